@@ -1,0 +1,108 @@
+// The Report: the one typed, versioned object every consumer reads (UI, JSON, CSV, HTML, CLI table).
+// Bump REPORT_VERSION on any breaking change to this shape.
+export const REPORT_VERSION = 1;
+
+export type Modality = 'image' | 'text' | 'table';
+export type Side = 'real' | 'synthetic';
+
+/** A value with its 95% interval and the sample size it rests on. */
+export interface Estimate {
+  value: number;
+  lo: number;
+  hi: number;
+  n: number;
+  method: 'bootstrap' | 'wilson';
+}
+
+export interface FourScores {
+  unrealistic: Estimate;
+  unrepresentative: Estimate;
+  unvaried: Estimate;
+  unoriginal: Estimate;
+}
+
+export interface ThresholdInfo {
+  /** Cosine distance below which two rows are near-duplicates. */
+  value: number;
+  source: 'manifest' | 'user' | 'relative';
+  /** For 'relative': 0.13 × median nearest-neighbour distance (Cleanlab's rule). */
+  note: string;
+}
+
+export interface RowScore {
+  path: string;
+  side: Side;
+  className?: string;
+  /** Out-of-fold P(synthetic | x). */
+  p: number;
+  /** Label issue score: 1 − probability of the row's own label. */
+  labelIssue: number;
+  /** Id of the near-duplicate set this row belongs to, or -1. */
+  nearDuplicateSet: number;
+  /** Cosine distance to the nearest other row (any side), or null when none. */
+  nearestDistance: number | null;
+}
+
+export interface NearDuplicateSet {
+  id: number;
+  /** Row indices into Experiment.rows. */
+  members: number[];
+  hasReal: boolean;
+  kind: 'unvaried' | 'unoriginal' | 'real-only';
+  /** Smallest and largest edge distance inside the set. */
+  minDistance: number;
+  maxDistance: number;
+  exact: boolean;
+}
+
+export interface Counts {
+  real: number;
+  synthetic: number;
+  unvariedRows: number;
+  unoriginalRows: number;
+  nearDuplicateSets: number;
+  exactDuplicatePairs: number;
+}
+
+export interface ClassBreakdown {
+  className: string;
+  counts: { real: number; synthetic: number };
+  scores: FourScores | null;
+  /** Why scores is null (e.g. fewer than K rows on a side). */
+  note?: string;
+}
+
+export interface Experiment {
+  name: string;
+  syntheticPath: string;
+  scores: FourScores;
+  auc: Estimate;
+  detectability: Estimate;
+  threshold: ThresholdInfo;
+  counts: Counts;
+  classes: ClassBreakdown[] | null;
+  rows: RowScore[];
+  nearDuplicateSets: NearDuplicateSet[];
+  skipped: SkippedItem[];
+  timings: Record<string, number>;
+}
+
+export interface SkippedItem {
+  path: string;
+  side: Side;
+  reason: string;
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  tool: 'synthscore';
+  createdAt: string;
+  modality: Modality;
+  model: { id: string; version: string; dimension: number };
+  settings: { folds: number; k: number; seed: number; bootstrap: number };
+  real: { path: string; count: number; classes: Record<string, number> | null };
+  experiments: Experiment[];
+  /** Real-side problems; each experiment lists its own synthetic-side ones. */
+  skipped: SkippedItem[];
+  embedding: { embedded: number; fromCache: number };
+}
