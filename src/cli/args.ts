@@ -1,0 +1,129 @@
+// Command-line parsing for `synthscore score`. Usage errors throw UsageError (exit 1).
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: synthscore score --real DIR --synthetic [NAME=]DIR [--synthetic [NAME=]DIR ...] [options]
+
+Scores each synthetic set against the same real set: unrealistic, unrepresentative,
+unvaried, unoriginal (higher is worse), with 95% intervals.
+
+Options:
+  --real DIR                 folder of real images (class sub-folders optional)
+  --synthetic [NAME=]DIR     folder of synthetic images; repeat to compare experiments
+  --json FILE                write the full report as JSON ('-' for stdout)
+  --csv FILE                 write the per-row table as CSV ('-' for stdout)
+  --threshold D              near-duplicate cosine distance (default: the model's calibrated value)
+  --relative-threshold       Cleanlab's rule: 0.13 x median nearest-neighbour distance
+  --folds K                  cross-validation folds (default 5)
+  --seed N                   random seed (default 0)
+  --bootstrap B              bootstrap resamples for intervals (default 1000)
+  --cache-dir DIR            vector cache (default $XDG_CACHE_HOME/synthscore or ~/.cache/synthscore)
+  --no-cache                 neither read nor write the vector cache
+  --threads N                inference threads (default: all cores)
+  --quiet                    no progress on stderr
+  -h, --help                 this help
+
+Exit codes: 0 ok, 1 usage error, 2 input problem (missing folder, too few items), 3 other failure.`;
+
+export interface CliOptions {
+  real: string;
+  synthetic: { name: string; path: string }[];
+  json?: string;
+  csv?: string;
+  threshold: { kind: 'manifest' } | { kind: 'user'; value: number } | { kind: 'relative' };
+  folds: number;
+  seed: number;
+  bootstrap: number;
+  cacheDir?: string;
+  noCache: boolean;
+  threads?: number;
+  quiet: boolean;
+}
+
+export function parseCli(argv: string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        real: { type: 'string' },
+        synthetic: { type: 'string', multiple: true },
+        json: { type: 'string' },
+        csv: { type: 'string' },
+        threshold: { type: 'string' },
+        'relative-threshold': { type: 'boolean' },
+        folds: { type: 'string' },
+        seed: { type: 'string' },
+        bootstrap: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        threads: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help || positionals[0] === 'help') return 'help';
+  if (positionals[0] !== 'score') throw new UsageError(positionals[0] ? `Unknown command "${positionals[0]}".` : 'No command given.');
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
+  if (!v.real) throw new UsageError('--real DIR is required.');
+  if (!v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]DIR is required.');
+  if (v.threshold !== undefined && v['relative-threshold'])
+    throw new UsageError('Give either --threshold or --relative-threshold, not both.');
+
+  const synthetic = v.synthetic.map(parseNamedPath);
+  const names = new Set<string>();
+  for (const s of synthetic) {
+    if (names.has(s.name)) throw new UsageError(`Two synthetic sets are named "${s.name}"; name them with NAME=DIR.`);
+    names.add(s.name);
+  }
+  return {
+    real: v.real,
+    synthetic,
+    json: v.json,
+    csv: v.csv,
+    threshold:
+      v.threshold !== undefined
+        ? { kind: 'user', value: number(v.threshold, '--threshold', 0, 2) }
+        : v['relative-threshold']
+          ? { kind: 'relative' }
+          : { kind: 'manifest' },
+    folds: integer(v.folds ?? '5', '--folds', 2, 20),
+    seed: integer(v.seed ?? '0', '--seed', 0, 2 ** 31 - 1),
+    bootstrap: integer(v.bootstrap ?? '1000', '--bootstrap', 0, 100_000),
+    cacheDir: v['cache-dir'],
+    noCache: !!v['no-cache'],
+    threads: v.threads === undefined ? undefined : integer(v.threads, '--threads', 1, 256),
+    quiet: !!v.quiet,
+  };
+}
+
+function parseNamedPath(arg: string): { name: string; path: string } {
+  const eq = arg.indexOf('=');
+  // A bare path is named after its folder; "name=path" names it explicitly.
+  if (eq > 0) return { name: arg.slice(0, eq), path: arg.slice(eq + 1) };
+  return { name: basename(arg.replace(/[\\/]+$/, '')) || arg, path: arg };
+}
+
+function number(s: string, flag: string, min: number, max: number): number {
+  const x = Number(s);
+  if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`${flag} must be a number in [${min}, ${max}], got "${s}".`);
+  return x;
+}
+
+function integer(s: string, flag: string, min: number, max: number): number {
+  const x = number(s, flag, min, max);
+  if (!Number.isInteger(x)) throw new UsageError(`${flag} must be a whole number, got "${s}".`);
+  return x;
+}

@@ -1,0 +1,55 @@
+// `synthscore score …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem, 3 failure.
+import { writeFile } from 'node:fs/promises';
+import { reportToCsv } from '../core/report-csv.ts';
+import { isInputProblem } from '../pipeline/errors.ts';
+import { score } from '../pipeline/score.ts';
+import { parseCli, USAGE } from './args.ts';
+import { createNodeEnv } from './node-env.ts';
+import { stderrProgress } from './progress.ts';
+import { formatTable } from './table.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parseCli(argv);
+  if (opts === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const env = await createNodeEnv(opts);
+  try {
+    const report = await score(
+      { real: opts.real, synthetic: opts.synthetic, threshold: opts.threshold, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap },
+      env,
+      {
+        signal: controller.signal,
+        onProgress: opts.quiet ? undefined : stderrProgress(),
+        onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${s.path}: ${s.reason}\n`),
+      },
+    );
+    // stdout carries exactly one thing when a writer asks for '-': the JSON or the CSV.
+    const toStdout = opts.json === '-' || opts.csv === '-';
+    if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
+    if (opts.csv) await emit(opts.csv, reportToCsv(report));
+    (toStdout ? process.stderr : process.stdout).write(formatTable(report));
+    return 0;
+  } finally {
+    await env.close();
+  }
+}
+
+async function emit(target: string, text: string): Promise<void> {
+  if (target === '-') process.stdout.write(text);
+  else await writeFile(target, text);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    const code = e.name === 'UsageError' ? 1 : isInputProblem(e) ? 2 : e.name === 'AbortError' ? 130 : 3;
+    process.stderr.write(`synthscore: ${e.message}\n`);
+    if (code === 1) process.stderr.write(`\n${USAGE}\n`);
+    if (code === 3 && process.env.SYNTHSCORE_DEBUG) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = code;
+  },
+);

@@ -1,0 +1,48 @@
+// Node adapters for the pipeline: fs walking, sharp decoding, onnxruntime-node inference and
+// GEMM, and the on-disk vector cache.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/node-decode.ts';
+import { listSet } from '../ingest/node-walk.ts';
+import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
+import type { PipelineEnv } from '../pipeline/environment.ts';
+import { openDiskCache } from '../storage/disk-cache.ts';
+import { noCache } from '../storage/vector-cache.ts';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_IMAGE_MODEL = join(PACKAGE_ROOT, 'public/models/mobilenet-v2-1.4-nsfwjs');
+
+export function defaultCacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'synthscore');
+}
+
+/** The ONNX files are built from npm packages on install; build them on first use if missing. */
+export function ensureModels(): void {
+  if (existsSync(join(DEFAULT_IMAGE_MODEL, 'model.onnx'))) return;
+  const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/ensure-models.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('Could not build the image model (see above).');
+}
+
+export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean; threads?: number }): Promise<PipelineEnv & { close(): Promise<void> }> {
+  ensureModels();
+  const embedder = await createImageEmbedder(DEFAULT_IMAGE_MODEL, { threads: opts.threads });
+  const { manifest } = embedder;
+  const cache = opts.noCache
+    ? noCache()
+    : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `${manifest.id}@${manifest.version}`, manifest.output.dimension);
+  return {
+    listSet: (root, side, signal) => listSet(root, side, { signal }),
+    readItem: (root, item) => readFile(join(root, item.path)),
+    hashBytes,
+    decodeImage: (bytes) => decodeImageBytes(bytes),
+    hashPixels: (img) => hashPixels(img.data, img.width, img.height),
+    embedder,
+    cache,
+    gemm: createOrtGemm(),
+    close: () => cache.close(),
+  };
+}

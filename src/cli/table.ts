@@ -1,0 +1,30 @@
+// The comparison table printed on stdout: one row per experiment, in the seed's shape.
+import type { Estimate, Report } from '../core/report.ts';
+
+const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}]`;
+
+export function formatTable(report: Report): string {
+  const head = ['experiment', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', 'AUC', 'tau', 'real', 'synthetic'];
+  const rows = report.experiments.map((ex) => [
+    ex.name,
+    fmt(ex.scores.unrepresentative),
+    fmt(ex.scores.unrealistic),
+    fmt(ex.scores.unvaried),
+    fmt(ex.scores.unoriginal),
+    fmt(ex.auc),
+    `${ex.threshold.value.toFixed(4)}${ex.threshold.source === 'relative' ? ' (rel)' : ex.threshold.source === 'user' ? ' (user)' : ''}`,
+    String(ex.counts.real),
+    String(ex.counts.synthetic),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  out.push('');
+  out.push('Scores: higher is worse. Baselines: unrealistic/unrepresentative ≈ 0.5 when the sets are');
+  out.push('indistinguishable (1.0 when perfectly separable); unvaried/unoriginal 0 when nothing is duplicated.');
+  out.push(`Intervals: 95% (bootstrap for the classifier scores, Wilson for the fractions). Model: ${report.model.id}.`);
+  const skipped = report.skipped.length + report.experiments.reduce((a, e) => a + e.skipped.length, 0);
+  if (skipped) out.push(`Skipped ${skipped} file(s); see the report's "skipped" lists.`);
+  out.push(`Embedded ${report.embedding.embedded} file(s), ${report.embedding.fromCache} from cache.`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,111 @@
+// Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache.
+// The next batch is read and decoded while the current one runs through the model, and every
+// finished batch is written to the cache at once, so a cancel or crash loses at most one batch.
+import type { SkippedItem, Side } from '../core/report.ts';
+import type { IngestItem, ListedSet } from '../ingest/types.ts';
+import { preprocessImage } from '../models/preprocess.ts';
+import type { OnProgress, PipelineEnv } from './environment.ts';
+import { throwIfAborted } from './abort.ts';
+
+export interface EmbeddedSet {
+  root: string;
+  side: Side;
+  /** Usable items, in listing order; row i of `vectors` belongs to items[i]. */
+  items: IngestItem[];
+  vectors: Float32Array;
+  pixelHashes: string[];
+  skipped: SkippedItem[];
+  embedded: number;
+  fromCache: number;
+}
+
+interface Prepared {
+  item: IngestItem;
+  fileHash: string;
+  vector?: Float32Array; // cache hit
+  pixelHash?: string;
+  pixels?: Float32Array; // preprocessed, on a miss
+  error?: string;
+}
+
+export const BATCH = 16;
+
+export async function embedSet(
+  listed: ListedSet,
+  side: Side,
+  env: PipelineEnv,
+  opts: { signal?: AbortSignal; onProgress?: OnProgress; stage?: string } = {},
+): Promise<EmbeddedSet> {
+  const { manifest } = env.embedder;
+  const dim = manifest.output.dimension;
+  const { width, height } = manifest.input;
+  const stage = opts.stage ?? `embed ${side}`;
+  const total = listed.items.length;
+  const vectors: Float32Array[] = [];
+  const items: IngestItem[] = [];
+  const pixelHashes: string[] = [];
+  const skipped: SkippedItem[] = [...listed.skipped];
+  let embedded = 0;
+  let fromCache = 0;
+
+  const prepare = (chunk: IngestItem[]): Promise<Prepared[]> =>
+    Promise.all(
+      chunk.map(async (item): Promise<Prepared> => {
+        let fileHash = '';
+        try {
+          const bytes = await env.readItem(listed.root, item);
+          fileHash = await env.hashBytes(bytes);
+          const hit = env.cache.get(fileHash);
+          if (hit) return { item, fileHash, vector: hit.vector, pixelHash: hit.pixelHash };
+          const img = await env.decodeImage(bytes, item.path);
+          const pixels = preprocessImage(img, { width, height });
+          return { item, fileHash, pixels, pixelHash: await env.hashPixels(img) };
+        } catch (e) {
+          return { item, fileHash, error: (e as Error).message };
+        }
+      }),
+    );
+
+  opts.onProgress?.({ status: 'initiate', stage, total });
+  const chunks: IngestItem[][] = [];
+  for (let i = 0; i < total; i += BATCH) chunks.push(listed.items.slice(i, i + BATCH));
+  let next = chunks.length ? prepare(chunks[0]) : null;
+  let done = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    throwIfAborted(opts.signal);
+    const current = await next!;
+    next = c + 1 < chunks.length ? prepare(chunks[c + 1]) : null;
+
+    const misses = current.filter((p) => p.pixels);
+    let missVectors: Float32Array | null = null;
+    if (misses.length) {
+      const batch = new Float32Array(misses.length * width * height * 3);
+      misses.forEach((p, i) => batch.set(p.pixels!, i * width * height * 3));
+      missVectors = await env.embedder.embed(batch, misses.length);
+      const entries = misses.map((p, i) => ({
+        fileHash: p.fileHash,
+        value: { vector: missVectors!.slice(i * dim, (i + 1) * dim), pixelHash: p.pixelHash! },
+      }));
+      entries.forEach((e, i) => (misses[i].vector = e.value.vector));
+      await env.cache.putMany(entries);
+      embedded += misses.length;
+    }
+    for (const p of current) {
+      if (p.error !== undefined) {
+        skipped.push({ path: p.item.path, side, reason: p.error });
+        continue;
+      }
+      if (!p.pixels) fromCache++;
+      items.push(p.item);
+      vectors.push(p.vector!);
+      pixelHashes.push(p.pixelHash!);
+    }
+    done += current.length;
+    opts.onProgress?.({ status: 'progress', stage, done, total });
+  }
+  opts.onProgress?.({ status: 'done', stage, done, total });
+
+  const flat = new Float32Array(items.length * dim);
+  vectors.forEach((v, i) => flat.set(v, i * dim));
+  return { root: listed.root, side, items, vectors: flat, pixelHashes, skipped, embedded, fromCache };
+}

@@ -1,0 +1,91 @@
+// The whole run: list every set, embed each file once (the real set once for all experiments),
+// then analyse real ∪ synthetic_i per experiment and assemble the Report.
+import { REPORT_VERSION, type Report, type SkippedItem } from '../core/report.ts';
+import type { ListedSet } from '../ingest/types.ts';
+import { throwIfAborted } from './abort.ts';
+import { embedSet, type EmbeddedSet } from './embed-set.ts';
+import type { OnProgress, PipelineEnv } from './environment.ts';
+import { InputError } from './errors.ts';
+import { analyseExperiment, type ThresholdChoice } from './experiment.ts';
+
+export const MIN_ROWS = 20;
+
+export interface ScoreRequest {
+  real: string;
+  synthetic: { name: string; path: string }[];
+  threshold: ThresholdChoice;
+  folds?: number;
+  k?: number;
+  seed?: number;
+  bootstrap?: number;
+}
+
+export async function score(
+  req: ScoreRequest,
+  env: PipelineEnv,
+  opts: { signal?: AbortSignal; onProgress?: OnProgress; onSkipped?: (s: SkippedItem) => void } = {},
+): Promise<Report> {
+  const settings = { folds: req.folds ?? 5, k: req.k ?? 10, seed: req.seed ?? 0, bootstrap: req.bootstrap ?? 1000 };
+  const { signal, onProgress } = opts;
+  if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
+
+  opts.onProgress?.({ status: 'initiate', stage: 'read' });
+  const realListed = await env.listSet(req.real, 'real', signal);
+  const synthListed: ListedSet[] = [];
+  for (const s of req.synthetic) synthListed.push(await env.listSet(s.path, 'synthetic', signal));
+  opts.onProgress?.({ status: 'done', stage: 'read' });
+  for (const s of [...realListed.skipped, ...synthListed.flatMap((l) => l.skipped)]) opts.onSkipped?.(s);
+  requireRows(realListed.items.length, 'real', req.real, 'usable files');
+  synthListed.forEach((l, i) => requireRows(l.items.length, 'synthetic', req.synthetic[i].path, 'usable files'));
+
+  // Listing-time skips were reported above; after embedding only the decode-time ones are new.
+  const report = (e: EmbeddedSet, l: ListedSet) => e.skipped.slice(l.skipped.length).forEach((s) => opts.onSkipped?.(s));
+  const real = await embedSet(realListed, 'real', env, { signal, onProgress, stage: 'embed real' });
+  report(real, realListed);
+  requireRows(real.items.length, 'real', req.real, 'images that decoded');
+  const synths: EmbeddedSet[] = [];
+  for (const [i, l] of synthListed.entries()) {
+    const e = await embedSet(l, 'synthetic', env, { signal, onProgress, stage: `embed ${req.synthetic[i].name}` });
+    report(e, l);
+    requireRows(e.items.length, 'synthetic', req.synthetic[i].path, 'images that decoded');
+    synths.push(e);
+  }
+
+  const experiments = [];
+  for (const [i, s] of synths.entries()) {
+    throwIfAborted(signal);
+    experiments.push(
+      await analyseExperiment(real, s, req.synthetic[i], req.threshold, settings, env, { signal, onProgress }),
+    );
+  }
+
+  const { manifest } = env.embedder;
+  return {
+    version: REPORT_VERSION,
+    tool: 'synthscore',
+    createdAt: new Date().toISOString(),
+    modality: 'image',
+    model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
+    settings,
+    real: { path: req.real, count: real.items.length, classes: classCounts(real) },
+    experiments,
+    skipped: real.skipped,
+    embedding: {
+      embedded: real.embedded + synths.reduce((a, s) => a + s.embedded, 0),
+      fromCache: real.fromCache + synths.reduce((a, s) => a + s.fromCache, 0),
+    },
+  };
+}
+
+export function classCounts(set: EmbeddedSet): Record<string, number> | null {
+  if (set.items.some((it) => it.className === null)) return null;
+  const out: Record<string, number> = {};
+  for (const it of set.items) out[it.className!] = (out[it.className!] ?? 0) + 1;
+  return out;
+}
+
+function requireRows(n: number, side: string, path: string, what: string): void {
+  if (n === 0) throw new InputError(`The ${side} set "${path}" has no ${what}.`);
+  if (n < MIN_ROWS)
+    throw new InputError(`The ${side} set "${path}" has only ${n} ${what}; at least ${MIN_ROWS} are needed per side.`);
+}

@@ -1,0 +1,28 @@
+// The vector cache contract shared by the browser (IndexedDB) and the CLI (a file on disk).
+// A vector is keyed by model id + the content hash of the file it came from, so a renamed or
+// moved file is still a hit and an edited file is a miss.
+
+export interface CachedVector {
+  /** L2-normalised embedding. */
+  vector: Float32Array;
+  /** Hash of the decoded pixels (exact duplicates are found by it without decoding again). */
+  pixelHash: string;
+}
+
+export interface VectorCache {
+  get(fileHash: string): CachedVector | undefined;
+  /** Persist a batch; resolved once it is durable, so a cancel or crash keeps it. */
+  putMany(entries: { fileHash: string; value: CachedVector }[]): Promise<void>;
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+/** A cache that keeps nothing (`--no-cache`). */
+export function noCache(): VectorCache {
+  return {
+    get: () => undefined,
+    putMany: async () => {},
+    size: 0,
+    close: async () => {},
+  };
+}
