@@ -55,7 +55,7 @@ export async function embedSet(
         try {
           const bytes = await env.readItem(listed.root, item);
           fileHash = await env.hashBytes(bytes);
-          const hit = env.cache.get(fileHash);
+          const hit = await env.cache.get(fileHash);
           if (hit) return { item, fileHash, vector: hit.vector, pixelHash: hit.pixelHash };
           const img = await env.decodeImage(bytes, item.path);
           const pixels = preprocessImage(img, { width, height });

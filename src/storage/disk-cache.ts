@@ -34,7 +34,7 @@ export async function openDiskCache(dir: string, modelId: string, dim: number): 
 
   const handle = await open(file, 'a');
   return {
-    get: (fileHash) => map.get(fileHash),
+    get: async (fileHash) => map.get(fileHash),
     get size() {
       return map.size;
     },

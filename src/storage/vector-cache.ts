@@ -10,7 +10,7 @@ export interface CachedVector {
 }
 
 export interface VectorCache {
-  get(fileHash: string): CachedVector | undefined;
+  get(fileHash: string): Promise<CachedVector | undefined>;
   /** Persist a batch; resolved once it is durable, so a cancel or crash keeps it. */
   putMany(entries: { fileHash: string; value: CachedVector }[]): Promise<void>;
   readonly size: number;
@@ -20,7 +20,7 @@ export interface VectorCache {
 /** A cache that keeps nothing (`--no-cache`). */
 export function noCache(): VectorCache {
   return {
-    get: () => undefined,
+    get: async () => undefined,
     putMany: async () => {},
     size: 0,
     close: async () => {},
