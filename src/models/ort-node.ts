@@ -1,0 +1,125 @@
+// The Node runtime adapter: the only Node module that imports onnxruntime-node.
+// Sessions are loaded once per (file, threads) and their loading promise memoised; a failed
+// load is dropped so a retry works. Runs on one session are queued (one at a time).
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import ort from 'onnxruntime-node';
+import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
+import { gemmTransBModel } from './onnx-build.ts';
+
+export interface ImageEmbedder {
+  manifest: ModelManifest;
+  /** `batch` is n×H×W×3 NHWC in [0, 1]; returns n×dim, each row L2-normalised. */
+  embed(batch: Float32Array, n: number): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+interface Loaded { session: ort.InferenceSession; manifest: ModelManifest; users: number; queue: Promise<unknown> }
+const loading = new Map<string, Promise<Loaded>>();
+
+function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: threads ?? availableParallelism(),
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  };
+}
+
+/** Serialises runs on one session so concurrent callers do not oversubscribe the cores. */
+function enqueue<T>(l: Loaded, job: () => Promise<T>): Promise<T> {
+  const next = l.queue.then(job, job);
+  l.queue = next.catch(() => undefined);
+  return next;
+}
+
+export async function createImageEmbedder(
+  modelDir: string, opts: { threads?: number; variant?: string } = {},
+): Promise<ImageEmbedder> {
+  const dir = resolve(modelDir);
+  const key = `${dir}\0${opts.variant ?? ''}\0${opts.threads ?? ''}`;
+  let p = loading.get(key);
+  if (!p) {
+    p = (async () => {
+      const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+      if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
+      const file = join(dir, variantFile(manifest, opts.variant));
+      const session = await ort.InferenceSession.create(file, sessionOptions(opts.threads));
+      return { session, manifest, users: 0, queue: Promise.resolve() } as Loaded;
+    })();
+    loading.set(key, p);
+    p.catch(() => { if (loading.get(key) === p) loading.delete(key); });
+  }
+  const loaded = await p;
+  loaded.users++;
+  const { manifest } = loaded;
+  const { width, height, channels } = manifest.input;
+  const dim = manifest.output.dimension;
+  let released = false;
+
+  return {
+    manifest,
+    embed(batch, n) {
+      if (released) return Promise.reject(new Error('embedder released'));
+      if (!Number.isInteger(n) || n < 1 || batch.length !== n * width * height * channels) {
+        return Promise.reject(new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`));
+      }
+      return enqueue(loaded, async () => {
+        const input = new ort.Tensor('float32', batch, [n, height, width, channels]);
+        const out = await loaded.session.run({ [manifest.input.name]: input });
+        const y = out[manifest.output.name].data as Float32Array;
+        if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
+        return l2NormaliseRows(y, dim);
+      });
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      if (--loaded.users > 0) return;
+      if (loading.get(key) === p) loading.delete(key);
+      await loaded.queue;
+      await loaded.session.release();
+    },
+  };
+}
+
+/** In place; a zero row stays zero. */
+export function l2NormaliseRows(y: Float32Array, dim: number): Float32Array {
+  for (let r = 0; r < y.length; r += dim) {
+    let s = 0;
+    for (let k = r; k < r + dim; k++) s += y[k] * y[k];
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let k = r; k < r + dim; k++) y[k] *= inv;
+  }
+  return y;
+}
+
+export type GemmFn = (a: Float32Array, aRows: number, b: Float32Array, bRows: number, dim: number) => Promise<Float32Array>;
+
+/** a·bᵀ (row-major aRows×bRows) by an in-memory ONNX Gemm; the kNN stage injects it. */
+export function createOrtGemm(opts: { threads?: number } = {}): GemmFn {
+  let session: Promise<ort.InferenceSession> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  return (a, aRows, b, bRows, dim) => {
+    if (a.length !== aRows * dim || b.length !== bRows * dim) {
+      return Promise.reject(new RangeError(`gemm: a ${a.length} ≠ ${aRows}×${dim} or b ${b.length} ≠ ${bRows}×${dim}`));
+    }
+    if (!session) {
+      const s = ort.InferenceSession.create(gemmTransBModel(), sessionOptions(opts.threads));
+      s.catch(() => { if (session === s) session = null; });
+      session = s;
+    }
+    const sp = session;
+    const job = async () => {
+      const out = await (await sp).run({
+        a: new ort.Tensor('float32', a, [aRows, dim]),
+        b: new ort.Tensor('float32', b, [bRows, dim]),
+      });
+      return out.y.data as Float32Array;
+    };
+    const next = queue.then(job, job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+}
