@@ -14,7 +14,7 @@ if (missing().length === 0) process.exit(0);
 
 console.log(`ensure-models: building ${missing().join(', ')} in ${dir}`);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const r = spawnSync(npx, ['tsx', 'scripts/build-image-model.ts'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(npx, ['--no', 'tsx', 'scripts/build-image-model.ts'], { cwd: root, stdio: 'inherit' });
 const still = missing();
 if (r.error || r.status !== 0 || still.length > 0) {
   const why = r.error ? r.error.message : r.status !== 0 ? `exit status ${r.status ?? r.signal}` : `still missing ${still.join(', ')}`;
