@@ -1,0 +1,111 @@
+// Node image decoding (sharp for JPEG/PNG/WebP/GIF, bmp-ts for BMP) and content hashes.
+// Decoders return the stored pixels and the EXIF orientation; they never rotate. The shared
+// preprocessImage (src/models/preprocess.ts) applies the orientation, in Node and the browser alike.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import * as bmp from 'bmp-ts';
+import sharp from 'sharp';
+import { sniffKind } from './sniff.js';
+import { DecodeError } from './types.js';
+
+export interface DecodedImage {
+  /** RGBA, row-major, stored orientation. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+  /** EXIF orientation 1..8 (1 when absent). */
+  orientation: number;
+  /** The file's bytes, for hashBytes. */
+  bytes: Uint8Array;
+}
+
+/** Images above this many pixels are refused (same as sharp's default limit). */
+export const MAX_PIXELS = 0x3fff * 0x3fff;
+
+const FORMAT_NAME: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
+
+function shortReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  const line = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join('; ');
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
+
+/** Decode one image file to RGBA. Throws DecodeError with a short human reason. */
+export async function decodeImageFile(absPath: string): Promise<DecodedImage> {
+  const buf = await readFile(absPath);
+  const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return decodeImageBytes(bytes, absPath);
+}
+
+/** Decode image bytes (name is used only for the text/extension heuristics of the sniffer). */
+export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<DecodedImage> {
+  if (bytes.length === 0) throw new DecodeError('empty file (0 bytes)');
+  const sniffed = sniffKind(bytes.subarray(0, 512), name);
+  if (sniffed.kind !== 'image') throw new DecodeError(`not an image (looks like ${sniffed.label})`);
+  const fmt = FORMAT_NAME[sniffed.format];
+  try {
+    if (sniffed.format === 'bmp') return { ...decodeBmp(bytes), orientation: 1, bytes };
+    // failOn 'error': a truncated or corrupt stream is an error (sharp's 'warning' default also
+    // rejects files that browsers display fine, e.g. JPEGs with extraneous bytes before a marker).
+    const options = { failOn: 'error', autoOrient: false, pages: 1, page: 0, limitInputPixels: MAX_PIXELS } as const;
+    const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const [meta, out] = await Promise.all([
+      sharp(input, options).metadata(),
+      sharp(input, options).toColourspace('srgb').ensureAlpha().raw({ depth: 'uchar' })
+        .toBuffer({ resolveWithObject: true }),
+    ]);
+    const { width, height, channels } = out.info;
+    if (channels !== 4) throw new Error(`unexpected channel count ${channels}`);
+    const o = meta.orientation;
+    const orientation = typeof o === 'number' && o >= 1 && o <= 8 ? o : 1;
+    const data = new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength);
+    return { data, width, height, orientation, bytes };
+  } catch (err) {
+    if (err instanceof DecodeError) throw err;
+    throw new DecodeError(`truncated or corrupt ${fmt}: ${shortReason(err)}`);
+  }
+}
+
+function decodeBmp(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Refuse absurd sizes before bmp-ts allocates width × height × 4 bytes.
+  const w = buf.readInt32LE(18);
+  const h = Math.abs(buf.readInt32LE(22));
+  if (buf.readUInt32LE(14) !== 12 && (w <= 0 || h <= 0 || w * h > MAX_PIXELS)) {
+    throw new Error(`invalid or too large dimensions ${w}×${h}`);
+  }
+  // toRGBA: false (ABGR) on purpose: bmp-ts 1.0.9's 1-bit path writes alpha at a wrong offset in
+  // RGBA mode, which corrupts pixels; in ABGR mode that stray write lands on the pixel's own alpha.
+  const d = bmp.decode(buf, { toRGBA: false });
+  const { width, height } = d;
+  const src = d.data;
+  const n = width * height;
+  if (src.length < n * 4) throw new Error('pixel data shorter than the header says');
+  const data = new Uint8Array(n * 4);
+  // bmp-ts reads alpha for 16/32-bit files (255 when the file has no alpha mask) and writes 0 for
+  // palette and 24-bit ones. Use it for 16/32-bit only, and (as browsers do) only if some pixel
+  // has non-zero alpha: many 32-bit writers leave the alpha byte at 0.
+  let anyAlpha = false;
+  if (d.bitPP >= 16) for (let i = 0; i < n && !anyAlpha; i++) anyAlpha = src[i * 4] !== 0;
+  for (let i = 0, p = 0; i < n; i++, p += 4) {
+    data[p] = src[p + 3];
+    data[p + 1] = src[p + 2];
+    data[p + 2] = src[p + 1];
+    data[p + 3] = anyAlpha ? src[p] : 255;
+  }
+  return { data, width, height };
+}
+
+/** SHA-256 of a file's bytes, hex. Node only. */
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** SHA-256 of decoded pixels, hex: width and height (uint32 LE) then the RGBA bytes. */
+export function hashPixels(rgba: Uint8Array, width: number, height: number): string {
+  const head = new Uint8Array(8);
+  const v = new DataView(head.buffer);
+  v.setUint32(0, width, true);
+  v.setUint32(4, height, true);
+  return createHash('sha256').update(head).update(rgba.subarray(0, width * height * 4)).digest('hex');
+}
