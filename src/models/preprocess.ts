@@ -34,11 +34,12 @@ interface Coeffs {
   /** Tap count per output index. */
   count: Int32Array;
   /** Normalised weights, `stride` per output index. */
-  weights: Float32Array;
+  weights: Float64Array;
   stride: number;
 }
 
 const coeffCache = new Map<string, Coeffs>();
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Pillow's precompute_coeffs for the triangle (bilinear) filter, support 1 scaled by max(1, scale). */
 function coeffs(inSize: number, outSize: number): Coeffs {
@@ -51,7 +52,7 @@ function coeffs(inSize: number, outSize: number): Coeffs {
   const stride = Math.ceil(support) * 2 + 1;
   const start = new Int32Array(outSize);
   const count = new Int32Array(outSize);
-  const weights = new Float32Array(outSize * stride);
+  const weights = new Float64Array(outSize * stride);
   const inv = 1 / filterScale;
   for (let i = 0; i < outSize; i++) {
     const center = (i + 0.5) * scale;
@@ -111,6 +112,7 @@ export function preprocessImage(
   const { start: xs, count: xn, weights: xw, stride: xStride } = coeffs(W, rw);
   const tmp = new Float32Array(H * rw * 3);
   const row = new Float32Array(W * 4);
+  const px32 = LITTLE_ENDIAN && data.byteOffset % 4 === 0 ? new Uint32Array(data.buffer, data.byteOffset, W * H) : null;
   for (let y = 0; y < H; y++) {
     const rowStart = y * W * 4;
     let opaque = true;
@@ -118,7 +120,24 @@ export function preprocessImage(
       if (data[p] !== 255) { opaque = false; break; }
     }
     let t = y * rw * 3;
-    if (opaque) {
+    if (opaque && px32) {
+      // One 32-bit load per pixel; RGBA bytes are R | G << 8 | B << 16 on little-endian hosts.
+      const rowPx = y * W;
+      for (let i = 0; i < rw; i++, t += 3) {
+        const cnt = xn[i];
+        let r = 0, g = 0, b = 0;
+        for (let k = 0, wi = i * xStride, q = rowPx + xs[i]; k < cnt; k++, wi++, q++) {
+          const w = xw[wi];
+          const v = px32[q];
+          r += (v & 255) * w;
+          g += ((v >>> 8) & 255) * w;
+          b += ((v >>> 16) & 255) * w;
+        }
+        tmp[t] = r;
+        tmp[t + 1] = g;
+        tmp[t + 2] = b;
+      }
+    } else if (opaque) {
       for (let i = 0; i < rw; i++, t += 3) {
         const cnt = xn[i];
         let r = 0, g = 0, b = 0;
