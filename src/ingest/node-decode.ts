@@ -102,7 +102,7 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /** SHA-256 of decoded pixels, hex: width and height (uint32 LE) then the RGBA bytes. */
-export function hashPixels(rgba: Uint8Array, width: number, height: number): string {
+export function hashPixels(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): string {
   const head = new Uint8Array(8);
   const v = new DataView(head.buffer);
   v.setUint32(0, width, true);
