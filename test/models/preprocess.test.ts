@@ -103,18 +103,4 @@ describe('preprocessImage', () => {
     expect(out[7 * 3]).toBe(1);
     for (let x = 1; x < 8; x++) expect(out[x * 3]).toBeGreaterThanOrEqual(out[(x - 1) * 3]);
   });
-
-  it('is fast: 1024×768 → 224×224 in a few ms', () => {
-    const img = image(1024, 768, (x, y) => [x & 255, y & 255, (x ^ y) & 255, 255]);
-    const out = new Float32Array(224 * 224 * 3);
-    for (let i = 0; i < 5; i++) preprocessImage(img, { width: 224, height: 224 }, out); // warm up
-    // The best of several runs: robust to other processes on a shared CI box.
-    let best = Infinity;
-    for (let i = 0; i < 10; i++) {
-      const t0 = performance.now();
-      preprocessImage(img, { width: 224, height: 224 }, out);
-      best = Math.min(best, performance.now() - t0);
-    }
-    expect(best).toBeLessThan(50); // typically ~6 ms on one core
-  });
 });
