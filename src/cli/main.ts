@@ -1,7 +1,6 @@
 // `synthscore score …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem, 3 failure.
 import { writeFile } from 'node:fs/promises';
 import { reportToCsv } from '../core/report-csv.ts';
-import { isInputProblem } from '../pipeline/errors.ts';
 import { score } from '../pipeline/score.ts';
 import { parseCli, USAGE } from './args.ts';
 import { createNodeEnv } from './node-env.ts';
@@ -36,6 +35,11 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await env.close();
   }
+}
+
+/** Errors a user fixes by changing what they gave: exit 2. */
+function isInputProblem(e: Error): boolean {
+  return e.name === 'InputError' || e.name === 'TooFewRowsError';
 }
 
 async function emit(target: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Progress on stderr: stage, count, items/s and ETA. Redrawn in place on a terminal,
 // one line every few seconds otherwise (logs stay readable).
-import type { ProgressEvent } from '../pipeline/environment.ts';
+import type { ProgressEvent } from '../core/progress.ts';
 
 export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): (e: ProgressEvent) => void {
   const tty = !!stream.isTTY;

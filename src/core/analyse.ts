@@ -5,7 +5,7 @@ import { crossValidate } from './crossval.ts';
 import { TooFewRowsError, checkpoint, now, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { type KnnGraph, knnCosine } from './knn.ts';
-import { makeNearDuplicateFinder } from './near-duplicates.ts';
+import { makeNearDuplicateFinder, relativeThreshold } from './near-duplicates.ts';
 import { normaliseRows } from './normalise.ts';
 import { perClassBreakdown } from './per-class.ts';
 import type { ProgressCallback } from './progress.ts';
@@ -24,8 +24,8 @@ export interface AnalyseInput {
   /** Content hash per row; equal non-empty hashes are exact duplicates. */
   hashes: readonly (string | null | undefined)[];
   classes?: readonly (string | null | undefined)[] | null;
-  /** Near-duplicate threshold (cosine distance). */
-  tau: number;
+  /** Near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
+  tau: number | 'relative';
   folds?: number;
   k?: number;
   seed?: number;
@@ -38,6 +38,8 @@ export interface AnalyseInput {
 }
 
 export interface AnalyseResult {
+  /** The threshold in force (resolved when 'relative' was asked for). */
+  tau: number;
   p: Float64Array;
   labelIssue: Float64Array;
   scores: FourScores;
@@ -79,7 +81,8 @@ export async function analyse(input: AnalyseInput): Promise<AnalyseResult> {
   const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
   await checkpoint(signal);
   const nearDuplicatesAt = makeNearDuplicateFinder(graph, isSynthetic, input.hashes);
-  const nd = await timed('nearDuplicates', () => nearDuplicatesAt(input.tau));
+  const tau = input.tau === 'relative' ? relativeThreshold(graph) : input.tau;
+  const nd = await timed('nearDuplicates', () => nearDuplicatesAt(tau));
 
   const classes = input.classes
     ? await timed('classes', () => perClassBreakdown(input.classes!, isSynthetic, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
@@ -88,6 +91,7 @@ export async function analyse(input: AnalyseInput): Promise<AnalyseResult> {
   let nSynth = 0;
   for (let i = 0; i < n; i++) nSynth += isSynthetic[i];
   return {
+    tau,
     p: cv.p,
     labelIssue: cls.labelIssue,
     scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },

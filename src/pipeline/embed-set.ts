@@ -4,8 +4,9 @@
 import type { SkippedItem, Side } from '../core/report.ts';
 import type { IngestItem, ListedSet } from '../ingest/types.ts';
 import { preprocessImage } from '../models/preprocess.ts';
-import type { OnProgress, PipelineEnv } from './environment.ts';
-import { throwIfAborted } from './abort.ts';
+import type { ProgressCallback } from '../core/progress.ts';
+import type { PipelineEnv } from './environment.ts';
+import { throwIfAborted } from '../core/errors.ts';
 
 export interface EmbeddedSet {
   root: string;
@@ -34,7 +35,7 @@ export async function embedSet(
   listed: ListedSet,
   side: Side,
   env: PipelineEnv,
-  opts: { signal?: AbortSignal; onProgress?: OnProgress; stage?: string } = {},
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; stage?: string } = {},
 ): Promise<EmbeddedSet> {
   const { manifest } = env.embedder;
   const dim = manifest.output.dimension;

@@ -29,10 +29,3 @@ export interface PipelineEnv {
   cache: VectorCache;
   gemm: Gemm;
 }
-
-export type ProgressEvent =
-  | { status: 'initiate'; stage: string; total?: number }
-  | { status: 'progress'; stage: string; done: number; total: number }
-  | { status: 'done'; stage: string; done?: number; total?: number };
-
-export type OnProgress = (e: ProgressEvent) => void;

@@ -2,13 +2,13 @@
 // then analyse real ∪ synthetic_i per experiment and assemble the Report.
 import { REPORT_VERSION, type Report, type SkippedItem } from '../core/report.ts';
 import type { ListedSet } from '../ingest/types.ts';
-import { throwIfAborted } from './abort.ts';
+import { throwIfAborted } from '../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
-import type { OnProgress, PipelineEnv } from './environment.ts';
-import { InputError } from './errors.ts';
+import type { ProgressCallback } from '../core/progress.ts';
+import type { PipelineEnv } from './environment.ts';
+import { InputError } from '../ingest/types.ts';
 import { analyseExperiment, type ThresholdChoice } from './experiment.ts';
-
-export const MIN_ROWS = 20;
+import { MIN_ROWS_PER_SIDE as MIN_ROWS } from '../core/analyse.ts';
 
 export interface ScoreRequest {
   real: string;
@@ -23,7 +23,7 @@ export interface ScoreRequest {
 export async function score(
   req: ScoreRequest,
   env: PipelineEnv,
-  opts: { signal?: AbortSignal; onProgress?: OnProgress; onSkipped?: (s: SkippedItem) => void } = {},
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void } = {},
 ): Promise<Report> {
   const settings = { folds: req.folds ?? 5, k: req.k ?? 10, seed: req.seed ?? 0, bootstrap: req.bootstrap ?? 1000 };
   const { signal, onProgress } = opts;

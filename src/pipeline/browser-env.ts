@@ -1,0 +1,59 @@
+// Browser adapters for the pipeline (run inside the scoring worker): sets given as File objects,
+// createImageBitmap decoding, crypto.subtle hashes, onnxruntime-web inference and GEMM, and the
+// IndexedDB vector cache. The browser counterpart of src/cli/node-env.ts.
+import type { SkippedItem } from '../core/report.ts';
+import { listFileRefs, type FileRef } from '../ingest/browser-list.ts';
+import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decode.ts';
+import { InputError } from '../ingest/types.ts';
+import { createWebGemm, createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
+import { openIdbCache, type IdbVectorCache } from '../storage/idb-cache.ts';
+import { noCache } from '../storage/vector-cache.ts';
+import type { PipelineEnv } from './environment.ts';
+
+/** The sets of one run, by root key (the key is what ScoreRequest.real / synthetic[].path name). */
+export type FileSets = Record<string, { files: FileRef[]; skipped?: SkippedItem[] }>;
+
+export interface BrowserEnvOptions extends Partial<RuntimeOptions> {
+  /** Where the app is served from, e.g. https://host/ (ends in '/'). */
+  baseUrl: string;
+  modelId: string;
+  noCache?: boolean;
+  dbName?: string;
+}
+
+export type BrowserEnv = PipelineEnv & { info: RuntimeInfo; cache: IdbVectorCache | ReturnType<typeof noCache>; close(): Promise<void> };
+
+export function runtimeOptions(opts: Pick<BrowserEnvOptions, 'baseUrl' | 'threads' | 'backend'>): RuntimeOptions {
+  return { wasmPaths: new URL('ort/', opts.baseUrl).href, threads: opts.threads, backend: opts.backend };
+}
+
+export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions): Promise<BrowserEnv> {
+  const rt = runtimeOptions(opts);
+  const embedder = await createWebImageEmbedder(new URL(`models/${opts.modelId}/`, opts.baseUrl).href, rt);
+  const { manifest } = embedder;
+  const cache = opts.noCache ? noCache() : await openIdbCache(`${manifest.id}@${manifest.version}`, { dbName: opts.dbName });
+  const byPath = new Map<string, Map<string, FileRef>>();
+  const set = (root: string) => {
+    const s = sets[root];
+    if (!s) throw new InputError(`No files were given for the set "${root}".`);
+    return s;
+  };
+  return {
+    info: embedder.info,
+    listSet: (root, side, signal) => listFileRefs(root, set(root).files, side, { signal, skipped: set(root).skipped }),
+    async readItem(root, item) {
+      let m = byPath.get(root);
+      if (!m) byPath.set(root, (m = new Map(set(root).files.map((f) => [f.path, f]))));
+      const ref = m.get(item.path);
+      if (!ref) throw new Error(`file not found in the set: ${item.path}`);
+      return new Uint8Array(await ref.file.arrayBuffer());
+    },
+    hashBytes,
+    decodeImage: (bytes, path) => decodeImageBytes(bytes, path),
+    hashPixels,
+    embedder,
+    cache,
+    gemm: createWebGemm(rt),
+    close: () => cache.close(),
+  };
+}
