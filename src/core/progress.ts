@@ -1,12 +1,10 @@
 // Progress is a status-tagged union (transformers.js style): one 'initiate', any number of
 // 'progress', one 'done' per stage.
 
-export interface ProgressEvent {
-  status: 'initiate' | 'progress' | 'done';
-  stage: string;
-  done?: number;
-  total?: number;
-}
+export type ProgressEvent =
+  | { status: 'initiate'; stage: string; done?: number; total?: number }
+  | { status: 'progress'; stage: string; done: number; total: number }
+  | { status: 'done'; stage: string; done?: number; total?: number };
 
 export type ProgressCallback = (e: ProgressEvent) => void;
 
