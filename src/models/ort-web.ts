@@ -1,0 +1,177 @@
+// The browser runtime adapter: the only web module that imports onnxruntime-web.
+// One runtime per JS realm (a worker): the backend is chosen once (WebGPU when the browser gives
+// an adapter, else WASM with SIMD and threads), sessions are created once and their loading
+// promise memoised (dropped on failure so a retry works), and runs on a session go one at a time.
+import * as wasmOrt from 'onnxruntime-web/wasm';
+import gemmModelBytes from 'virtual:gemm-model';
+import type { Gemm } from '../core/gemm.ts';
+import type { ImageEmbedder } from '../pipeline/environment.ts';
+import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
+
+type Ort = typeof wasmOrt;
+type Session = wasmOrt.InferenceSession;
+
+export type Backend = 'webgpu' | 'wasm';
+
+export interface RuntimeOptions {
+  /** Absolute URL prefix the ort-wasm-simd-threaded.* files are served from (same origin). */
+  wasmPaths: string;
+  /** Force a thread count (benchmarks); default min(hardwareConcurrency, 4) when isolated, else 1. */
+  threads?: number;
+  /** 'auto' (default) tries WebGPU first. */
+  backend?: 'auto' | Backend;
+}
+
+export interface RuntimeInfo {
+  backend: Backend;
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+interface Runtime { ort: Ort; info: RuntimeInfo }
+
+let runtime: Promise<Runtime> | null = null;
+
+interface GpuLike { requestAdapter(): Promise<unknown | null> }
+
+async function hasWebGpuAdapter(): Promise<boolean> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return false;
+  try {
+    return (await gpu.requestAdapter()) != null;
+  } catch {
+    return false;
+  }
+}
+
+export function defaultThreads(): number {
+  const isolated = globalThis.crossOriginIsolated === true;
+  const cores = globalThis.navigator?.hardwareConcurrency || 1;
+  return isolated ? Math.max(1, Math.min(cores, 4)) : 1;
+}
+
+/** Chooses the backend and configures onnxruntime-web. Call once; later calls get the first result. */
+export function initRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  if (!runtime) {
+    const p = (async (): Promise<Runtime> => {
+      const want = opts.backend ?? 'auto';
+      const gpu = want === 'webgpu' || (want === 'auto' && (await hasWebGpuAdapter()));
+      // The WebGPU build (asyncify wasm) also carries the WASM backend; load only the one in use.
+      const ort: Ort = gpu ? ((await import('onnxruntime-web/webgpu')) as unknown as Ort) : wasmOrt;
+      const isolated = globalThis.crossOriginIsolated === true;
+      const threads = isolated ? Math.max(1, opts.threads ?? defaultThreads()) : 1;
+      ort.env.wasm.wasmPaths = opts.wasmPaths;
+      ort.env.wasm.numThreads = threads;
+      ort.env.wasm.proxy = false;
+      ort.env.logLevel = 'error';
+      return { ort, info: { backend: gpu ? 'webgpu' : 'wasm', threads, crossOriginIsolated: isolated } };
+    })();
+    p.catch(() => { if (runtime === p) runtime = null; });
+    runtime = p;
+  }
+  return runtime;
+}
+
+/** Serialises runs on one session. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(job, job);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+const sessions = new Map<string, Promise<{ session: Session; queue: Queue }>>();
+
+function loadSession(key: string, make: () => Promise<Session>): Promise<{ session: Session; queue: Queue }> {
+  let p = sessions.get(key);
+  if (!p) {
+    const q = make().then((session) => ({ session, queue: new Queue() }));
+    q.catch(() => { if (sessions.get(key) === q) sessions.delete(key); });
+    sessions.set(key, q);
+    p = q;
+  }
+  return p;
+}
+
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load ${what} from ${url}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+export async function loadManifest(modelBaseUrl: string): Promise<ModelManifest> {
+  const res = await fetch(new URL(MANIFEST_FILE, modelBaseUrl));
+  if (!res.ok) throw new Error(`Could not load the model manifest from ${modelBaseUrl}: HTTP ${res.status}`);
+  return parseManifest(await res.json());
+}
+
+/** An embedder for the model whose manifest.json and .onnx file sit under `modelBaseUrl` (ends in '/'). */
+export async function createWebImageEmbedder(
+  modelBaseUrl: string, opts: RuntimeOptions & { variant?: string },
+): Promise<ImageEmbedder & { info: RuntimeInfo }> {
+  const { ort, info } = await initRuntime(opts);
+  const manifest = await loadManifest(modelBaseUrl);
+  if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
+  const url = new URL(variantFile(manifest, opts.variant), modelBaseUrl).href;
+  const loaded = loadSession(`${info.backend}:${url}`, async () => {
+    const bytes = await fetchBytes(url, `the model ${manifest.id}`);
+    return ort.InferenceSession.create(bytes, {
+      executionProviders: info.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
+      graphOptimizationLevel: 'all',
+    });
+  });
+  await loaded;
+  const { width, height, channels } = manifest.input;
+  const dim = manifest.output.dimension;
+  return {
+    manifest,
+    info,
+    async embed(batch, n) {
+      if (!Number.isInteger(n) || n < 1 || batch.length !== n * width * height * channels) {
+        throw new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`);
+      }
+      const { session, queue } = await loaded;
+      return queue.run(async () => {
+        const input = new ort.Tensor('float32', batch, [n, height, width, channels]);
+        const out = await session.run({ [manifest.input.name]: input });
+        const t = out[manifest.output.name];
+        const y = (await t.getData()) as Float32Array;
+        t.dispose?.();
+        if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
+        return l2NormaliseRows(y, dim);
+      });
+    },
+  };
+}
+
+/** a·bᵀ by a tiny ONNX Gemm (transB = 1) on the CPU backend: the kNN kernel. */
+export function createWebGemm(opts: RuntimeOptions): Gemm {
+  return async (a, aRows, b, bRows, dim) => {
+    if (a.length !== aRows * dim || b.length !== bRows * dim) {
+      throw new RangeError(`gemm: a ${a.length} ≠ ${aRows}×${dim} or b ${b.length} ≠ ${bRows}×${dim}`);
+    }
+    const { ort } = await initRuntime(opts);
+    const { session, queue } = await loadSession('gemm', () =>
+      ort.InferenceSession.create(gemmModelBytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' }));
+    return queue.run(async () => {
+      const out = await session.run({
+        a: new ort.Tensor('float32', a, [aRows, dim]),
+        b: new ort.Tensor('float32', b, [bRows, dim]),
+      });
+      return out.y.data as Float32Array;
+    });
+  };
+}
+
+/** In place; a zero row stays zero (same rule as the Node adapter, so vectors match bit for bit). */
+export function l2NormaliseRows(y: Float32Array, dim: number): Float32Array {
+  for (let r = 0; r < y.length; r += dim) {
+    let s = 0;
+    for (let k = r; k < r + dim; k++) s += y[k] * y[k];
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let k = r; k < r + dim; k++) y[k] *= inv;
+  }
+  return y;
+}

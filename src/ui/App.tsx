@@ -1,0 +1,171 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Report } from '../core/report.ts';
+import { listCollected, type CollectedSet } from '../ingest/browser-walk.ts';
+import type { ListedSet } from '../ingest/types.ts';
+import type { FileSets } from '../pipeline/browser-env.ts';
+import type { ScoreRequest } from '../pipeline/score.ts';
+import { listReports, saveReport } from '../storage/idb-cache.ts';
+import { Capabilities } from './components/Capabilities.tsx';
+import { ComparisonTable } from './components/ComparisonTable.tsx';
+import { DropZone } from './components/DropZone.tsx';
+import { ProgressPanel } from './components/ProgressPanel.tsx';
+import { Scorecard } from './components/Scorecard.tsx';
+import { SetSummary } from './components/SetSummary.tsx';
+import { loadDemo } from './demo.ts';
+import { useRun } from './hooks/useRun.ts';
+import { ScoreBridge, type Capabilities as Caps } from './worker-bridge.ts';
+
+export const MODEL_ID = 'mobilenet-v2-1.4-nsfwjs';
+
+interface SetState {
+  id: number;
+  name: string;
+  collected: CollectedSet;
+  listed: ListedSet | null;
+}
+
+let nextId = 1;
+
+/** Unique keys for the worker (two folders may share a name). */
+function uniqueKeys(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const c = (seen.get(n) ?? 0) + 1;
+    seen.set(n, c);
+    return c === 1 ? n : `${n} (${c})`;
+  });
+}
+
+export function App() {
+  const bridge = useMemo(() => new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: MODEL_ID }), []);
+  const run = useRun(bridge);
+  const [real, setReal] = useState<SetState | null>(null);
+  const [synthetic, setSynthetic] = useState<SetState[]>([]);
+  const [caps, setCaps] = useState<Caps | null>(null);
+  const [capsError, setCapsError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [now, setNow] = useState(performance.now());
+  const [demoLoading, setDemoLoading] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    bridge.capabilities().then(setCaps, (e: Error) => { if (e.name !== 'AbortError') setCapsError(e.message); });
+    listReports().then((r) => { if (r[0]) run.setReport(r[0].report); }, () => {});
+    return () => bridge.dispose();
+  }, [bridge]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (run.phase !== 'running') return;
+    const t = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(t);
+  }, [run.phase]);
+
+  const list = (collected: CollectedSet, side: 'real' | 'synthetic'): SetState => {
+    const s: SetState = { id: nextId++, name: collected.name, collected, listed: null };
+    listCollected(collected, side).then((listed) => {
+      const update = (x: SetState) => (x.id === s.id ? { ...x, listed } : x);
+      if (side === 'real') setReal((r) => (r ? update(r) : r));
+      else setSynthetic((all) => all.map(update));
+    });
+    return s;
+  };
+
+  const tryDemo = async () => {
+    setDemoLoading(true);
+    setNotice(null);
+    try {
+      const demo = await loadDemo();
+      setReal(list(demo.real, 'real'));
+      setSynthetic(demo.synthetic.map((s) => list(s, 'synthetic')));
+    } catch (e) {
+      setNotice((e as Error).message);
+    } finally {
+      setDemoLoading(false);
+    }
+  };
+
+  const ready = real?.listed && synthetic.length > 0 && synthetic.every((s) => s.listed);
+  const onRun = async () => {
+    if (!real || !ready) return;
+    const keys = uniqueKeys([real.name, ...synthetic.map((s) => s.name)]);
+    const sets: FileSets = {};
+    [real, ...synthetic].forEach((s, i) => (sets[keys[i]] = { files: s.collected.files, skipped: s.collected.skipped }));
+    const request = {
+      real: keys[0],
+      synthetic: synthetic.map((s, i) => ({ name: s.name, path: keys[i + 1] })),
+      threshold: { kind: 'manifest' },
+    } as ScoreRequest;
+    const report: Report | null = await run.start(sets, request);
+    if (report) {
+      setSelected(0);
+      saveReport(report, real.name).catch((e: Error) => setNotice(`The report could not be saved: ${e.message}`));
+    }
+  };
+
+  const report = run.report;
+  const experiment = report?.experiments[Math.min(selected, report.experiments.length - 1)];
+
+  return (
+    <main>
+      <header>
+        <h1>SynthScore</h1>
+        <p>Score a synthetic dataset against a real one, on this machine. Nothing leaves the page.</p>
+        <Capabilities caps={caps} error={capsError} />
+      </header>
+
+      <section className="inputs">
+        <div>
+          <DropZone side="real" label="Real" testId="real" onCollected={(c) => setReal(list(c, 'real'))} />
+          {real && <SetSummary name={real.name} listed={real.listed} testId="summary-real" />}
+        </div>
+        <div>
+          <DropZone side="synthetic" label="Synthetic (each folder is one experiment)" testId="synthetic"
+            onCollected={(c) => setSynthetic((all) => [...all, list(c, 'synthetic')])} />
+          {synthetic.map((s) => (
+            <div key={s.id} className="synthetic-set">
+              <input aria-label="experiment name" value={s.name}
+                onChange={(e) => setSynthetic((all) => all.map((x) => (x.id === s.id ? { ...x, name: e.target.value } : x)))} />
+              <button className="link" onClick={() => setSynthetic((all) => all.filter((x) => x.id !== s.id))}>remove</button>
+              <SetSummary name={s.name} listed={s.listed} testId={`summary-synthetic-${s.name}`} />
+            </div>
+          ))}
+        </div>
+      </section>
+
+      <section className="controls">
+        <button data-testid="run" disabled={!ready || run.phase === 'running'} onClick={onRun}>Run</button>
+        <button data-testid="cancel" disabled={run.phase !== 'running'} onClick={run.cancel}>Cancel</button>
+        <button data-testid="demo" disabled={demoLoading || run.phase === 'running'} onClick={tryDemo}>
+          {demoLoading ? 'Loading the demo…' : 'Try the demo'}
+        </button>
+        <span className="phase" data-testid="phase" data-phase={run.phase}>
+          {run.phase === 'running' ? 'Running…' : run.phase === 'cancelled' ? 'Cancelled.' : ''}
+        </span>
+      </section>
+      {notice && <p className="error" role="alert">{notice}</p>}
+      {run.phase === 'failed' && run.error && (
+        <p className="error" role="alert" data-testid="error">{run.error.name === 'InputError' ? '' : `${run.error.name}: `}{run.error.message}</p>
+      )}
+
+      <ProgressPanel stages={run.stages} now={now} />
+      {run.skipped.length > 0 && (
+        <details className="skipped-run" data-testid="skipped">
+          <summary>{run.skipped.length} file{run.skipped.length === 1 ? ' was' : 's were'} skipped</summary>
+          <ul>{run.skipped.map((s) => <li key={`${s.side}:${s.path}`}>{s.side}: <code>{s.path}</code>: {s.reason}</li>)}</ul>
+        </details>
+      )}
+
+      {report && experiment && (
+        <section className="results" data-testid="results">
+          <h2>Results · real set “{report.real.path}” ({report.real.count} items) · {new Date(report.createdAt).toLocaleString()}</h2>
+          <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
+            {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}
+          </p>
+          <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
+          <h3>{experiment.name}</h3>
+          <Scorecard experiment={experiment} />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Capabilities as Caps } from '../worker-bridge.ts';
+
+/** Backend, threads, isolation and model id: what this browser gives the engine. */
+export function Capabilities({ caps, error }: { caps: Caps | null; error: string | null }) {
+  const isolated = globalThis.crossOriginIsolated === true;
+  if (error) return <p className="caps error" data-testid="capabilities">Model could not load: {error}</p>;
+  if (!caps) return <p className="caps" data-testid="capabilities">Loading the model… · cross-origin isolated: {isolated ? 'yes' : 'no'}</p>;
+  return (
+    <p className="caps" data-testid="capabilities" data-backend={caps.backend} data-threads={caps.threads}>
+      backend {caps.backend === 'webgpu' ? 'WebGPU' : 'WASM'} · {caps.threads} thread{caps.threads === 1 ? '' : 's'} ·
+      cross-origin isolated: {caps.crossOriginIsolated ? 'yes' : 'no'} · model {caps.modelId}
+    </p>
+  );
+}

@@ -1,0 +1,30 @@
+import type { StageState } from '../hooks/useRun.ts';
+
+function eta(s: StageState, now: number): string {
+  if (s.status === 'done' || !s.total || !s.done) return '';
+  const rate = s.done / ((now - s.started) / 1000);
+  const left = (s.total - s.done) / rate;
+  return Number.isFinite(left) ? `ETA ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`}` : '';
+}
+
+/** One row per stage: counts, items/s and ETA. */
+export function ProgressPanel({ stages, now }: { stages: StageState[]; now: number }) {
+  if (stages.length === 0) return null;
+  return (
+    <ul className="progress" data-testid="progress">
+      {stages.map((s) => {
+        const secs = ((s.status === 'done' ? s.ended ?? now : now) - s.started) / 1000;
+        const rate = s.done && secs > 0 ? s.done / secs : 0;
+        return (
+          <li key={s.stage} data-stage={s.stage} data-status={s.status}>
+            <span className="stage">{s.stage}</span>
+            {s.total ? <progress max={s.total} value={s.done ?? 0} /> : <progress />}
+            <span className="count">{s.total ? `${s.done ?? 0} / ${s.total}` : s.status === 'done' ? 'done' : '…'}</span>
+            <span className="rate">{rate > 0 ? `${rate.toFixed(1)} items/s` : ''}</span>
+            <span className="eta">{s.status === 'done' ? `${secs.toFixed(1)} s` : eta(s, now)}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

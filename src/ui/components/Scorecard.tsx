@@ -1,0 +1,30 @@
+import type { Experiment } from '../../core/report.ts';
+import { BASELINE, fmt, MEANING, SCORE_KEYS } from '../meaning.ts';
+
+/** The four scores of one experiment with their 95% intervals, baselines and meanings. */
+export function Scorecard({ experiment }: { experiment: Experiment }) {
+  const { scores, auc, detectability, threshold, counts } = experiment;
+  return (
+    <section className="scorecard" aria-label={`Scores for ${experiment.name}`}>
+      <div className="cards">
+        {SCORE_KEYS.map((k) => {
+          const e = scores[k];
+          return (
+            <article key={k} className="card" data-testid={`score-${k}`} data-value={e.value}>
+              <h3>{k}</h3>
+              <p className="value">{fmt(e.value)}</p>
+              <p className="interval">95% {fmt(e.lo)}–{fmt(e.hi)} · n = {e.n}</p>
+              <p className="baseline">indistinguishable ≈ {BASELINE[k]}</p>
+              <p className="meaning">{MEANING[k]}</p>
+            </article>
+          );
+        })}
+      </div>
+      <p className="extra">
+        AUC {fmt(auc.value)} ({fmt(auc.lo)}–{fmt(auc.hi)}) · detectability {fmt(detectability.value)} ·
+        near-duplicate threshold {fmt(threshold.value, 4)} ({threshold.source}) ·
+        {' '}{counts.real} real, {counts.synthetic} synthetic · {counts.nearDuplicateSets} near-duplicate sets
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+/// <reference types="vite/client" />
+/// <reference path="../models/virtual-modules.d.ts" />

@@ -1,0 +1,84 @@
+// The one main-thread bridge to the scoring worker: starts it lazily, wraps it with comlink,
+// and terminates it on cancel (a fresh one starts on the next call). Errors keep their `name`.
+import { proxy, wrap, type Remote } from 'comlink';
+import type { Report, SkippedItem } from '../core/report.ts';
+import type { FileSets } from '../pipeline/browser-env.ts';
+import type { ProgressEvent } from '../core/progress.ts';
+import type { ScoreRequest } from '../pipeline/score.ts';
+import type { Api, WorkerConfig } from '../workers/score.worker.ts';
+
+export type Capabilities = Awaited<ReturnType<Api['capabilities']>>;
+
+function named(name: string, message: string): Error {
+  const e = new Error(message);
+  e.name = name;
+  return e;
+}
+
+export class ScoreBridge {
+  private worker: Worker | null = null;
+  private remote: Remote<Api> | null = null;
+  /** Reject the calls in flight when the worker is terminated or crashes. */
+  private readonly pending = new Set<(e: Error) => void>();
+
+  constructor(private readonly config: WorkerConfig) {}
+
+  private start(): Remote<Api> {
+    if (this.remote) return this.remote;
+    const w = new Worker(new URL('../workers/score.worker.ts', import.meta.url), { type: 'module', name: 'synthscore-score' });
+    w.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      this.stop(named('WorkerError', `The scoring worker crashed: ${ev.message || 'unknown error'}`));
+    });
+    this.worker = w;
+    this.remote = wrap<Api>(w);
+    void this.remote.configure(this.config);
+    return this.remote;
+  }
+
+  /** Runs `call` against the worker; cancel() or a crash rejects it at once. */
+  private guarded<T>(call: (r: Remote<Api>) => Promise<T>): Promise<T> {
+    const remote = this.start();
+    return new Promise<T>((resolve, reject) => {
+      this.pending.add(reject);
+      call(remote).then(resolve, reject).finally(() => this.pending.delete(reject));
+    });
+  }
+
+  private stop(reason: Error): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    const waiting = [...this.pending];
+    this.pending.clear();
+    for (const reject of waiting) reject(reason);
+  }
+
+  capabilities(): Promise<Capabilities> {
+    return this.guarded((r) => r.capabilities());
+  }
+
+  score(
+    sets: FileSets, request: ScoreRequest,
+    onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void,
+  ): Promise<Report> {
+    return this.guarded((r) => r.score(sets, request, proxy(onProgress), proxy(onSkipped)));
+  }
+
+  cacheSize(): Promise<number> {
+    return this.guarded((r) => r.cacheSize());
+  }
+
+  clearCache(): Promise<void> {
+    return this.guarded((r) => r.clearCache());
+  }
+
+  /** Stops whatever runs now; the next call starts a fresh worker. */
+  cancel(): void {
+    this.stop(named('AbortError', 'The run was cancelled.'));
+  }
+
+  dispose(): void {
+    this.stop(named('AbortError', 'closed'));
+  }
+}

@@ -1,0 +1,109 @@
+// The app end to end in Debian's Chromium: load a real and a synthetic folder through the folder
+// inputs, run, and read the four scores. The page must be cross-origin isolated (wasm threads),
+// must make no request to any other origin, and must stay responsive while it embeds.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { buildAndPreview, type Served } from './server.ts';
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+const requests: string[] = [];
+
+const scoreOf = async (p: Page, exp: string, key: string) =>
+  Number(await p.getByTestId(`cell-${exp}-${key}`).textContent());
+
+beforeAll(async () => {
+  served = await buildAndPreview();
+  dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-'));
+  await cp('public/demo/real', join(dir, 'real'), { recursive: true });
+  await cp('public/demo/drawn', join(dir, 'drawn'), { recursive: true });
+  // Bad input mixed into the synthetic set: the run goes on and says what it skipped.
+  const png = await readFile(join(dir, 'drawn', '3', 's0.png'));
+  await writeFile(join(dir, 'drawn', '3', 'truncated.png'), png.subarray(0, png.length >> 1));
+  await writeFile(join(dir, 'drawn', '3', 'notes.txt'), 'not an image');
+  browser = await launchChromium();
+  const context = await browser.newContext();
+  context.on('request', (r) => requests.push(r.url()));
+  page = await context.newPage();
+  page.on('worker', (w) => requests.push(w.url()));
+  // Main-thread long tasks, for the responsiveness check.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('the app', () => {
+  it('is cross-origin isolated and runs WASM with threads', async () => {
+    await page.goto(served.url);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const caps = page.getByTestId('capabilities');
+    await expect.poll(() => caps.getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
+    const threads = Number(await caps.getAttribute('data-threads'));
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(threads).toBe(Math.min(cores, 4));
+    expect(await caps.textContent()).toContain('mobilenet-v2-1.4-nsfwjs');
+  });
+
+  it('lists the folders before a run, with the files it will skip', async () => {
+    await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
+    await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'drawn'));
+    const real = page.getByTestId('summary-real');
+    await expect.poll(() => real.getAttribute('data-items')).toBe('300');
+    const synth = page.getByTestId('summary-synthetic-drawn');
+    await expect.poll(() => synth.getAttribute('data-items')).toBe('301'); // the truncated PNG sniffs as PNG
+    expect(await synth.getAttribute('data-skipped')).toBe('1');
+    expect(await synth.textContent()).toContain('10 class folders');
+  });
+
+  it('runs, shows progress, and scores the drawn digits as unrealistic', async () => {
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase')).toBe('running');
+    await page.getByTestId('results').waitFor({ timeout: 180_000 });
+    const t1 = await page.evaluate(() => performance.now());
+
+    const unrealistic = await scoreOf(page, 'drawn', 'unrealistic');
+    expect(unrealistic).toBeGreaterThan(0.8);
+    for (const k of ['unrepresentative', 'unvaried', 'unoriginal']) {
+      const v = await scoreOf(page, 'drawn', k);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+    const card = page.getByTestId('score-unrealistic');
+    expect(Number(await card.getAttribute('data-value'))).toBeCloseTo(unrealistic, 3);
+    expect(await page.getByTestId('embedding').getAttribute('data-embedded')).toBe('600');
+    // The truncated PNG fails to decode and is listed with its reason.
+    await expect.poll(() => page.getByTestId('skipped').textContent()).toMatch(/truncated\.png: .*(truncat|corrupt)/i);
+    expect(await page.getByTestId('progress').locator('li[data-status=done]').count()).toBeGreaterThanOrEqual(3);
+
+    const tasks = await page.evaluate(([a, b]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+        .filter((t) => t.start >= a && t.start <= b), [t0, t1]);
+    const longest = Math.max(0, ...tasks.map((t) => t.duration));
+    console.info(`run took ${((t1 - t0) / 1000).toFixed(1)} s; main-thread long tasks: ${tasks.length}, longest ${longest.toFixed(0)} ms`);
+    expect(longest).toBeLessThan(250);
+  });
+
+  it('made no request to any other origin', () => {
+    const origin = new URL(served.url).origin;
+    const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+    expect(requests.length).toBeGreaterThan(10);
+    expect(foreign).toEqual([]);
+  });
+});

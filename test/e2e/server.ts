@@ -1,0 +1,35 @@
+// Builds the site and serves it with `vite preview` (COOP/COEP/CSP headers) on a free port.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { build, preview, type PreviewServer } from 'vite';
+import { buildAppDemo, DEMO_DIR, DEMO_INDEX } from '../../scripts/build-app-demo.ts';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `vite build` into outDir (demo data first if missing), then `vite preview` on a free port. */
+export async function buildAndPreview(outDir = 'dist'): Promise<Served> {
+  if (!existsSync(`${DEMO_DIR}/${DEMO_INDEX}`)) await buildAppDemo();
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server: PreviewServer = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
