@@ -3,7 +3,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { drawnDigit } from './drawn-digits.ts';
-import { digitPixels, greyToPng, nearCopy, NEAR_COPIES } from './mnist-images.ts';
+import { nearCopy, NEAR_COPY_KINDS as NEAR_COPIES } from '../../src/ingest/node-augment.ts';
+import { digitCount, digitPixels, greyToPng } from './mnist-images.ts';
 
 export const DEMO_SETS = ['fresh', 'copies', 'repeats', 'dropped', 'drawn'] as const;
 export type DemoSet = (typeof DEMO_SETS)[number];
@@ -23,8 +24,10 @@ export interface BuildOptions {
   sets?: readonly DemoSet[];
 }
 
-// Real rows come from the start of each class, fresh rows from far beyond, so no digit is shared.
-const FRESH_OFFSET = 500;
+// MNIST digits come in runs by the same writer, so a contiguous range is its own population
+// (two ranges tell apart at AUC ≈ 0.6). Every role therefore takes every STRIDE-th digit of the
+// whole class, at its own offset: the same mix of writers, and no digit shared between roles.
+const ROLE = { real: 0, fresh: 1, extra: 2, source: 3 } as const;
 
 export async function buildDemoSets(out: string, opts: BuildOptions = {}): Promise<void> {
   const perClass = opts.perClass ?? 30;
@@ -34,8 +37,10 @@ export async function buildDemoSets(out: string, opts: BuildOptions = {}): Promi
     await mkdir(join(out, set, String(digit)), { recursive: true });
     await writeFile(join(out, set, String(digit), name), png);
   };
-  const real = (d: number, i: number) => greyToPng(digitPixels(d, i));
-  const fresh = (d: number, i: number) => greyToPng(digitPixels(d, FRESH_OFFSET + i));
+  const stride = Math.floor(Math.min(...Array.from({ length: 10 }, (_, d) => digitCount(d))) / perClass);
+  if (stride < 4) throw new RangeError(`perClass ${perClass} is too large for the MNIST package`);
+  const digit = (role: keyof typeof ROLE) => (d: number, i: number) => greyToPng(digitPixels(d, i * stride + ROLE[role]));
+  const [real, fresh, extra, source] = [digit('real'), digit('fresh'), digit('extra'), digit('source')];
 
   for (let d = 0; d < 10; d++) {
     for (let i = 0; i < perClass; i++) await put('real', d, `r${i}.png`, await real(d, i));
@@ -46,10 +51,10 @@ export async function buildDemoSets(out: string, opts: BuildOptions = {}): Promi
         if (set === 'fresh') png = await fresh(d, i);
         else if (set === 'copies') png = half ? await nearCopy(await real(d, i), NEAR_COPIES[i % NEAR_COPIES.length]) : await fresh(d, i);
         // A few source digits, each emitted several times with a re-encode or a tiny shift.
-        else if (set === 'repeats') png = half ? await nearCopy(await fresh(d, 200 + (i % 3)), i < 3 ? 'brighten' : NEAR_COPIES[i % 5]) : await fresh(d, i);
+        else if (set === 'repeats') png = half ? await nearCopy(await source(d, i % 3), i < 3 ? 'brighten' : NEAR_COPIES[i % 5]) : await fresh(d, i);
         else if (set === 'dropped') {
           // Classes 5–9 are left out; 0–4 get twice as many rows so the set keeps its size.
-          if (d < 5) await put(set, d, `s${i}b.png`, await fresh(d, perClass + i));
+          if (d < 5) await put(set, d, `s${i}b.png`, await extra(d, i));
           png = d < 5 ? await fresh(d, i) : null;
         } else png = await drawnDigit(d, rand);
         if (png) await put(set, d, `s${i}.png`, png);

@@ -10,9 +10,14 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: synthscore score --real DIR --synthetic [NAME=]DIR [--synthetic [NAME=]DIR ...] [options]
+       synthscore calibrate --real DIR [--samples N] [--json FILE] [options]
 
 Scores each synthetic set against the same real set: unrealistic, unrepresentative,
 unvaried, unoriginal (higher is worse), with 95% intervals.
+
+calibrate: embeds light near-copies (JPEG re-encode, 3% shift, 4% crop, resize, brightness)
+of a sample of your real images and prints their distances to the source beside each real
+image's distance to its nearest distinct neighbour, with the threshold they suggest.
 
 Options:
   --real DIR                 folder of real images (class sub-folders optional)
@@ -27,13 +32,16 @@ Options:
   --cache-dir DIR            vector cache (default $XDG_CACHE_HOME/synthscore or ~/.cache/synthscore)
   --no-cache                 neither read nor write the vector cache
   --threads N                inference threads (default: all cores)
+  --samples N                calibrate: real images to make near-copies of (default 200)
   --quiet                    no progress on stderr
   -h, --help                 this help
 
 Exit codes: 0 ok, 1 usage error, 2 input problem (missing folder, too few items), 3 other failure.`;
 
 export interface CliOptions {
+  command: 'score' | 'calibrate';
   real: string;
+  samples: number;
   synthetic: { name: string; path: string }[];
   json?: string;
   csv?: string;
@@ -67,6 +75,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         'no-cache': { type: 'boolean' },
         threads: { type: 'string' },
         quiet: { type: 'boolean' },
+        samples: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -75,21 +84,25 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   }
   const { values: v, positionals } = parsed;
   if (v.help || positionals[0] === 'help') return 'help';
-  if (positionals[0] !== 'score') throw new UsageError(positionals[0] ? `Unknown command "${positionals[0]}".` : 'No command given.');
+  const command = positionals[0];
+  if (command !== 'score' && command !== 'calibrate')
+    throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
   if (!v.real) throw new UsageError('--real DIR is required.');
-  if (!v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]DIR is required.');
+  if (command === 'score' && !v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]DIR is required.');
   if (v.threshold !== undefined && v['relative-threshold'])
     throw new UsageError('Give either --threshold or --relative-threshold, not both.');
 
-  const synthetic = v.synthetic.map(parseNamedPath);
+  const synthetic = (v.synthetic ?? []).map(parseNamedPath);
   const names = new Set<string>();
   for (const s of synthetic) {
     if (names.has(s.name)) throw new UsageError(`Two synthetic sets are named "${s.name}"; name them with NAME=DIR.`);
     names.add(s.name);
   }
   return {
+    command,
     real: v.real,
+    samples: integer(v.samples ?? '200', '--samples', 1, 100_000),
     synthetic,
     json: v.json,
     csv: v.csv,

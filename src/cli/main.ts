@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { reportToCsv } from '../core/report-csv.ts';
 import { score } from '../pipeline/score.ts';
 import { parseCli, USAGE } from './args.ts';
+import { runCalibrate } from './calibrate-command.ts';
 import { createNodeEnv } from './node-env.ts';
 import { stderrProgress } from './progress.ts';
 import { formatTable } from './table.ts';
@@ -17,6 +18,10 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => controller.abort());
   const env = await createNodeEnv(opts);
   try {
+    if (opts.command === 'calibrate') {
+      await runCalibrate(opts, env, controller.signal);
+      return 0;
+    }
     const report = await score(
       { real: opts.real, synthetic: opts.synthetic, threshold: opts.threshold, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap },
       env,

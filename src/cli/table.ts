@@ -1,7 +1,7 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape.
 import type { Estimate, Report } from '../core/report.ts';
 
-const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(2)}, ${e.hi.toFixed(2)}]`;
+const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 
 export function formatTable(report: Report): string {
   const head = ['experiment', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', 'AUC', 'tau', 'real', 'synthetic'];

@@ -30,34 +30,24 @@ export function summarise(d: readonly number[]): DistanceSummary {
 }
 
 /**
- * Chooses tau maximising balanced accuracy (copies below, distinct at or above). A false
- * near-duplicate among genuine items costs `distinctWeight` times a missed copy: flagging real
- * diversity as copying is the worse error for a user reading "unoriginal".
+ * Chooses tau from the two distributions. When the near-copies all sit below the genuine
+ * nearest-neighbour distances (99th percentile of copies < the `maxFlagged` quantile of distinct),
+ * tau is the middle of that gap. Otherwise the two overlap, and tau is the `maxFlagged` quantile of
+ * the distinct distances: at most that share of genuine items is flagged, because calling real
+ * diversity "copying" is the worse error for a user reading "unoriginal"; the copies it misses are
+ * reported per kind.
  */
 export function suggestThreshold(
   copies: readonly { kind: string; distance: number }[],
   distinct: readonly number[],
-  distinctWeight = 2,
+  maxFlagged = 0.02,
 ): ThresholdSuggestion {
   const c = copies.map((x) => x.distance).sort((a, b) => a - b);
   const d = [...distinct].sort((a, b) => a - b);
   if (!c.length || !d.length) throw new RangeError('calibration needs near-copies and distinct items');
-  // Candidate cuts: every observed distance (tau just above it) plus zero.
-  const cuts = [0, ...c, ...d].sort((a, b) => a - b);
-  let best = -Infinity;
-  let bestCut = 0;
-  for (const t of cuts) {
-    const caught = upperBound(c, t) / c.length; // copies with distance ≤ t
-    const flagged = upperBound(d, t) / d.length;
-    const score = caught - distinctWeight * flagged;
-    if (score > best + 1e-12) {
-      best = score;
-      bestCut = t;
-    }
-  }
-  // tau sits in the middle of the gap between the best cut and the next distance up.
-  const next = cuts.find((x) => x > bestCut) ?? bestCut * 1.1;
-  const tau = (bestCut + next) / 2;
+  const distinctCut = d[Math.floor(maxFlagged * (d.length - 1))];
+  const copyTop = c[Math.ceil(0.99 * (c.length - 1))];
+  const tau = copyTop < distinctCut ? (copyTop + distinctCut) / 2 : distinctCut;
   const caughtByKind: Record<string, number> = {};
   for (const kind of new Set(copies.map((x) => x.kind))) {
     const of = copies.filter((x) => x.kind === kind);
@@ -71,16 +61,4 @@ export function suggestThreshold(
     distinct: summarise(d),
     caughtByKind,
   };
-}
-
-/** Number of sorted values ≤ t. */
-function upperBound(sorted: readonly number[], t: number): number {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if (sorted[m] <= t) a = m + 1;
-    else b = m;
-  }
-  return a;
 }

@@ -73,6 +73,11 @@ export class ScoreBridge {
     return this.guarded((r) => r.clearCache());
   }
 
+  /** Embedding throughput (see src/models/bench-web.ts). */
+  benchEmbed(n: number, rounds: number) {
+    return this.guarded((r) => r.benchEmbed(n, rounds));
+  }
+
   /** Stops whatever runs now; the next call starts a fresh worker. */
   cancel(): void {
     this.stop(named('AbortError', 'The run was cancelled.'));

@@ -34,25 +34,34 @@ describe('synthscore score on MNIST digits', () => {
 
   it('fresh real digits score near the 0.5 / 0 / 0 baseline', () => {
     const f = ex('fresh').scores;
-    expect(f.unrealistic.value).toBeGreaterThan(0.35);
-    expect(f.unrealistic.value).toBeLessThan(0.65);
-    expect(f.unrepresentative.value).toBeLessThan(0.65);
+    expect(f.unrealistic.value).toBeGreaterThan(0.45);
+    expect(f.unrealistic.value).toBeLessThan(0.55);
+    expect(f.unrepresentative.value).toBeLessThan(0.55);
+    expect(ex('fresh').auc.lo).toBeLessThan(0.5);
     expect(f.unvaried.value).toBeLessThan(0.05);
     expect(f.unoriginal.value).toBeLessThan(0.05);
   });
 
   it('near-copies of real digits raise unoriginal, not unvaried', () => {
-    expect(ex('copies').scores.unoriginal.value).toBeGreaterThan(0.35);
-    expect(ex('copies').scores.unoriginal.value).toBeGreaterThan(ex('fresh').scores.unoriginal.value + 0.3);
+    // Half the rows are near-copies; the calibrated threshold catches the subtler ones only in
+    // part on 28-pixel digits (see the manifest's calibration), so expect a clear rise, not 0.5.
+    expect(ex('copies').scores.unoriginal.value).toBeGreaterThan(0.15);
+    expect(ex('copies').scores.unoriginal.value).toBeGreaterThan(ex('fresh').scores.unoriginal.value + 0.12);
+    expect(ex('copies').scores.unvaried.value).toBeLessThan(0.05);
   });
 
   it('repeated digits raise unvaried', () => {
-    expect(ex('repeats').scores.unvaried.value).toBeGreaterThan(0.3);
-    expect(ex('repeats').scores.unoriginal.value).toBeLessThan(0.1);
+    expect(ex('repeats').scores.unvaried.value).toBeGreaterThan(0.15);
+    expect(ex('repeats').scores.unvaried.value).toBeGreaterThan(ex('fresh').scores.unvaried.value + 0.12);
+    expect(ex('repeats').scores.unoriginal.value).toBeLessThan(0.05);
   });
 
   it('dropping half the classes raises unrepresentative', () => {
-    expect(ex('dropped').scores.unrepresentative.value).toBeGreaterThan(ex('fresh').scores.unrepresentative.value + 0.08);
+    expect(ex('dropped').scores.unrepresentative.value).toBeGreaterThan(ex('fresh').scores.unrepresentative.value + 0.04);
+    expect(ex('dropped').auc.lo).toBeGreaterThan(0.6);
+    // The least represented real rows are the dropped classes.
+    const worst = ex('dropped').rows.filter((r) => r.side === 'real').sort((a, b) => a.p - b.p).slice(0, 30);
+    expect(worst.filter((r) => Number(r.className) >= 5).length).toBeGreaterThan(20);
     const classes = ex('dropped').classes!;
     const seven = classes.find((c) => c.className === '7')!;
     expect(seven.counts.synthetic).toBe(0);
