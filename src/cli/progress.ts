@@ -27,6 +27,11 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): (e:
       write(`${e.stage}: done in ${secs.toFixed(1)} s`, e.status === 'done');
       return;
     }
+    if (e.total < 20) {
+      // A handful of steps (folds, tiles): a count is all that means anything.
+      write(`${e.stage}: ${e.done}/${e.total}${e.status === 'done' ? `  done in ${secs.toFixed(1)} s` : ''}`, e.status === 'done');
+      return;
+    }
     const rate = secs > 0 ? e.done / secs : 0;
     const eta = rate > 0 ? (e.total - e.done) / rate : 0;
     const tail = e.status === 'done' ? `done in ${secs.toFixed(1)} s` : `ETA ${eta.toFixed(0)} s`;

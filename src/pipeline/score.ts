@@ -35,19 +35,21 @@ export async function score(
   for (const s of req.synthetic) synthListed.push(await env.listSet(s.path, 'synthetic', signal));
   opts.onProgress?.({ status: 'done', stage: 'read' });
   for (const s of [...realListed.skipped, ...synthListed.flatMap((l) => l.skipped)]) opts.onSkipped?.(s);
-  requireRows(realListed.items.length, 'real', req.real, 'usable files');
-  synthListed.forEach((l, i) => requireRows(l.items.length, 'synthetic', req.synthetic[i].path, 'usable files'));
+  requireRows(
+    [{ n: realListed.items.length, side: 'real', path: req.real }, ...synthListed.map((l, i) => ({ n: l.items.length, side: 'synthetic', path: req.synthetic[i].path }))],
+    'usable files',
+  );
 
   // Listing-time skips were reported above; after embedding only the decode-time ones are new.
   const report = (e: EmbeddedSet, l: ListedSet) => e.skipped.slice(l.skipped.length).forEach((s) => opts.onSkipped?.(s));
   const real = await embedSet(realListed, 'real', env, { signal, onProgress, stage: 'embed real' });
   report(real, realListed);
-  requireRows(real.items.length, 'real', req.real, 'images that decoded');
+  requireRows([{ n: real.items.length, side: 'real', path: req.real }], 'images that decoded');
   const synths: EmbeddedSet[] = [];
   for (const [i, l] of synthListed.entries()) {
     const e = await embedSet(l, 'synthetic', env, { signal, onProgress, stage: `embed ${req.synthetic[i].name}` });
     report(e, l);
-    requireRows(e.items.length, 'synthetic', req.synthetic[i].path, 'images that decoded');
+    requireRows([{ n: e.items.length, side: 'synthetic', path: req.synthetic[i].path }], 'images that decoded');
     synths.push(e);
   }
 
@@ -84,8 +86,14 @@ export function classCounts(set: EmbeddedSet): Record<string, number> | null {
   return out;
 }
 
-function requireRows(n: number, side: string, path: string, what: string): void {
-  if (n === 0) throw new InputError(`The ${side} set "${path}" has no ${what}.`);
-  if (n < MIN_ROWS)
-    throw new InputError(`The ${side} set "${path}" has only ${n} ${what}; at least ${MIN_ROWS} are needed per side.`);
+/** Every side that is too small, in one message, so the user fixes them all at once. */
+function requireRows(sides: { n: number; side: string; path: string }[], what: string): void {
+  const problems = sides
+    .filter((s) => s.n < MIN_ROWS)
+    .map(({ n, side, path }) =>
+      n === 0
+        ? `The ${side} set "${path}" has no ${what}.`
+        : `The ${side} set "${path}" has only ${n} ${what}; at least ${MIN_ROWS} are needed per side.`,
+    );
+  if (problems.length) throw new InputError(problems.join('\n'));
 }
