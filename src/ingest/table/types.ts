@@ -2,8 +2,9 @@
 // Column-major, because everything downstream (type inference, encoding, per-column stats)
 // walks one column at a time. Pure: no DOM, no Node.
 
-/** A raw cell: CSV gives strings, JSON and Parquet give typed values; null is missing. */
-export type Cell = string | number | boolean | null;
+import type { Cell } from '../../core/table/types.ts';
+
+export type { Cell };
 
 export type TableFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'parquet';
 
