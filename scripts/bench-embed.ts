@@ -1,0 +1,253 @@
+// Embedding throughput: the full pipeline (embedSet: read, hash, decode, preprocess, embed) against
+// a bare onnxruntime-node session on the same model file, the same images and the same threads.
+//   npx tsx scripts/bench-embed.ts [--images N] [--threads T] [--reps R] [--no-fp32]
+// Runs are interleaved (A B A B …) so drift in the shared box's load hits both sides alike.
+// (A) embedSet with noCache on a folder of photo-sized JPEGs; (B) session.run on the same images
+// preprocessed beforehand into batches of BATCH (preprocessing outside the timing).
+// A profile then splits one image's cost into its parts and checks whether work overlaps ORT.
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import { createNodeEnv, DEFAULT_IMAGE_MODEL } from '../src/cli/node-env.ts';
+import { decodeImageBytes, hashBytes, hashPixels } from '../src/ingest/node-decode.ts';
+import { listSet } from '../src/ingest/node-walk.ts';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { createImageEmbedder, l2NormaliseRows } from '../src/models/ort-node.ts';
+import { parseManifest } from '../src/models/manifest.ts';
+import { preprocessImage } from '../src/models/preprocess.ts';
+import { BATCH, embedSet } from '../src/pipeline/embed-set.ts';
+import type { ImageEmbedder, PipelineEnv } from '../src/pipeline/environment.ts';
+import { digitPixels } from './demo-data/mnist-images.ts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const N = arg('images', 256), REPS = arg('reps', 3), THREADS = arg('threads', availableParallelism());
+const FP32 = !process.argv.includes('--no-fp32');
+const SIDE = 512;
+const require = createRequire(import.meta.url);
+
+// ---- test images: MNIST digits, upscaled, coloured, noisy, JPEG q90 --------------------------
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function makeImages(dir: string, n: number): Promise<void> {
+  const r = rng(7);
+  for (let i = 0; i < n; i++) {
+    const grey = await sharp(Buffer.from(digitPixels(i % 10, Math.floor(i / 10))), { raw: { width: 28, height: 28, channels: 1 } })
+      .resize(SIDE, SIDE, { kernel: 'cubic' }).raw().toBuffer();
+    const fg = [r() * 255, r() * 255, r() * 255], bg = [r() * 255, r() * 255, r() * 255];
+    const gx = r() * 80 - 40, gy = r() * 80 - 40; // background gradient
+    const rgb = Buffer.alloc(SIDE * SIDE * 3);
+    for (let y = 0, p = 0; y < SIDE; y++) {
+      for (let x = 0; x < SIDE; x++, p++) {
+        const a = grey[p] / 255;
+        for (let c = 0; c < 3; c++) {
+          const base = bg[c] + (gx * x + gy * y) / SIDE;
+          rgb[p * 3 + c] = Math.max(0, Math.min(255, a * fg[c] + (1 - a) * base + (r() - 0.5) * 24));
+        }
+      }
+    }
+    const jpg = await sharp(rgb, { raw: { width: SIDE, height: SIDE, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    await writeFile(join(dir, `img${String(i).padStart(4, '0')}.jpg`), jpg);
+  }
+}
+
+// ---- helpers ---------------------------------------------------------------------------------
+const median = (a: number[]) => [...a].sort((p, q) => p - q)[a.length >> 1];
+const best = (a: number[]) => Math.max(...a);
+interface Run { rate: number; cpu: number } // images/s, cores busy (process CPU time / wall)
+
+async function timed(n: number, fn: () => Promise<unknown>): Promise<Run> {
+  const c0 = process.cpuUsage(), t0 = performance.now();
+  await fn();
+  const wall = (performance.now() - t0) / 1000, c = process.cpuUsage(c0);
+  return { rate: n / wall, cpu: (c.user + c.system) / 1e6 / wall };
+}
+
+function sessionOptions(): ort.InferenceSession.SessionOptions {
+  // Same options as src/models/ort-node.ts uses for the pipeline's session.
+  return { intraOpNumThreads: THREADS, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
+}
+
+/**
+ * The suggested fix, tried here: the same embedder, but session.run in a worker thread, so the
+ * main thread stays free for embedSet's prefetch (read, decode, preprocess of the next batch).
+ */
+async function workerEmbedder(file: string, manifest: ImageEmbedder['manifest']): Promise<ImageEmbedder & { close(): Promise<number> }> {
+  const { width, height } = manifest.input, dim = manifest.output.dimension;
+  const code = `
+    const { parentPort, workerData: w } = require('node:worker_threads');
+    const ort = require(w.ortPath);
+    const ready = ort.InferenceSession.create(w.file, w.options);
+    parentPort.on('message', async (m) => {
+      try {
+        const session = await ready;
+        const out = await session.run({ [w.input]: new ort.Tensor('float32', m.batch, [m.n, w.h, w.w, 3]) });
+        const y = new Float32Array(out[w.output].data);
+        parentPort.postMessage({ id: m.id, y }, [y.buffer]);
+      } catch (e) { parentPort.postMessage({ id: m.id, error: String(e) }); }
+    });`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { ortPath: require.resolve('onnxruntime-node'), file, options: sessionOptions(), input: manifest.input.name, output: manifest.output.name, w: width, h: height },
+  });
+  const pending = new Map<number, { resolve(y: Float32Array): void; reject(e: Error): void }>();
+  worker.on('message', (m: { id: number; y?: Float32Array; error?: string }) => {
+    const p = pending.get(m.id)!; pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error)); else p.resolve(l2NormaliseRows(m.y!, dim));
+  });
+  let next = 0;
+  return {
+    manifest,
+    embed: (batch, n) => new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, batch, n }, [batch.buffer as ArrayBuffer]); // embedSet drops the batch after embed
+    }),
+    close: () => worker.terminate(),
+  };
+}
+
+// ---- main ------------------------------------------------------------------------------------
+const dir = await mkdtemp(join(tmpdir(), 'bench-embed-'));
+try {
+  const tMake = performance.now();
+  await makeImages(dir, N);
+  const manifest = parseManifest(JSON.parse(await readFile(join(DEFAULT_IMAGE_MODEL, 'manifest.json'), 'utf8')));
+  const { width, height, name: inputName } = manifest.input;
+  const px = width * height * 3;
+  const listed = await listSet(dir, 'real');
+  if (listed.items.length !== N) throw new Error(`listed ${listed.items.length} of ${N} images`);
+  console.log(`${N} JPEGs ${SIDE}×${SIDE} q90 (${((performance.now() - tMake) / 1000).toFixed(1)} s to make), ` +
+    `batch ${BATCH}, intra-op threads ${THREADS}, ${cpus().length} CPUs, load avg ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+
+  // Preprocessed once for (B): same decode + preprocess as the pipeline, outside the timing.
+  const batches: { data: Float32Array; n: number }[] = [];
+  for (let i = 0; i < N; i += BATCH) {
+    const n = Math.min(BATCH, N - i), data = new Float32Array(n * px);
+    for (let k = 0; k < n; k++) {
+      const bytes = await readFile(join(dir, listed.items[i + k].path));
+      preprocessImage(await decodeImageBytes(bytes), { width, height }, data.subarray(k * px, (k + 1) * px));
+    }
+    batches.push({ data, n });
+  }
+
+  const baseEnv = await createNodeEnv({ noCache: true, threads: THREADS });
+  const variants = [{ name: 'uint8 (model.onnx)', file: manifest.file, variant: undefined as string | undefined }];
+  if (FP32) variants.push({ name: 'fp32 (model-fp32.onnx)', file: 'model-fp32.onnx', variant: 'fp32' });
+
+  const summary: string[] = [];
+  for (const v of variants) {
+    const own = v.variant ? await createImageEmbedder(DEFAULT_IMAGE_MODEL, { threads: THREADS, variant: v.variant }) : null;
+    const embedder = own ?? baseEnv.embedder;
+    const env: PipelineEnv = { ...baseEnv, embedder };
+    const session = await ort.InferenceSession.create(join(DEFAULT_IMAGE_MODEL, v.file), sessionOptions());
+    const A = async () => {
+      const r = await embedSet(listed, 'real', env);
+      if (r.embedded !== N) throw new Error(`embedSet embedded ${r.embedded} of ${N}`);
+    };
+    const B = async () => {
+      for (const b of batches) await session.run({ [inputName]: new ort.Tensor('float32', b.data, [b.n, height, width, 3]) });
+    };
+    // (C), default variant only: the pipeline with the model run in a worker thread (the fix).
+    const wEmbed = v.variant ? null : await workerEmbedder(join(DEFAULT_IMAGE_MODEL, v.file), manifest);
+    const wEnv: PipelineEnv = { ...baseEnv, embedder: wEmbed ?? embedder };
+    const C = async () => { await embedSet(listed, 'real', wEnv); };
+    await A(); await B(); if (wEmbed) await C(); // warm-up (first runs allocate arenas)
+    const a: Run[] = [], b: Run[] = [], c: Run[] = [];
+    for (let r = 0; r < REPS; r++) {
+      a.push(await timed(N, A)); b.push(await timed(N, B));
+      if (wEmbed) c.push(await timed(N, C));
+    }
+    const ra = a.map((x) => x.rate), rb = b.map((x) => x.rate);
+    const size = (await stat(join(DEFAULT_IMAGE_MODEL, v.file))).size;
+    const f = (x: number) => x.toFixed(1);
+    console.log(`${v.name}: ${(size / 2 ** 20).toFixed(2)} MiB (${size} bytes)`);
+    console.log(`  (A) pipeline embedSet: best ${f(best(ra))} img/s, median ${f(median(ra))}  [${ra.map(f).join(', ')}]  cores busy ${a.map((x) => x.cpu.toFixed(2)).join(', ')}`);
+    console.log(`  (B) bare ORT session:  best ${f(best(rb))} img/s, median ${f(median(rb))}  [${rb.map(f).join(', ')}]  cores busy ${b.map((x) => x.cpu.toFixed(2)).join(', ')}`);
+    const ratio = best(ra) / best(rb), ratioMed = median(ra) / median(rb);
+    const pairs = ra.map((x, i) => x / rb[i]); // each A against the B run right after it
+    console.log(`  ratio A/B: best ${ratio.toFixed(3)}, median ${ratioMed.toFixed(3)}, per pair [${pairs.map((x) => x.toFixed(2)).join(', ')}]  (target ≥ 0.8)`);
+    const cpuMs = (runs: Run[]) => median(runs.map((x) => (x.cpu / x.rate) * 1000));
+    console.log(`  process CPU per image (median): A ${cpuMs(a).toFixed(1)} ms, B ${cpuMs(b).toFixed(1)} ms`);
+    summary.push(`embed ${v.name.split(' ')[0]}: ${(size / 2 ** 20).toFixed(2)} MiB, pipeline ${f(best(ra))} img/s, bare ORT ${f(best(rb))} img/s, ratio ${ratio.toFixed(2)} (median ${ratioMed.toFixed(2)}, pairs ${pairs.map((x) => x.toFixed(2)).join('/')})`);
+    if (wEmbed) {
+      const rc = c.map((x) => x.rate);
+      console.log(`  (C) pipeline, ORT run in a worker thread: best ${f(best(rc))} img/s, median ${f(median(rc))}  [${rc.map(f).join(', ')}]  cores busy ${c.map((x) => x.cpu.toFixed(2)).join(', ')}`);
+      console.log(`  ratio C/B: best ${(best(rc) / best(rb)).toFixed(3)}, median ${(median(rc) / median(rb)).toFixed(3)}, per pair [${rc.map((x, i) => (x / rb[i]).toFixed(2)).join(', ')}]`);
+      summary.push(`embed uint8 with ORT in a worker (fix tried): ${f(best(rc))} img/s, ratio ${(best(rc) / best(rb)).toFixed(2)} (median ${(median(rc) / median(rb)).toFixed(2)})`);
+      await wEmbed.close();
+    }
+    await session.release();
+    await own?.release();
+  }
+
+  // ---- profile: what one image costs outside ORT, and where it runs ---------------------------
+  // decode runs on libuv/libvips threads; preprocess, hashes and batch copy on the JS main thread.
+  // onnxruntime-node's session.run is synchronous on the main thread (its async run is a
+  // setImmediate around a blocking call), so nothing else on the main thread runs meanwhile.
+  const parts = { read: 0, hashBytes: 0, decode: 0, preprocess: 0, hashPixels: 0 };
+  const M = Math.min(N, 64);
+  for (let i = 0; i < M; i++) {
+    let t = performance.now();
+    const lap = (k: keyof typeof parts) => { const now = performance.now(); parts[k] += now - t; t = now; };
+    const bytes = await readFile(join(dir, listed.items[i].path)); lap('read');
+    hashBytes(bytes); lap('hashBytes');
+    const img = await decodeImageBytes(bytes); lap('decode');
+    preprocessImage(img, { width, height }); lap('preprocess');
+    hashPixels(img.data, img.width, img.height); lap('hashPixels');
+  }
+  const per = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / M]));
+  const outside = Object.values(per).reduce((s, v) => s + v, 0);
+  console.log(`profile, ms per image (serial, ${M} images): ` +
+    Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') + `; sum ${outside.toFixed(2)}`);
+  // Does the pipeline's prefetch overlap with ORT? Time embedSet with the model replaced by a
+  // no-op (pure prepare cost as the pipeline schedules it) and the bare model alone.
+  const nullEnv: PipelineEnv = {
+    ...baseEnv,
+    embedder: { manifest, embed: async (_b, n) => new Float32Array(n * manifest.output.dimension) },
+  };
+  const prep = await timed(N, async () => { await embedSet(listed, 'real', nullEnv); });
+  const session = await ort.InferenceSession.create(join(DEFAULT_IMAGE_MODEL, manifest.file), sessionOptions());
+  await session.run({ [inputName]: new ort.Tensor('float32', batches[0].data, [batches[0].n, height, width, 3]) });
+  const bare = await timed(N, async () => {
+    for (const b of batches) await session.run({ [inputName]: new ort.Tensor('float32', b.data, [b.n, height, width, 3]) });
+  });
+  // Timeline of one full run: when each decode and each model call starts and ends.
+  const decodes: [number, number][] = [], runs: [number, number][] = [];
+  const traced: PipelineEnv = {
+    ...baseEnv,
+    decodeImage: async (bytes, p) => { const s = performance.now(); try { return await baseEnv.decodeImage(bytes, p); } finally { decodes.push([s, performance.now()]); } },
+    embedder: { manifest, embed: async (b, n) => { const s = performance.now(); try { return await baseEnv.embedder.embed(b, n); } finally { runs.push([s, performance.now()]); } } },
+  };
+  const full = await timed(N, async () => { await embedSet(listed, 'real', traced); });
+  const inside = (t: number) => runs.some(([s, e]) => t > s && t < e);
+  const overlapMs = decodes.reduce((sum, [ds, de]) => sum + runs.reduce((o, [s, e]) => o + Math.max(0, Math.min(de, e) - Math.max(ds, s)), 0), 0);
+  const decodeMs = decodes.reduce((sum, [s, e]) => sum + e - s, 0), runMs = runs.reduce((sum, [s, e]) => sum + e - s, 0);
+  console.log(`  timeline of one full run: ${runs.length} model calls, ${(runMs / 1000).toFixed(2)} s in embed; ` +
+    `${decodes.filter(([s]) => inside(s)).length} of ${decodes.length} decodes started during a model call, ` +
+    `${decodes.filter(([, e]) => inside(e)).length} finished during one; decode time overlapping model calls ${(overlapMs / decodeMs * 100).toFixed(0)}%`);
+  const serialBound = 1 / (1 / prep.rate + 1 / bare.rate);
+  console.log(`  embedSet with a no-op model: ${prep.rate.toFixed(1)} img/s (cores busy ${prep.cpu.toFixed(2)}); bare ORT ${bare.rate.toFixed(1)} img/s; ` +
+    `full pipeline ${full.rate.toFixed(1)} img/s`);
+  console.log(`  if prepare and embed ran one after the other: ${serialBound.toFixed(1)} img/s (ratio ${(serialBound / bare.rate).toFixed(2)}); ` +
+    `measured ratio ${(full.rate / bare.rate).toFixed(2)}`);
+  summary.push(`embed profile: prepare-only ${prep.rate.toFixed(1)} img/s, serial bound ratio ${(serialBound / bare.rate).toFixed(2)}, measured ${(full.rate / bare.rate).toFixed(2)}`);
+  await session.release();
+  await baseEnv.close();
+  console.log(`SUMMARY ${JSON.stringify(summary)}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+// A cached re-run of an image case: time to scores.
+//   npx tsx scripts/bench-rerun.ts [--per-class N]     (default 100: 1000 real + 2 × 1000 synthetic)
+// Builds the MNIST demo sets, scores them once cold with a fresh cache dir, then again with a
+// fresh environment on the same cache dir: the second run must embed nothing.
+import { loadavg, tmpdir } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createNodeEnv } from '../src/cli/node-env.ts';
+import type { Report } from '../src/core/report.ts';
+import { score, type ScoreRequest } from '../src/pipeline/score.ts';
+import { buildDemoSets } from './demo-data/build-sets.ts';
+
+const i = process.argv.indexOf('--per-class');
+const perClass = i >= 0 ? Number(process.argv[i + 1]) : 100;
+const SETS = ['fresh', 'copies'] as const;
+
+const root = await mkdtemp(join(tmpdir(), 'bench-rerun-'));
+try {
+  const tBuild = performance.now();
+  await buildDemoSets(join(root, 'data'), { perClass, sets: SETS });
+  console.log(`demo sets: ${perClass * 10} real + ${SETS.length} × ${perClass * 10} synthetic MNIST PNGs ` +
+    `(${((performance.now() - tBuild) / 1000).toFixed(1)} s to build), load avg ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+  const req: ScoreRequest = {
+    real: join(root, 'data/real'),
+    synthetic: SETS.map((s) => ({ name: s, path: join(root, 'data', s) })),
+    threshold: { kind: 'manifest' },
+  };
+  const cacheDir = join(root, 'cache');
+
+  const run = async (label: string): Promise<{ report: Report; toScores: number; withEnv: number }> => {
+    const t0 = performance.now();
+    const env = await createNodeEnv({ cacheDir });
+    const t1 = performance.now();
+    const report = await score(req, env);
+    const t2 = performance.now();
+    await env.close();
+    const res = { report, toScores: (t2 - t1) / 1000, withEnv: (t2 - t0) / 1000 };
+    const e = report.embedding;
+    console.log(`${label}: ${res.toScores.toFixed(2)} s to scores (${res.withEnv.toFixed(2)} s with model load); ` +
+      `embedded ${e.embedded}, fromCache ${e.fromCache}`);
+    for (const x of report.experiments) {
+      const s = x.scores, f = (v: number) => v.toFixed(3);
+      const t = Object.entries(x.timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+      console.log(`  ${x.name.padEnd(7)} unrealistic ${f(s.unrealistic.value)} unrepresentative ${f(s.unrepresentative.value)} ` +
+        `unvaried ${f(s.unvaried.value)} unoriginal ${f(s.unoriginal.value)} AUC ${f(x.auc.value)}; analysis ms: ${t}`);
+    }
+    return res;
+  };
+
+  const cold = await run('cold (empty cache)');
+  const warm = await run('re-run (same cache dir, fresh env)');
+  if (warm.report.embedding.embedded !== 0) throw new Error(`re-run embedded ${warm.report.embedding.embedded} files; expected 0`);
+  const same = cold.report.experiments.every((x, k) => x.scores.unoriginal.value === warm.report.experiments[k].scores.unoriginal.value
+    && x.auc.value === warm.report.experiments[k].auc.value);
+  console.log(`  re-run scores identical to cold run: ${same}; peak RSS ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GB`);
+  const n = cold.report.embedding.embedded + cold.report.embedding.fromCache;
+  console.log(`SUMMARY ${JSON.stringify([
+    `rerun (${n} images, ${SETS.length} experiments): cold ${cold.toScores.toFixed(2)} s, cached ${warm.toScores.toFixed(2)} s to scores ` +
+      `(${warm.withEnv.toFixed(2)} s with model load), re-run embedded ${warm.report.embedding.embedded}, fromCache ${warm.report.embedding.fromCache}`,
+  ])}`);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
