@@ -1,0 +1,207 @@
+// METRICS §2, tabular: two rows are near-duplicates when every compared column matches —
+// categories, booleans and dates exactly (dates at the real data's resolution, after
+// normalisation), numbers within 1% relative (|a − b| ≤ 0.01·max(|a|, |b|)), or both missing.
+// Sets are the connected components (size ≥ 2) of that relation, with union-find as in
+// ../near-duplicates.ts; exact row copies are the special case where every value is equal.
+//
+// Scaling: rows are first blocked by their signature (the exact-match columns plus which numbers
+// are missing): only rows in one block can match. Inside a block, rows are sorted by the
+// number column with the most distinct values and each row is compared with the following rows
+// while that column is still within 1% (a sorted window: the 1% rule is monotone along the sort).
+import { wilson } from '../intervals.ts';
+import type { Estimate, NearDuplicateSet } from '../report.ts';
+import type { TypedColumn } from './types.ts';
+
+export const RELATIVE_TOLERANCE = 0.01;
+/** Comparisons per row inside a block are capped (a block of thousands of rows with one sort value). */
+const MAX_WINDOW = 2000;
+
+export interface TableNearDuplicates {
+  sets: NearDuplicateSet[];
+  setIdPerRow: Int32Array;
+  unvaried: Estimate;
+  unoriginal: Estimate;
+  unvariedRows: number;
+  unoriginalRows: number;
+  exactDuplicatePairs: number;
+  /** Pairs that matched (edges of the relation, exact ones included). */
+  matchedPairs: number;
+  /** True when some block hit the window cap, so a few matches may be missing. */
+  capped: boolean;
+}
+
+const closeEnough = (a: number, b: number) => Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+
+/** columns: the compared columns, each holding real rows first then synthetic rows (n = nReal + nSynth). */
+export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: number, n: number, distance: (i: number, j: number) => number): TableNearDuplicates {
+  const isNum = columns.map((c) => c.type === 'number');
+  const numCols = columns.filter((_, k) => isNum[k]);
+  // Block signature: exact columns' values and the missing pattern of number columns.
+  const blocks = new Map<string, number[]>();
+  const exactKey = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    let sig = '';
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k];
+      if (isNum[k]) sig += Number.isNaN(c.values![i]) ? 'm|' : 'v|';
+      else sig += (c.codes ? c.codes[i] : c.values![i]) + '|';
+    }
+    let row = sig;
+    for (const c of numCols) row += c.values![i] + '|';
+    (blocks.get(sig) ?? blocks.set(sig, []).get(sig)!).push(i);
+    (exactKey.get(row) ?? exactKey.set(row, []).get(row)!).push(i);
+  }
+
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number) => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
+  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
+  const minD = new Float64Array(n).fill(Infinity), maxD = new Float64Array(n).fill(-Infinity);
+  const edges: [number, number, number][] = [];
+  let matchedPairs = 0, capped = false;
+
+  for (const rows of blocks.values()) {
+    if (rows.length < 2) continue;
+    const present = numCols.filter((c) => !Number.isNaN(c.values![rows[0]]));
+    if (present.length === 0) {
+      for (let t = 1; t < rows.length; t++) { union(rows[0], rows[t]); edges.push([rows[0], rows[t], 0]); }
+      matchedPairs += (rows.length * (rows.length - 1)) / 2;
+      continue;
+    }
+    // Sort by the present number column with the most distinct values in this block.
+    let key = present[0], bestDistinct = -1;
+    for (const c of present) {
+      const d = new Set(rows.map((i) => c.values![i])).size;
+      if (d > bestDistinct) { bestDistinct = d; key = c; }
+    }
+    const v = key.values!;
+    const sorted = [...rows].sort((a, b) => v[a] - v[b] || a - b);
+    for (let s = 0; s < sorted.length; s++) {
+      const i = sorted[s];
+      const end = Math.min(sorted.length, s + 1 + MAX_WINDOW);
+      let t = s + 1;
+      for (; t < end; t++) {
+        const j = sorted[t];
+        if (!closeEnough(v[i], v[j])) break;
+        let all = true;
+        for (const c of present) if (!closeEnough(c.values![i], c.values![j])) { all = false; break; }
+        if (!all) continue;
+        matchedPairs++;
+        union(i, j);
+        edges.push([i, j, distance(i, j)]);
+      }
+      if (t === end && end < sorted.length && closeEnough(v[i], v[sorted[end]])) capped = true;
+    }
+  }
+
+  let exactDuplicatePairs = 0;
+  const exactRoot = new Uint8Array(n);
+  for (const g of exactKey.values()) if (g.length > 1) exactDuplicatePairs += (g.length * (g.length - 1)) / 2;
+  for (const [i, j, d] of edges) {
+    const r = find(i);
+    if (d < minD[r]) minD[r] = d;
+    if (d > maxD[r]) maxD[r] = d;
+    void j;
+  }
+  for (const g of exactKey.values()) if (g.length > 1) exactRoot[find(g[0])] = 1;
+
+  const size = new Int32Array(n), real = new Int32Array(n), synth = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const r = find(i); size[r]++; if (i >= nReal) synth[r]++; else real[r]++; }
+  const idOfRoot = new Int32Array(n).fill(-1), setIdPerRow = new Int32Array(n).fill(-1);
+  const sets: NearDuplicateSet[] = [];
+  let unvariedRows = 0, unoriginalRows = 0;
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (size[r] < 2) continue;
+    if (idOfRoot[r] < 0) {
+      idOfRoot[r] = sets.length;
+      const kind = real[r] === 0 ? 'unvaried' : synth[r] === 0 ? 'real-only' : 'unoriginal';
+      sets.push({ id: sets.length, members: [], hasReal: real[r] > 0, kind, minDistance: Number.isFinite(minD[r]) ? minD[r] : 0, maxDistance: Number.isFinite(maxD[r]) ? maxD[r] : 0, exact: exactRoot[r] === 1 });
+    }
+    const set = sets[idOfRoot[r]];
+    set.members.push(i);
+    setIdPerRow[i] = set.id;
+    if (i >= nReal) {
+      if (set.kind === 'unvaried') unvariedRows++;
+      else if (set.kind === 'unoriginal') unoriginalRows++;
+    }
+  }
+  const nSynth = n - nReal;
+  return { sets, setIdPerRow, unvaried: wilson(unvariedRows, nSynth), unoriginal: wilson(unoriginalRows, nSynth), unvariedRows, unoriginalRows, exactDuplicatePairs, matchedPairs, capped };
+}
+
+/**
+ * The neighbour distance of METRICS §2: mean over columns of |difference| / real range (numbers
+ * and dates, clipped to 1) or 0/1 mismatch (categories, booleans, text); both missing = 0, one
+ * missing = 1. Columns hold real rows first, then synthetic rows.
+ */
+export function makeRowDistance(columns: readonly TypedColumn[], nReal: number) {
+  const num = columns.filter((c) => c.values && c.type !== 'boolean').map((c) => {
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < nReal; i++) { const x = c.values![i]; if (x < lo) lo = x; if (x > hi) hi = x; }
+    const range = hi > lo ? hi - lo : 1;
+    return Float64Array.from(c.values!, (x) => x / range);
+  });
+  const cat: (Int32Array | Float64Array)[] = columns.filter((c) => !(c.values && c.type !== 'boolean')).map((c) => c.codes ?? c.values!);
+  const m = num.length + cat.length;
+  const distance = (i: number, j: number, stopAbove = Infinity): number => {
+    let s = 0;
+    const limit = stopAbove * m;
+    for (const v of num) {
+      const a = v[i], b = v[j];
+      const an = a !== a, bn = b !== b; // NaN checks
+      s += an || bn ? (an && bn ? 0 : 1) : Math.min(1, Math.abs(a - b));
+      if (s > limit) return Infinity;
+    }
+    for (const k of cat) {
+      const a = k[i], b = k[j];
+      if (a !== b && !(a !== a && b !== b)) s += 1;
+      if (s > limit) return Infinity;
+    }
+    return m > 0 ? s / m : 0;
+  };
+  return distance;
+}
+
+export interface ClosestReal {
+  /** Per synthetic row (index − nReal): distance to the closest real row, NaN when not computed. */
+  distance: Float64Array;
+  /** Index of that real row, −1 when not computed. */
+  nearest: Int32Array;
+  /** Synthetic rows computed: all of them, or a seeded sample when n_s·n_r·columns is too large. */
+  computed: number;
+  sampled: boolean;
+  summary: { min: number; q05: number; q25: number; median: number; q75: number; q95: number; max: number; mean: number; zeroShare: number };
+  /** A 20-bin histogram of the distances on [0, max]. */
+  histogram: { edges: number[]; counts: number[] };
+}
+
+/** Exact search with early exit per pair; `order` lists the synthetic rows to compute (relative indices). */
+export function closestRealDistances(distance: ReturnType<typeof makeRowDistance>, nReal: number, nSynth: number, order: ArrayLike<number>): ClosestReal {
+  const dist = new Float64Array(nSynth).fill(NaN), nearest = new Int32Array(nSynth).fill(-1);
+  const got: number[] = [];
+  for (let t = 0; t < order.length; t++) {
+    const s = order[t], i = nReal + s;
+    let best = Infinity, arg = -1;
+    for (let j = 0; j < nReal && best > 0; j++) {
+      const d = distance(i, j, best);
+      if (d < best) { best = d; arg = j; }
+    }
+    dist[s] = best;
+    nearest[s] = arg;
+    got.push(best);
+  }
+  got.sort((a, b) => a - b);
+  const q = (p: number) => (got.length ? got[Math.min(got.length - 1, Math.floor(p * (got.length - 1) + 0.5))] : NaN);
+  const max = got.length ? got[got.length - 1] : 0;
+  const counts = new Array(20).fill(0);
+  const top = max > 0 ? max : 1;
+  for (const d of got) counts[Math.min(19, Math.floor((d / top) * 20))]++;
+  return {
+    distance: dist,
+    nearest,
+    computed: order.length,
+    sampled: order.length < nSynth,
+    summary: { min: q(0), q05: q(0.05), q25: q(0.25), median: q(0.5), q75: q(0.75), q95: q(0.95), max, mean: got.reduce((a, b) => a + b, 0) / Math.max(1, got.length), zeroShare: got.filter((d) => d === 0).length / Math.max(1, got.length) },
+    histogram: { edges: Array.from({ length: 21 }, (_, k) => (k * top) / 20), counts },
+  };
+}
