@@ -2,6 +2,10 @@
 // Bump REPORT_VERSION on any breaking change to this shape.
 export const REPORT_VERSION = 1;
 
+import type { TableExperimentInfo, TableReportInfo } from './table/report-types.ts';
+
+export type { TableExperimentInfo, TableReportInfo };
+
 export type Modality = 'image' | 'text' | 'table';
 export type Side = 'real' | 'synthetic';
 
@@ -24,7 +28,8 @@ export interface FourScores {
 export interface ThresholdInfo {
   /** Cosine distance below which two rows are near-duplicates. */
   value: number;
-  source: 'manifest' | 'user' | 'relative';
+  /** 'table-rule': tabular near-duplicates use the all-columns-match rule (value 0.01 = relative tolerance). */
+  source: 'manifest' | 'user' | 'relative' | 'table-rule';
   /** For 'relative': 0.13 × median nearest-neighbour distance (Cleanlab's rule). */
   note: string;
 }
@@ -85,6 +90,8 @@ export interface Experiment {
   nearDuplicateSets: NearDuplicateSet[];
   skipped: SkippedItem[];
   timings: Record<string, number>;
+  /** Tables only: findings, per-column stats, closest-real distances. */
+  table?: TableExperimentInfo;
 }
 
 export interface SkippedItem {
@@ -105,4 +112,6 @@ export interface Report {
   /** Real-side problems; each experiment lists its own synthetic-side ones. */
   skipped: SkippedItem[];
   embedding: { embedded: number; fromCache: number };
+  /** Tables only: the column plan and real-side findings. */
+  table?: TableReportInfo;
 }
