@@ -8,6 +8,7 @@ import { listReports, saveReport } from '../storage/idb-cache.ts';
 import { Capabilities } from './components/Capabilities.tsx';
 import { ComparisonTable } from './components/ComparisonTable.tsx';
 import { DropZone } from './components/DropZone.tsx';
+import { ExportButtons } from './components/ExportButtons.tsx';
 import { ProgressPanel } from './components/ProgressPanel.tsx';
 import { Scorecard } from './components/Scorecard.tsx';
 import { SetSummary } from './components/SetSummary.tsx';
@@ -161,6 +162,7 @@ export function App() {
           <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
             {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}
           </p>
+          <ExportButtons report={report} />
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
           <Scorecard experiment={experiment} />

@@ -2,19 +2,27 @@
 // fetched from the app's own origin and turned into the same CollectedSets a drop gives.
 import type { CollectedSet } from '../ingest/browser-walk.ts';
 
-interface DemoIndex {
-  real: { folder: string; files: string[] };
-  synthetic: { name: string; folder: string; effect: string; files: string[] }[];
+interface DemoPack {
+  name: string;
+  pack: string;
+  /** [path, byte offset, byte length] into the pack. */
+  files: [string, number, number][];
 }
 
-async function fetchSet(base: URL, name: string, folder: string, paths: string[]): Promise<CollectedSet> {
-  const files = await Promise.all(paths.map(async (p) => {
-    const res = await fetch(new URL(`${folder}/${p}`, base));
-    if (!res.ok) throw new Error(`demo file ${folder}/${p}: HTTP ${res.status}`);
-    const blob = await res.blob();
-    return { path: p, file: new File([blob], p.slice(p.lastIndexOf('/') + 1), { type: blob.type }) };
+interface DemoIndex {
+  real: DemoPack;
+  synthetic: (DemoPack & { effect: string })[];
+}
+
+async function fetchSet(base: URL, set: DemoPack): Promise<CollectedSet> {
+  const res = await fetch(new URL(set.pack, base));
+  if (!res.ok) throw new Error(`demo file ${set.pack}: HTTP ${res.status}`);
+  const blob = await res.blob();
+  const files = set.files.map(([path, offset, length]) => ({
+    path,
+    file: new File([blob.slice(offset, offset + length)], path.slice(path.lastIndexOf('/') + 1), { type: 'image/png' }),
   }));
-  return { name, files, skipped: [] };
+  return { name: set.name, files, skipped: [] };
 }
 
 export async function loadDemo(): Promise<{ real: CollectedSet; synthetic: (CollectedSet & { effect: string })[] }> {
@@ -22,8 +30,6 @@ export async function loadDemo(): Promise<{ real: CollectedSet; synthetic: (Coll
   const res = await fetch(new URL('index.json', base));
   if (!res.ok) throw new Error(`The demo data is missing (HTTP ${res.status}); run \`npm run build:demo\`.`);
   const index = (await res.json()) as DemoIndex;
-  const real = await fetchSet(base, 'real', index.real.folder, index.real.files);
-  const synthetic = await Promise.all(index.synthetic.map(async (s) =>
-    ({ ...(await fetchSet(base, s.name, s.folder, s.files)), effect: s.effect })));
-  return { real, synthetic };
+  const [real, ...synthetic] = await Promise.all([index.real, ...index.synthetic].map((s) => fetchSet(base, s)));
+  return { real, synthetic: synthetic.map((s, i) => ({ ...s, effect: index.synthetic[i].effect })) };
 }

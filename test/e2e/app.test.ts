@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
+import type { Report } from '../../src/core/report.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { launchChromium } from './browser.ts';
 import { buildAndPreview, type Served } from './server.ts';
 
@@ -125,6 +127,25 @@ describe('the app', () => {
     expect(longest(during(t0, tEmbedded))).toBeLessThan(400);
   });
 
+  it('exports a JSON report whose scores match the command line on the same folders', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const web = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    const cli = await runCli(['score', '--real', join(dir, 'real'), '--synthetic', `drawn=${join(dir, 'drawn')}`,
+      '--json', join(dir, 'cli.json'), '--cache-dir', join(dir, 'cli-cache')]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const node = JSON.parse(await readFile(join(dir, 'cli.json'), 'utf8')) as Report;
+    const [w, n] = [web.experiments[0], node.experiments[0]];
+    expect(w.counts.real).toBe(n.counts.real);
+    expect(w.counts.synthetic).toBe(n.counts.synthetic);
+    console.info('browser vs CLI:', JSON.stringify(Object.fromEntries(
+      (['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'] as const).map((k) => [k, [w.scores[k].value, n.scores[k].value]]))));
+    // Chromium and sharp decode PNGs identically, and both runtimes run the same ONNX graph, so the
+    // vectors agree to float rounding; the scores may move by a row or two at most.
+    for (const k of ['unrealistic', 'unrepresentative'] as const) expect(Math.abs(w.scores[k].value - n.scores[k].value)).toBeLessThan(0.03);
+    for (const k of ['unvaried', 'unoriginal'] as const) expect(Math.abs(w.scores[k].value - n.scores[k].value)).toBeLessThanOrEqual(2 / N);
+    expect(w.skipped.map((s) => s.path).sort()).toEqual(n.skipped.map((s) => s.path).sort());
+  });
+
   it('keeps the report across a reload, and a second run embeds nothing', async () => {
     await page.reload();
     await page.getByTestId('results').waitFor({ timeout: 30_000 });
@@ -137,6 +158,15 @@ describe('the app', () => {
     const embedding = page.getByTestId('embedding');
     expect(await embedding.getAttribute('data-embedded')).toBe('0');
     expect(await embedding.getAttribute('data-from-cache')).toBe(String(2 * N));
+  });
+
+  it('loads the built-in demo sets from its own origin', async () => {
+    await page.reload();
+    await page.getByTestId('demo').click();
+    for (const name of ['real', 'synthetic-fresh', 'synthetic-copies', 'synthetic-repeats', 'synthetic-dropped-classes', 'synthetic-drawn']) {
+      await expect.poll(() => page.getByTestId(`summary-${name}`).getAttribute('data-items'), POLL).toMatch(/^\d{3,}$/);
+    }
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
   });
 
   it('made no request to any other origin', () => {

@@ -1,0 +1,26 @@
+import type { Report } from '../../core/report.ts';
+import { reportToCsv } from '../../core/report-csv.ts';
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The JSON report (the CLI's schema) and the per-row CSV, saved from the page: nothing is uploaded. */
+export function ExportButtons({ report }: { report: Report }) {
+  const stamp = report.createdAt.replace(/[:.]/g, '-');
+  return (
+    <p className="export">
+      <button data-testid="export-json" onClick={() => download(`synthscore-${stamp}.json`, 'application/json', JSON.stringify(report, null, 2))}>
+        Download JSON report
+      </button>
+      <button data-testid="export-csv" onClick={() => download(`synthscore-${stamp}.csv`, 'text/csv', reportToCsv(report))}>
+        Download per-row CSV
+      </button>
+    </p>
+  );
+}
