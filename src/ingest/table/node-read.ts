@@ -2,13 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../types.ts';
 import { sizeLimitMessage } from './parse.ts';
-import { MAX_TABLE_BYTES } from './types.ts';
+import { MAX_TABLE_BYTES, type TableIo } from './types.ts';
 
-export interface TableIo {
-  readFile(path: string): Promise<Uint8Array>;
-  /** Optional: lets the pipeline refuse an oversized file before reading it. */
-  size?(path: string): Promise<number>;
-}
 
 export const nodeTableIo: TableIo = {
   async readFile(path) {

@@ -105,3 +105,10 @@ export function toCell(v: unknown, onNested?: () => void): Cell {
   onNested?.();
   return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
 }
+
+/** How the pipeline reads table files: Node (node-read.ts) or the browser (File objects). */
+export interface TableIo {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Optional: lets the pipeline refuse an oversized file before reading it. */
+  size?(path: string): Promise<number>;
+}

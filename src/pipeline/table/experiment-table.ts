@@ -1,0 +1,149 @@
+// One tabular experiment: real ∪ synthetic_i → detector p_i, near-duplicate sets, closest-real
+// distances, per-column stats, shaped into the Report's Experiment.
+import { classifierScores } from '../../core/classifier-scores.ts';
+import { checkpoint, now } from '../../core/errors.ts';
+import { perClassBreakdown } from '../../core/per-class.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
+import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
+import type { Experiment, RowScore } from '../../core/report.ts';
+import { columnStats, pairTrends } from '../../core/table/column-stats.ts';
+import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
+import { closestRealDistances, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
+import { prepareTable } from '../../core/table/prepare.ts';
+import type { Cell, TypedColumn } from '../../core/table/types.ts';
+import type { RawTable } from '../../ingest/table/types.ts';
+import type { AlignedSchema } from './schema.ts';
+
+/** Synthetic × real row pairs the closest-real search may visit; beyond it a seeded sample of synthetic rows is used. */
+export const CLOSEST_REAL_PAIR_BUDGET = 1e8;
+
+export interface TableSettings {
+  folds: number;
+  seed: number;
+  bootstrap: number;
+  detector: TableDetector;
+  normalise: boolean;
+  labelColumn: string | null;
+}
+
+export async function analyseTableExperiment(
+  schema: AlignedSchema,
+  k: number,
+  realTable: RawTable,
+  synthTable: RawTable,
+  named: { name: string; path: string },
+  settings: TableSettings,
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
+): Promise<Experiment> {
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
+    const t0 = now();
+    const out = await fn();
+    timings[stage] = now() - t0;
+    return out;
+  };
+  const onProgress: ProgressCallback = (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` });
+  const { folds, seed, bootstrap } = settings;
+  const prep = await timed('encode', () => prepareTable(schema.plan, schema.real, schema.synth[k], { normalise: settings.normalise }));
+  const n = prep.nReal + prep.nSynth;
+  await checkpoint(opts.signal);
+  const cv = await timed('detector', () => crossValidateTable(prep.x, n, prep.encoder.dim, prep.y, { detector: settings.detector, folds, seed, signal: opts.signal, onProgress }));
+  const cls = await timed('bootstrap', () => classifierScores(cv.p, prep.y, { bootstrap, seed: deriveSeed(seed, 3) }));
+  await checkpoint(opts.signal);
+
+  // Columns used by the duplicate rule, real rows first then synthetic rows.
+  const used = schema.plan.filter((p) => p.type !== null && p.type !== 'ignore');
+  const both: TypedColumn[] = [];
+  used.forEach((p, c) => {
+    if (!p.inDuplicates) return;
+    const r = prep.real[c], s = prep.synth[c];
+    both.push(r.values ? { ...r, values: concat64(r.values, s.values!) } : { ...r, codes: concat32(r.codes!, s.codes!) });
+  });
+  const distance = makeRowDistance(both, prep.nReal);
+  const nd = await timed('nearDuplicates', () => tableNearDuplicates(both, prep.nReal, n, distance));
+  await checkpoint(opts.signal);
+  const closest = await timed('closestReal', () => {
+    const m = Math.min(prep.nSynth, Math.max(200, Math.floor(CLOSEST_REAL_PAIR_BUDGET / Math.max(1, prep.nReal))));
+    return closestRealDistances(distance, prep.nReal, prep.nSynth, sampleIndices(prep.nSynth, m, createRng(deriveSeed(seed, 7))));
+  });
+
+  const statCols = used.map((p, c) => ({ p, c })).filter(({ p }) => p.type !== 'identifier');
+  const columns = await timed('columns', () => statCols.map(({ c }) => columnStats(prep.real[c], prep.synth[c])));
+  const trends = pairTrends(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]));
+
+  const classes = settings.labelColumn ? labelsOf(schema, k, settings.labelColumn) : null;
+  const breakdown = classes
+    ? perClassBreakdown(classes, prep.y, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed })
+    : null;
+
+  const realBase = baseName(realTable.source), synthBase = baseName(synthTable.source);
+  const rows: RowScore[] = [];
+  for (let i = 0; i < n; i++) {
+    const synthetic = i >= prep.nReal;
+    const s = i - prep.nReal;
+    const d = synthetic ? closest.distance[s] : NaN;
+    rows.push({
+      path: synthetic ? `${synthBase}#row ${synthTable.rowNumbers[s]}` : `${realBase}#row ${realTable.rowNumbers[i]}`,
+      side: synthetic ? 'synthetic' : 'real',
+      ...(classes && classes[i] != null ? { className: classes[i]! } : {}),
+      p: cv.p[i],
+      labelIssue: cls.labelIssue[i],
+      nearDuplicateSet: nd.setIdPerRow[i],
+      nearestDistance: Number.isNaN(d) ? null : d,
+    });
+  }
+  const mean = trends.length ? trends.reduce((a, t) => a + t.similarity, 0) / trends.length : null;
+  return {
+    name: named.name,
+    syntheticPath: named.path,
+    scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },
+    auc: cls.auc,
+    detectability: cls.detectability,
+    threshold: { value: RELATIVE_TOLERANCE, source: 'table-rule', note: 'every column matches: categories, booleans and dates exactly, numbers within 1% relative, or both missing' },
+    counts: {
+      real: prep.nReal,
+      synthetic: prep.nSynth,
+      unvariedRows: nd.unvariedRows,
+      unoriginalRows: nd.unoriginalRows,
+      nearDuplicateSets: nd.sets.length,
+      exactDuplicatePairs: nd.exactDuplicatePairs,
+    },
+    classes: breakdown,
+    rows,
+    nearDuplicateSets: nd.sets,
+    skipped: skippedRows(synthTable, 'synthetic'),
+    timings,
+    table: {
+      detector: cv.detector,
+      perFold: cv.perFold,
+      features: prep.encoder.dim,
+      findings: prep.findings,
+      warnings: synthTable.warnings.map((w) => w.message),
+      columns,
+      pairTrends: trends,
+      pairTrendSimilarity: mean,
+      closestReal: { computed: closest.computed, sampled: closest.sampled, summary: closest.summary, histogram: closest.histogram },
+      duplicateRule: 'all compared columns match: categories, booleans and dates exactly, numbers within 1% relative, or both missing',
+      duplicateSearchCapped: nd.capped,
+    },
+  };
+}
+
+function labelsOf(schema: AlignedSchema, k: number, label: string): (string | null)[] {
+  const c = schema.columns.indexOf(label);
+  const str = (v: Cell) => (v === null || v === '' ? null : String(v).trim());
+  return [...schema.real[c].map(str), ...schema.synth[k][c].map(str)];
+}
+
+export function skippedRows(t: RawTable, side: 'real' | 'synthetic') {
+  return t.warnings
+    .filter((w) => (w.kind === 'ragged-row' && /skipped/.test(w.message)) || w.kind === 'bad-json-line')
+    .flatMap((w) => (w.rows ?? []).map((r) => ({ path: `${baseName(t.source)}#row ${r}`, side, reason: w.message })));
+}
+
+export function baseName(p: string): string {
+  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+}
+
+function concat64(a: Float64Array, b: Float64Array) { const o = new Float64Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; }
+function concat32(a: Int32Array, b: Int32Array) { const o = new Int32Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; }

@@ -1,0 +1,106 @@
+// The tabular run: read and parse every file, align the schemas (types from the real set), then
+// analyse real ∪ synthetic_i per experiment and assemble the Report (modality 'table').
+import { MIN_ROWS_PER_SIDE } from '../../core/analyse.ts';
+import { throwIfAborted } from '../../core/errors.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
+import { REPORT_VERSION, type Report } from '../../core/report.ts';
+import type { TableDetector } from '../../core/table/detector.ts';
+import type { ColumnType } from '../../core/table/types.ts';
+import { parseTable } from '../../ingest/table/parse.ts';
+import { MAX_TABLE_BYTES, type RawTable, type TableIo } from '../../ingest/table/types.ts';
+import { InputError } from '../../ingest/types.ts';
+import { sizeLimitMessage } from '../../ingest/table/parse.ts';
+import { analyseTableExperiment, skippedRows } from './experiment-table.ts';
+import { alignSchemas } from './schema.ts';
+
+export interface ScoreTableRequest {
+  /** Path of the real table file (.csv .tsv .json .jsonl .parquet). */
+  real: string;
+  synthetic: { name: string; path: string }[];
+  /** 'trees' (default) or 'logistic'. */
+  detector?: TableDetector;
+  /** Column type overrides: number, category, boolean, datetime, text, identifier, ignore. */
+  types?: Record<string, ColumnType>;
+  /** Score only the columns every set shares instead of failing on a mismatch. */
+  dropMismatchedColumns?: boolean;
+  /** A column whose values are classes: adds the per-class breakdown. */
+  labelColumn?: string;
+  /** Round synthetic numbers/dates to the real precision and map casing/whitespace variants (default true). */
+  normaliseFormats?: boolean;
+  folds?: number;
+  seed?: number;
+  bootstrap?: number;
+}
+
+export type { TableIo };
+
+export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { signal?: AbortSignal; onProgress?: ProgressCallback } = {}): Promise<Report> {
+  const { signal, onProgress } = opts;
+  const folds = req.folds ?? 5, seed = req.seed ?? 0, bootstrap = req.bootstrap ?? 1000;
+  if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
+  if (!(folds >= 2)) throw new InputError('folds must be at least 2.');
+
+  const read = async (path: string): Promise<RawTable> => {
+    throwIfAborted(signal);
+    if (io.size) {
+      const size = await io.size(path);
+      if (size > MAX_TABLE_BYTES) throw new InputError(sizeLimitMessage(path, size));
+    }
+    return parseTable(await io.readFile(path), path);
+  };
+  onProgress?.({ status: 'initiate', stage: 'read', done: 0, total: req.synthetic.length + 1 });
+  const real = await read(req.real);
+  const synth: RawTable[] = [];
+  for (const s of req.synthetic) {
+    synth.push(await read(s.path));
+    onProgress?.({ status: 'progress', stage: 'read', done: synth.length + 1, total: req.synthetic.length + 1 });
+  }
+  onProgress?.({ status: 'done', stage: 'read' });
+
+  const need = Math.max(MIN_ROWS_PER_SIDE, folds);
+  const small = [{ t: real, side: 'real' }, ...synth.map((t) => ({ t, side: 'synthetic' }))]
+    .filter(({ t }) => t.nRows < need)
+    .map(({ t, side }) => (t.nRows === 0 ? `The ${side} set "${t.source}" has no rows.` : `The ${side} set "${t.source}" has only ${t.nRows} rows; at least ${need} are needed per side.`));
+  if (small.length) throw new InputError(small.join('\n'));
+
+  const schema = alignSchemas(real, req.synthetic.map((s, k) => ({ name: s.name, table: synth[k] })), {
+    dropMismatchedColumns: req.dropMismatchedColumns,
+    types: req.types,
+    labelColumn: req.labelColumn,
+  });
+  if (!schema.plan.some((p) => p.inDetector)) {
+    throw new InputError(`No column is left for the detector: ${schema.plan.map((p) => `"${p.name}" (${p.type ?? 'all missing'})`).join(', ')}. Override a type to use a column.`);
+  }
+
+  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise: req.normaliseFormats ?? true, labelColumn: req.labelColumn ?? null } as const;
+  const experiments = [];
+  for (const [k, s] of req.synthetic.entries()) {
+    throwIfAborted(signal);
+    experiments.push(await analyseTableExperiment(schema, k, real, synth[k], s, settings, { signal, onProgress }));
+  }
+
+  let classes: Record<string, number> | null = null;
+  if (req.labelColumn) {
+    classes = {};
+    for (const v of schema.real[schema.columns.indexOf(req.labelColumn)]) if (v !== null && v !== '') classes[String(v).trim()] = (classes[String(v).trim()] ?? 0) + 1;
+  }
+  return {
+    version: REPORT_VERSION,
+    tool: 'synthscore',
+    createdAt: new Date().toISOString(),
+    modality: 'table',
+    model: { id: `table-${settings.detector}`, version: '1', dimension: experiments[0]?.table?.features ?? 0 },
+    settings: { folds, k: 0, seed, bootstrap },
+    real: { path: req.real, count: real.nRows, classes },
+    experiments,
+    skipped: skippedRows(real, 'real'),
+    embedding: { embedded: 0, fromCache: 0 },
+    table: {
+      columns: schema.plan.map((p) => ({ name: p.name, type: p.type, inferredType: p.inferred.type, reason: p.inferred.reason, overridden: p.overridden, inDetector: p.inDetector, inDuplicates: p.inDuplicates })),
+      droppedColumns: schema.dropped,
+      findings: schema.findings,
+      warnings: real.warnings.map((w) => w.message),
+      labelColumn: req.labelColumn ?? null,
+    },
+  };
+}
