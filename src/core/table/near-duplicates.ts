@@ -36,45 +36,56 @@ const closeEnough = (a: number, b: number) => Math.abs(a - b) <= RELATIVE_TOLERA
 export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: number, n: number, distance: (i: number, j: number) => number): TableNearDuplicates {
   const isNum = columns.map((c) => c.type === 'number');
   const numCols = columns.filter((_, k) => isNum[k]);
-  // Block signature: exact columns' values and the missing pattern of number columns.
-  const blocks = new Map<string, number[]>();
-  const exactKey = new Map<string, number[]>();
+  const exactCols = columns.filter((_, k) => !isNum[k]).map((c) => c.codes ?? c.values!);
+  // Block signature hash: the exact columns' values and the missing pattern of the number columns.
+  // Rows are sorted by it, so a block is a run; a hash collision only costs extra comparisons,
+  // because every pair is checked column by column.
+  const sig = new Float64Array(n);
+  const f64 = new Float64Array(1), u32 = new Uint32Array(f64.buffer);
   for (let i = 0; i < n; i++) {
-    let sig = '';
-    for (let k = 0; k < columns.length; k++) {
-      const c = columns[k];
-      if (isNum[k]) sig += Number.isNaN(c.values![i]) ? 'm|' : 'v|';
-      else sig += (c.codes ? c.codes[i] : c.values![i]) + '|';
-    }
-    let row = sig;
-    for (const c of numCols) row += c.values![i] + '|';
-    (blocks.get(sig) ?? blocks.set(sig, []).get(sig)!).push(i);
-    (exactKey.get(row) ?? exactKey.set(row, []).get(row)!).push(i);
+    let h1 = 0x811c9dc5, h2 = 0x01000193;
+    const mix = (x: number) => {
+      f64[0] = x;
+      h1 = Math.imul(h1 ^ u32[0], 0x01000193) ^ u32[1];
+      h2 = Math.imul(h2 ^ u32[1], 0x85ebca6b) ^ u32[0];
+      h1 = Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d);
+    };
+    for (const c of exactCols) mix(c[i] !== c[i] ? -0.5 : c[i]);
+    for (const c of numCols) mix(c.values![i] !== c.values![i] ? 1 : 0);
+    sig[i] = (h1 >>> 0) * 2097152 + (h2 >>> 11);
   }
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => sig[a] - sig[b] || a - b);
+  const sameExact = (i: number, j: number) => {
+    for (const c of exactCols) { const a = c[i], b = c[j]; if (a !== b && !(a !== a && b !== b)) return false; }
+    for (const c of numCols) if ((c.values![i] !== c.values![i]) !== (c.values![j] !== c.values![j])) return false;
+    return true;
+  };
 
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number) => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
-  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb); };
+  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra === rb) return false; parent[Math.max(ra, rb)] = Math.min(ra, rb); return true; };
+  // Only edges that join two components are kept (a spanning forest): at most n − 1 distances, so a
+  // block of thousands of mutually matching rows costs no more than its size.
   const minD = new Float64Array(n).fill(Infinity), maxD = new Float64Array(n).fill(-Infinity);
   const edges: [number, number, number][] = [];
-  let matchedPairs = 0, capped = false;
+  const exactRow = new Uint8Array(n);
+  let matchedPairs = 0, exactDuplicatePairs = 0, capped = false;
 
-  for (const rows of blocks.values()) {
+  for (let b0 = 0; b0 < n; ) {
+    let b1 = b0 + 1;
+    while (b1 < n && sig[order[b1]] === sig[order[b0]]) b1++;
+    const rows = order.subarray(b0, b1);
+    b0 = b1;
     if (rows.length < 2) continue;
     const present = numCols.filter((c) => !Number.isNaN(c.values![rows[0]]));
-    if (present.length === 0) {
-      for (let t = 1; t < rows.length; t++) { union(rows[0], rows[t]); edges.push([rows[0], rows[t], 0]); }
-      matchedPairs += (rows.length * (rows.length - 1)) / 2;
-      continue;
-    }
     // Sort by the present number column with the most distinct values in this block.
-    let key = present[0], bestDistinct = -1;
+    let key: TypedColumn | null = null, bestDistinct = -1;
     for (const c of present) {
-      const d = new Set(rows.map((i) => c.values![i])).size;
+      const d = new Set(Array.from(rows, (i) => c.values![i])).size;
       if (d > bestDistinct) { bestDistinct = d; key = c; }
     }
-    const v = key.values!;
-    const sorted = [...rows].sort((a, b) => v[a] - v[b] || a - b);
+    const v = key ? key.values! : new Float64Array(n);
+    const sorted = Array.from(rows).sort((a, b) => v[a] - v[b] || a - b);
     for (let s = 0; s < sorted.length; s++) {
       const i = sorted[s];
       const end = Math.min(sorted.length, s + 1 + MAX_WINDOW);
@@ -82,27 +93,27 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
       for (; t < end; t++) {
         const j = sorted[t];
         if (!closeEnough(v[i], v[j])) break;
-        let all = true;
-        for (const c of present) if (!closeEnough(c.values![i], c.values![j])) { all = false; break; }
-        if (!all) continue;
+        let all = true, equal = true;
+        for (const c of present) {
+          const a = c.values![i], b = c.values![j];
+          if (a !== b) { equal = false; if (!closeEnough(a, b)) { all = false; break; } }
+        }
+        if (!all || !sameExact(i, j)) continue;
         matchedPairs++;
-        union(i, j);
-        edges.push([i, j, distance(i, j)]);
+        if (equal) { exactDuplicatePairs++; exactRow[i] = exactRow[j] = 1; }
+        if (union(i, j)) edges.push([i, j, equal ? 0 : distance(i, j)]);
       }
       if (t === end && end < sorted.length && closeEnough(v[i], v[sorted[end]])) capped = true;
     }
   }
 
-  let exactDuplicatePairs = 0;
   const exactRoot = new Uint8Array(n);
-  for (const g of exactKey.values()) if (g.length > 1) exactDuplicatePairs += (g.length * (g.length - 1)) / 2;
-  for (const [i, j, d] of edges) {
+  for (const [i, , d] of edges) {
     const r = find(i);
     if (d < minD[r]) minD[r] = d;
     if (d > maxD[r]) maxD[r] = d;
-    void j;
   }
-  for (const g of exactKey.values()) if (g.length > 1) exactRoot[find(g[0])] = 1;
+  for (let i = 0; i < n; i++) if (exactRow[i]) exactRoot[find(i)] = 1;
 
   const size = new Int32Array(n), real = new Int32Array(n), synth = new Int32Array(n);
   for (let i = 0; i < n; i++) { const r = find(i); size[r]++; if (i >= nReal) synth[r]++; else real[r]++; }
