@@ -1,0 +1,89 @@
+// The Node text adapter: tokenizer + USE lite ONNX session (onnxruntime-node). Sessions are loaded
+// once per (folder, threads) and the loading promise memoised (dropped on failure so a retry
+// works); runs on one session are queued. Long texts: chunk-mean (see text-chunks.ts).
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import ort from 'onnxruntime-node';
+import { MANIFEST_FILE, parseTextManifest, type TextModelManifest } from './manifest.ts';
+import { createTextTokenizer, type TextTokenizer } from './text-tokenizer.ts';
+import { batchTensors, chunkTokens, packBatches, poolChunks } from './text-chunks.ts';
+
+export interface TextEmbedder {
+  manifest: TextModelManifest;
+  tokenizer: TextTokenizer;
+  /** One unit vector per text: texts.length × dim. */
+  embed(texts: readonly string[]): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+interface Loaded { session: ort.InferenceSession; manifest: TextModelManifest; tokenizer: TextTokenizer; users: number; queue: Promise<unknown> }
+const loading = new Map<string, Promise<Loaded>>();
+
+export const TEXT_BATCH = 32;
+
+export async function createTextEmbedder(modelDir: string, opts: { threads?: number } = {}): Promise<TextEmbedder> {
+  const dir = resolve(modelDir);
+  const key = `${dir}\0${opts.threads ?? ''}`;
+  let p = loading.get(key);
+  if (!p) {
+    p = (async () => {
+      const manifest = parseTextManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+      const vocab = JSON.parse(await readFile(join(dir, manifest.tokenizer.vocab), 'utf8'));
+      const tokenizer = createTextTokenizer(vocab, manifest.tokenizer.reservedPieces);
+      const session = await ort.InferenceSession.create(join(dir, manifest.file), {
+        intraOpNumThreads: opts.threads ?? availableParallelism(),
+        interOpNumThreads: 1,
+        executionMode: 'sequential',
+        graphOptimizationLevel: 'all',
+      });
+      return { session, manifest, tokenizer, users: 0, queue: Promise.resolve() } as Loaded;
+    })();
+    loading.set(key, p);
+    p.catch(() => { if (loading.get(key) === p) loading.delete(key); });
+  }
+  const loaded = await p;
+  loaded.users++;
+  const { manifest, tokenizer } = loaded;
+  const dim = manifest.output.dimension;
+  let released = false;
+
+  const runBatch = (ids: BigInt64Array, mask: Float32Array, n: number, t: number): Promise<Float32Array> => {
+    const job = async () => {
+      const out = await loaded.session.run({
+        [manifest.input.ids]: new ort.Tensor('int64', ids, [n, t]),
+        [manifest.input.mask]: new ort.Tensor('float32', mask, [n, t]),
+      });
+      const y = out[manifest.output.name].data as Float32Array;
+      if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
+      return y;
+    };
+    const next = loaded.queue.then(job, job);
+    loaded.queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    manifest,
+    tokenizer,
+    async embed(texts) {
+      if (released) throw new Error('embedder released');
+      const chunks = chunkTokens(texts.map((s) => tokenizer.encode(s)), manifest.input.maxTokens);
+      const rows = new Float32Array(chunks.length * dim);
+      for (const batch of packBatches(chunks, TEXT_BATCH)) {
+        const { ids, mask, n, t } = batchTensors(chunks, batch);
+        const y = await runBatch(ids, mask, n, t);
+        batch.forEach((c, r) => rows.set(y.subarray(r * dim, (r + 1) * dim), c * dim));
+      }
+      return poolChunks(chunks, rows, texts.length, dim);
+    },
+    async release() {
+      if (released) return;
+      released = true;
+      if (--loaded.users > 0) return;
+      if (loading.get(key) === p) loading.delete(key);
+      await loaded.queue;
+      await loaded.session.release();
+    },
+  };
+}
