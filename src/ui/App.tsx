@@ -12,6 +12,7 @@ import { ExportButtons } from './components/ExportButtons.tsx';
 import { ProgressPanel } from './components/ProgressPanel.tsx';
 import { Scorecard } from './components/Scorecard.tsx';
 import { SetSummary } from './components/SetSummary.tsx';
+import { StorageLine } from './components/StorageLine.tsx';
 import { loadDemo } from './demo.ts';
 import { useRun } from './hooks/useRun.ts';
 import { ScoreBridge, type Capabilities as Caps } from './worker-bridge.ts';
@@ -99,6 +100,7 @@ export function App() {
     const report: Report | null = await run.start(sets, request);
     if (report) {
       setSelected(0);
+      navigator.storage?.persist?.().catch(() => false); // ask once a run has cached something
       saveReport(report, real.name).catch((e: Error) => setNotice(`The report could not be saved: ${e.message}`));
     }
   };
@@ -112,6 +114,7 @@ export function App() {
         <h1>SynthScore</h1>
         <p>Score a synthetic dataset against a real one, on this machine. Nothing leaves the page.</p>
         <Capabilities caps={caps} error={capsError} />
+        <StorageLine bridge={bridge} refreshKey={run.report} />
       </header>
 
       <section className="inputs">

@@ -158,6 +158,10 @@ describe('the app', () => {
     const embedding = page.getByTestId('embedding');
     expect(await embedding.getAttribute('data-embedded')).toBe('0');
     expect(await embedding.getAttribute('data-from-cache')).toBe(String(2 * N));
+    const storage = page.getByTestId('storage');
+    await expect.poll(() => storage.getAttribute('data-vectors'), POLL).toBe(String(2 * N));
+    await page.getByTestId('clear-cache').click();
+    await expect.poll(() => storage.getAttribute('data-vectors'), POLL).toBe('0');
   });
 
   it('loads the built-in demo sets from its own origin', async () => {
