@@ -16,6 +16,8 @@ export interface GbdtOptions {
   validationFraction?: number; // 0.1
   minSamplesLeaf?: number; // 20
   l2?: number; // 1
+  /** Rows used to grow each tree (a fresh random subset per tree when the training rows are more). */
+  rowsPerTree?: number; // 10,000
   seed?: number;
 }
 
@@ -100,39 +102,42 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
   const wTr = balancedWeights(yTr), wVa = balancedWeights(yVa);
 
   const F = new Float64Array(n); // raw scores; base 0 = balanced prior
-  const g = new Float64Array(tr.length), h = new Float64Array(tr.length);
-  const node = new Int32Array(tr.length);
+  const m = Math.min(tr.length, opts.rowsPerTree ?? 10_000);
+  const g = new Float64Array(m), h = new Float64Array(m);
+  const node = new Int32Array(m);
+  const sub = new Int32Array(m), subY = new Uint8Array(m), subW = new Float64Array(m);
   const nInternal = (1 << depth) - 1;
   const model: GbdtModel = { edges, depth, feature: [], threshold: [], value: [], iterations: 0 };
   let best = Infinity, bestIt = 0;
-  const hist = new Float64Array((1 << (depth - 1)) * d * B * 2);
-  const cnt = new Int32Array((1 << (depth - 1)) * d * B);
+  // Interleaved per bin: gradient sum, hessian sum, row count (one cache line per update).
+  const hist = new Float64Array((1 << (depth - 1)) * d * B * 3);
 
   for (let it = 0; it < maxIt; it++) {
-    for (let t = 0; t < tr.length; t++) {
-      const p = sigmoid(F[tr[t]]);
-      g[t] = wTr[t] * (p - yTr[t]);
-      h[t] = Math.max(wTr[t] * p * (1 - p), 1e-12);
+    for (let t = 0; t < m; t++) {
+      const u = m < tr.length ? rng.int(tr.length) : t;
+      sub[t] = tr[u]; subY[t] = yTr[u]; subW[t] = wTr[u];
+      const p = sigmoid(F[sub[t]]);
+      g[t] = subW[t] * (p - subY[t]);
+      h[t] = Math.max(subW[t] * p * (1 - p), 1e-12);
       node[t] = 0;
     }
     const feature = new Int32Array(nInternal).fill(-1), threshold = new Uint8Array(nInternal);
     const value = new Float64Array(2 * nInternal + 1);
     const G = new Float64Array(2 * nInternal + 1), H = new Float64Array(2 * nInternal + 1), C = new Int32Array(2 * nInternal + 1);
-    for (let t = 0; t < tr.length; t++) { G[0] += g[t]; H[0] += h[t]; C[0]++; }
+    for (let t = 0; t < m; t++) { G[0] += g[t]; H[0] += h[t]; C[0]++; }
     for (let level = 0; level < depth; level++) {
       const first = (1 << level) - 1, width = 1 << level;
-      hist.fill(0, 0, width * d * B * 2);
-      cnt.fill(0, 0, width * d * B);
-      for (let t = 0; t < tr.length; t++) {
+      hist.fill(0, 0, width * d * B * 3);
+      for (let t = 0; t < m; t++) {
         const k = node[t] - first;
         if (k < 0 || k >= width) continue; // row sits in a leaf closed earlier
         const gt = g[t], ht = h[t];
-        const o = tr[t] * d, base = k * d * B;
+        const o = sub[t] * d, base = k * d * B;
         for (let f = 0; f < d; f++) {
-          const idx = base + f * B + bins[o + f];
-          hist[2 * idx] += gt;
-          hist[2 * idx + 1] += ht;
-          cnt[idx]++;
+          const idx = 3 * (base + f * B + bins[o + f]);
+          hist[idx] += gt;
+          hist[idx + 1] += ht;
+          hist[idx + 2]++;
         }
       }
       for (let k = 0; k < width; k++) {
@@ -146,9 +151,9 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
           let GL = 0, HL = 0, CL = 0;
           const nb = edges[f].length; // bins 0..nb
           for (let b = 0; b < nb; b++) {
-            GL += hist[2 * (base + b)];
-            HL += hist[2 * (base + b) + 1];
-            CL += cnt[base + b];
+            GL += hist[3 * (base + b)];
+            HL += hist[3 * (base + b) + 1];
+            CL += hist[3 * (base + b) + 2];
             if (CL < minLeaf) continue;
             if (C[nd] - CL < minLeaf) break;
             const GR = Gt - GL, HR = Ht - HL;
@@ -164,18 +169,20 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
         G[R] = Gt - bGL; H[R] = Ht - bHL; C[R] = C[nd] - bCL;
       }
       // Move rows down.
-      for (let t = 0; t < tr.length; t++) {
+      for (let t = 0; t < m; t++) {
         const nd = node[t];
         if (nd < first || nd >= first + width || feature[nd] < 0) continue;
-        node[t] = bins[tr[t] * d + feature[nd]] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
+        node[t] = bins[sub[t] * d + feature[nd]] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
       }
     }
     for (let nd = 0; nd < value.length; nd++) value[nd] = C[nd] > 0 ? (-lr * G[nd]) / (H[nd] + l2) : 0;
     model.feature.push(feature);
     model.threshold.push(threshold);
     model.value.push(value);
-    // Update raw scores: training rows know their leaf; validation rows are walked down.
-    for (let t = 0; t < tr.length; t++) F[tr[t]] += value[node[t]];
+    // Update raw scores: every training row (not only the tree's subset) and validation row is walked down.
+    const tree = model.feature.length - 1;
+    if (m === tr.length) for (let t = 0; t < tr.length; t++) F[tr[t]] += value[node[t]];
+    else for (let t = 0; t < tr.length; t++) F[tr[t]] += value[leafOf(model, tree, bins, tr[t] * d)];
     let loss = 0;
     for (let t = 0; t < va.length; t++) {
       const i = va[t];
