@@ -2,6 +2,9 @@
 // Bump REPORT_VERSION on any breaking change to this shape.
 export const REPORT_VERSION = 1;
 
+import type { TextExperimentExtras } from './text/report-text.ts';
+export type { TextExperimentExtras };
+
 import type { TableExperimentInfo, TableReportInfo } from './table/report-types.ts';
 
 export type { TableExperimentInfo, TableReportInfo };
@@ -92,6 +95,8 @@ export interface Experiment {
   timings: Record<string, number>;
   /** Tables only: findings, per-column stats, closest-real distances. */
   table?: TableExperimentInfo;
+  /** Text only: near-duplicate reasons, detector features, text findings, row texts. */
+  text?: TextExperimentExtras;
 }
 
 export interface SkippedItem {
@@ -114,4 +119,6 @@ export interface Report {
   embedding: { embedded: number; fromCache: number };
   /** Tables only: the column plan and real-side findings. */
   table?: TableReportInfo;
+  /** File-level warnings that did not stop the run (replaced bytes, truncated files). */
+  warnings?: string[];
 }
