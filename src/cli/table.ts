@@ -1,5 +1,5 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape.
-import type { Estimate, Report } from '../core/report.ts';
+import type { Estimate, Experiment, Report } from '../core/report.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 
@@ -19,6 +19,7 @@ export function formatTable(report: Report): string {
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  for (const ex of report.experiments) if (ex.classes) out.push('', ...formatClasses(ex));
   out.push('');
   out.push('Scores: higher is worse. Baselines: unrealistic/unrepresentative ≈ 0.5 when the sets are');
   out.push('indistinguishable (1.0 when perfectly separable); unvaried/unoriginal 0 when nothing is duplicated.');
@@ -27,4 +28,25 @@ export function formatTable(report: Report): string {
   if (skipped) out.push(`Skipped ${skipped} file(s); see the report's "skipped" lists.`);
   out.push(`Embedded ${report.embedding.embedded} file(s), ${report.embedding.fromCache} from cache.`);
   return out.join('\n') + '\n';
+}
+
+/** Per class: counts on each side and the four scores (intervals are in the JSON report). */
+function formatClasses(ex: Experiment): string[] {
+  const head = ['class', 'real', 'synthetic', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', ''];
+  const rows = ex.classes!.map((c) => [
+    c.className,
+    String(c.counts.real),
+    String(c.counts.synthetic),
+    ...(c.scores
+      ? [c.scores.unrepresentative, c.scores.unrealistic, c.scores.unvaried, c.scores.unoriginal].map((e) => e.value.toFixed(3))
+      : ['–', '–', '–', '–']),
+    c.scores ? '' : c.counts.synthetic === 0 ? 'missing from the synthetic set' : c.counts.real === 0 ? 'not in the real set' : 'too few rows to score',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((s, i) => (i === 0 || i === cells.length - 1 ? s.padEnd(widths[i]) : s.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [`Per class, ${ex.name}:`, line(head), ...rows.map(line)];
 }
