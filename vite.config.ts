@@ -11,7 +11,8 @@ export default defineConfig(({ command }) => ({
   plugins: [react(), ortWasmAssets(), gemmModel(), cspMeta(), dropUnusedModels()],
   resolve: { conditions },
   worker: { format: 'es', plugins: () => [gemmModel()] },
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  // Pre-bundle what the worker imports, so the dev server does not discover it late and reload the page.
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['exifr', 'comlink', 'idb', 'react', 'react-dom/client'] },
   server: { headers: securityHeaders(command === 'serve'), port: 5173 },
   preview: { headers: securityHeaders(false), port: 4173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

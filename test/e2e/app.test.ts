@@ -19,6 +19,7 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 const requests: string[] = [];
+const consoleErrors: string[] = [];
 /** vitest's expect.poll gives up after 1 s by default; this machine may be busy. */
 const POLL = { timeout: 30_000, interval: 100 };
 
@@ -39,6 +40,8 @@ beforeAll(async () => {
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
   page.on('worker', (w) => requests.push(w.url()));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   // Main-thread long tasks, for the responsiveness check.
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
@@ -178,5 +181,9 @@ describe('the app', () => {
     const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
     expect(requests.length).toBeGreaterThan(10);
     expect(foreign).toEqual([]);
+  });
+
+  it('broke no Content-Security-Policy rule and threw no uncaught error', () => {
+    expect(consoleErrors.filter((m) => /Content Security Policy|pageerror/i.test(m))).toEqual([]);
   });
 });

@@ -19,10 +19,18 @@ beforeAll(async () => {
   await server.listen();
   browser = await launchChromium();
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
   // The dev server compiles the source module; the dev CSP allows this inline module script.
-  await page.addScriptTag({ type: 'module', content: "import * as m from '/src/ingest/browser-decode.ts'; window.__decode = m;" });
-  await page.waitForFunction(() => '__decode' in window, null, { timeout: 30_000 });
+  // A cold dev server may optimise dependencies and reload the page once: then try again.
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.addScriptTag({ type: 'module', content: "import * as m from '/src/ingest/browser-decode.ts'; window.__decode = m;" });
+    try {
+      await page.waitForFunction(() => '__decode' in window, null, { timeout: 20_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 });
 
 afterAll(async () => {
