@@ -7,15 +7,19 @@ import { join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
 import { gemmTransBModel } from './onnx-build.ts';
+import { startSessionThread, type SessionThread } from './ort-node-session-thread.ts';
 
 export interface ImageEmbedder {
   manifest: ModelManifest;
-  /** `batch` is n×H×W×3 NHWC in [0, 1]; returns n×dim, each row L2-normalised. */
+  /**
+   * `batch` is n×H×W×3 NHWC in [0, 1]; returns n×dim, each row L2-normalised. The batch's buffer
+   * is transferred to the inference thread: the caller must not use it afterwards.
+   */
   embed(batch: Float32Array, n: number): Promise<Float32Array>;
   release(): Promise<void>;
 }
 
-interface Loaded { session: ort.InferenceSession; manifest: ModelManifest; users: number; queue: Promise<unknown> }
+interface Loaded { thread: SessionThread; manifest: ModelManifest; users: number; queue: Promise<unknown> }
 const loading = new Map<string, Promise<Loaded>>();
 
 function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
@@ -45,8 +49,9 @@ export async function createImageEmbedder(
       const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
       if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
       const file = join(dir, variantFile(manifest, opts.variant));
-      const session = await ort.InferenceSession.create(file, sessionOptions(opts.threads));
-      return { session, manifest, users: 0, queue: Promise.resolve() } as Loaded;
+      const { height, width, channels } = manifest.input;
+      const thread = await startSessionThread(file, sessionOptions(opts.threads), manifest.input.name, manifest.output.name, [height, width, channels]);
+      return { thread, manifest, users: 0, queue: Promise.resolve() } as Loaded;
     })();
     loading.set(key, p);
     p.catch(() => { if (loading.get(key) === p) loading.delete(key); });
@@ -66,9 +71,7 @@ export async function createImageEmbedder(
         return Promise.reject(new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`));
       }
       return enqueue(loaded, async () => {
-        const input = new ort.Tensor('float32', batch, [n, height, width, channels]);
-        const out = await loaded.session.run({ [manifest.input.name]: input });
-        const y = out[manifest.output.name].data as Float32Array;
+        const y = await loaded.thread.run(batch, n);
         if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
         return l2NormaliseRows(y, dim);
       });
@@ -79,7 +82,7 @@ export async function createImageEmbedder(
       if (--loaded.users > 0) return;
       if (loading.get(key) === p) loading.delete(key);
       await loaded.queue;
-      await loaded.session.release();
+      await loaded.thread.close();
     },
   };
 }
