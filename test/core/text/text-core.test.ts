@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { hashedCharNgrams } from '../../../src/core/text/ngrams.ts';
+import { jaccardSorted, minhashPairs, shingleSet } from '../../../src/core/text/minhash.ts';
+import { textNearDuplicates } from '../../../src/core/text/near-duplicate-text.ts';
+import { distinctN, lengthSummary, overusedPhrases } from '../../../src/core/text/text-stats.ts';
+import type { KnnGraph } from '../../../src/core/knn.ts';
+
+const base = 'The quick brown fox jumps over the lazy dog while the cat watches from the fence.';
+
+describe('core/text', () => {
+  it('hashed n-grams are unit rows and see a stylistic tic', () => {
+    const { features, dim } = hashedCharNgrams([base, `${base} !!`, '']);
+    expect(dim).toBe(4096);
+    const norm = (r: number) => Math.hypot(...features.subarray(r * dim, (r + 1) * dim));
+    expect(norm(0)).toBeCloseTo(1, 5);
+    expect(norm(2)).toBe(0);
+    let dot = 0;
+    for (let k = 0; k < dim; k++) dot += features[k] * features[dim + k];
+    expect(dot).toBeLessThan(0.999);
+  });
+
+  it('MinHash finds case/whitespace copies and small edits (Jaccard ≥ 0.8), not different texts', () => {
+    const texts = [base, base.toUpperCase().replace(/ /g, '  '), base.replace('lazy', 'lazzy'), 'An entirely different sentence about weather and rain.', base.slice(0, 40)];
+    const pairs = minhashPairs(texts);
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(jaccardSorted(shingleSet(texts[0]), shingleSet(texts[1]))).toBe(1);
+  });
+
+  it('MinHash LSH scales: 20,000 texts with 50 planted copies', () => {
+    const texts = Array.from({ length: 20000 }, (_, i) => `item ${i} ${(i * 2654435761 >>> 0).toString(36)} ${(i * 40503 >>> 0).toString(36)} record`);
+    for (let c = 0; c < 50; c++) texts.push(texts[c * 100].toUpperCase());
+    const t0 = performance.now();
+    const pairs = minhashPairs(texts);
+    expect(pairs.length).toBe(50);
+    expect(performance.now() - t0).toBeLessThan(20000);
+  });
+
+  it('sets join exact, embedding and MinHash edges, each pair keeps its reason; unvaried/unoriginal as METRICS §2', () => {
+    // rows 0,1 real; 2..5 synthetic. kNN: 2–3 close (embedding). MinHash: 0–4. Exact: 1 and 5.
+    const n = 6, k = 1;
+    const graph: KnnGraph = { n, k, indices: Int32Array.from([1, 0, 3, 2, 0, 0]), distances: Float32Array.from([0.5, 0.5, 0.01, 0.01, 0.6, 0.6]) };
+    const isSynthetic = Uint8Array.from([0, 0, 1, 1, 1, 1]);
+    const r = textNearDuplicates(graph, isSynthetic, ['a', 'b', 'c', 'd', 'e', 'b'], [{ a: 0, b: 4, jaccard: 0.9 }], 0.05);
+    expect(r.pairs.map((p) => [p.a, p.b, p.reason])).toEqual([[0, 4, 'minhash'], [1, 5, 'exact'], [2, 3, 'embedding']]);
+    expect(r.unvariedRows).toBe(2); // 2,3
+    expect(r.unoriginalRows).toBe(2); // 4 (with real 0), 5 (with real 1)
+    expect(r.sets.map((s) => s.kind).sort()).toEqual(['unoriginal', 'unoriginal', 'unvaried']);
+  });
+
+  it('lengths, distinct-n and over-used phrases', () => {
+    const real = ['I liked the food.', 'Service was slow but friendly.', 'Great view, average drinks.', 'Would not come back.'].flatMap((s) => [s, `${s} Overall fine.`]);
+    const synth = real.map((s) => `${s} In conclusion, a truly delightful experience.`);
+    expect(lengthSummary(synth).words.median).toBeGreaterThan(lengthSummary(real).words.median);
+    expect(distinctN(['a a a a']).d1).toBe(0.25);
+    const top = overusedPhrases(real, synth, { top: 5 }).map((p) => p.phrase);
+    expect(top.some((p) => p.includes('conclusion') || p.includes('delightful'))).toBe(true);
+  });
+});
