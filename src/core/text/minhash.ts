@@ -23,7 +23,7 @@ export function normaliseForShingles(s: string): string {
 }
 
 /** Sorted unique 32-bit shingle hashes; a text shorter than the shingle size is one shingle. */
-export function shingleSet(text: string, k = MINHASH_DEFAULTS.shingle): Uint32Array {
+export function shingleSet(text: string, k: number = MINHASH_DEFAULTS.shingle): Uint32Array {
   const s = normaliseForShingles(text);
   if (s.length === 0) return new Uint32Array(0);
   if (s.length <= k) return Uint32Array.of(fnv1a(s));
@@ -60,7 +60,7 @@ export function minhashSignatures(sets: readonly Uint32Array[], count: number, s
 
 /** Near-duplicate pairs (a < b) with Jaccard ≥ threshold, deterministic order. */
 export function minhashPairs(texts: readonly string[], opts: MinHashOptions = {}): MinHashPair[] {
-  const o = { ...MINHASH_DEFAULTS, maxBucketPairs: 64, ...opts };
+  const o: Required<MinHashOptions> = { ...MINHASH_DEFAULTS, maxBucketPairs: 64, ...opts };
   const sets = texts.map((t) => shingleSet(t, o.shingle));
   const count = o.bands * o.rows;
   const sig = minhashSignatures(sets, count, o.seed);
