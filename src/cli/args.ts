@@ -20,8 +20,10 @@ of a sample of your real images and prints their distances to the source beside 
 image's distance to its nearest distinct neighbour, with the threshold they suggest.
 
 Options:
-  --real DIR                 folder of real images (class sub-folders optional)
-  --synthetic [NAME=]DIR     folder of synthetic images; repeat to compare experiments
+  --real PATH                real data: a folder of images or texts (class sub-folders optional),
+                             or a table / text file (.csv .tsv .json .jsonl .parquet)
+  --synthetic [NAME=]PATH    synthetic data of the same kind; repeat to compare experiments
+  --modality M               auto (default), image, text or table
   --json FILE                write the full report as JSON ('-' for stdout)
   --csv FILE                 write the per-row table as CSV ('-' for stdout)
   --threshold D              near-duplicate cosine distance (default: the model's calibrated value)
@@ -32,6 +34,17 @@ Options:
   --cache-dir DIR            vector cache (default $XDG_CACHE_HOME/synthscore or ~/.cache/synthscore)
   --no-cache                 neither read nor write the vector cache
   --threads N                inference threads (default: all cores)
+Text:
+  --text-field F             JSON/JSONL field holding the text (default "text")
+  --text-column C            CSV/TSV column holding the text
+  --label-column C           column (or field) with a class label: adds the per-class table
+Tables:
+  --detector D               trees (default) or logistic
+  --type COL=TYPE            override a column's type: number, category, boolean, datetime,
+                             text, identifier, ignore (repeatable)
+  --drop-mismatched-columns  score only the columns every set shares
+  --keep-formats             do not round synthetic values to the real data's precision/format
+
   --samples N                calibrate: real images to make near-copies of (default 200)
   --quiet                    no progress on stderr
   -h, --help                 this help
@@ -40,6 +53,14 @@ Exit codes: 0 ok, 1 usage error, 2 input problem (missing folder, too few items)
 
 export interface CliOptions {
   command: 'score' | 'calibrate';
+  modality: 'auto' | 'image' | 'text' | 'table';
+  textField?: string;
+  textColumn?: string;
+  labelColumn?: string;
+  detector: 'trees' | 'logistic';
+  types: Record<string, 'number' | 'category' | 'boolean' | 'datetime' | 'text' | 'identifier' | 'ignore'>;
+  dropMismatchedColumns: boolean;
+  keepFormats: boolean;
   real: string;
   samples: number;
   synthetic: { name: string; path: string }[];
@@ -76,6 +97,14 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         threads: { type: 'string' },
         quiet: { type: 'boolean' },
         samples: { type: 'string' },
+        modality: { type: 'string' },
+        'text-field': { type: 'string' },
+        'text-column': { type: 'string' },
+        'label-column': { type: 'string' },
+        detector: { type: 'string' },
+        type: { type: 'string', multiple: true },
+        'drop-mismatched-columns': { type: 'boolean' },
+        'keep-formats': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,8 +117,8 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   if (command !== 'score' && command !== 'calibrate')
     throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}".`);
-  if (!v.real) throw new UsageError('--real DIR is required.');
-  if (command === 'score' && !v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]DIR is required.');
+  if (!v.real) throw new UsageError('--real PATH is required.');
+  if (command === 'score' && !v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]PATH is required.');
   if (v.threshold !== undefined && v['relative-threshold'])
     throw new UsageError('Give either --threshold or --relative-threshold, not both.');
 
@@ -101,6 +130,14 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   }
   return {
     command,
+    modality: oneOf(v.modality ?? 'auto', '--modality', ['auto', 'image', 'text', 'table'] as const),
+    textField: v['text-field'],
+    textColumn: v['text-column'],
+    labelColumn: v['label-column'],
+    detector: oneOf(v.detector ?? 'trees', '--detector', ['trees', 'logistic'] as const),
+    types: Object.fromEntries((v.type ?? []).map(parseColumnType)),
+    dropMismatchedColumns: !!v['drop-mismatched-columns'],
+    keepFormats: !!v['keep-formats'],
     real: v.real,
     samples: integer(v.samples ?? '200', '--samples', 1, 100_000),
     synthetic,
@@ -127,6 +164,19 @@ function parseNamedPath(arg: string): { name: string; path: string } {
   // A bare path is named after its folder; "name=path" names it explicitly.
   if (eq > 0) return { name: arg.slice(0, eq), path: arg.slice(eq + 1) };
   return { name: basename(arg.replace(/[\\/]+$/, '')) || arg, path: arg };
+}
+
+function oneOf<T extends string>(s: string, flag: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(s)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${s}".`);
+  return s as T;
+}
+
+const COLUMN_TYPES = ['number', 'category', 'boolean', 'datetime', 'text', 'identifier', 'ignore'] as const;
+
+function parseColumnType(arg: string): [string, (typeof COLUMN_TYPES)[number]] {
+  const eq = arg.lastIndexOf('=');
+  if (eq <= 0) throw new UsageError(`--type takes COLUMN=TYPE, got "${arg}".`);
+  return [arg.slice(0, eq), oneOf(arg.slice(eq + 1), '--type', COLUMN_TYPES)];
 }
 
 function number(s: string, flag: string, min: number, max: number): number {

@@ -1,11 +1,13 @@
-// `synthscore score …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem, 3 failure.
+// `synthscore score|calibrate …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem,
+// 3 failure, 130 cancelled.
 import { writeFile } from 'node:fs/promises';
 import { reportToCsv } from '../core/report-csv.ts';
-import { score } from '../pipeline/score.ts';
-import { parseCli, USAGE } from './args.ts';
+import { parseCli, USAGE, UsageError } from './args.ts';
 import { runCalibrate } from './calibrate-command.ts';
+import { detectModality } from './modality.ts';
 import { createNodeEnv } from './node-env.ts';
 import { stderrProgress } from './progress.ts';
+import { runScore } from './run-score.ts';
 import { formatTable } from './table.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,30 +18,32 @@ async function main(argv: string[]): Promise<number> {
   }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  const env = await createNodeEnv(opts);
-  try {
-    if (opts.command === 'calibrate') {
+  const onProgress = opts.quiet ? undefined : stderrProgress();
+  const modality = opts.modality === 'auto' ? await detectModality(opts.real, opts) : opts.modality;
+
+  if (opts.command === 'calibrate') {
+    if (modality !== 'image') throw new UsageError('calibrate works on a folder of real images.');
+    const env = await createNodeEnv(opts);
+    try {
       await runCalibrate(opts, env, controller.signal);
-      return 0;
+    } finally {
+      await env.close();
     }
-    const report = await score(
-      { real: opts.real, synthetic: opts.synthetic, threshold: opts.threshold, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap },
-      env,
-      {
-        signal: controller.signal,
-        onProgress: opts.quiet ? undefined : stderrProgress(),
-        onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${s.path}: ${s.reason}\n`),
-      },
-    );
-    // stdout carries exactly one thing when a writer asks for '-': the JSON or the CSV.
-    const toStdout = opts.json === '-' || opts.csv === '-';
-    if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
-    if (opts.csv) await emit(opts.csv, reportToCsv(report));
-    (toStdout ? process.stderr : process.stdout).write(formatTable(report));
     return 0;
-  } finally {
-    await env.close();
   }
+
+  const report = await runScore(modality, opts, {
+    signal: controller.signal,
+    onProgress,
+    onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${s.path}: ${s.reason}\n`),
+    onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+  });
+  // stdout carries exactly one thing when a writer asks for '-': the JSON or the CSV.
+  const toStdout = opts.json === '-' || opts.csv === '-';
+  if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
+  if (opts.csv) await emit(opts.csv, reportToCsv(report));
+  (toStdout ? process.stderr : process.stdout).write(formatTable(report));
+  return 0;
 }
 
 /** Errors a user fixes by changing what they gave: exit 2. */

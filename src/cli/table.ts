@@ -1,5 +1,5 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape.
-import type { Estimate, Experiment, Report } from '../core/report.ts';
+import type { Estimate, Experiment, Report, ThresholdInfo } from '../core/report.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 
@@ -12,7 +12,7 @@ export function formatTable(report: Report): string {
     fmt(ex.scores.unvaried),
     fmt(ex.scores.unoriginal),
     fmt(ex.auc),
-    `${ex.threshold.value.toFixed(4)}${ex.threshold.source === 'relative' ? ' (rel)' : ex.threshold.source === 'user' ? ' (user)' : ''}`,
+    tauLabel(ex.threshold),
     String(ex.counts.real),
     String(ex.counts.synthetic),
   ]);
@@ -26,8 +26,13 @@ export function formatTable(report: Report): string {
   out.push(`Intervals: 95% (bootstrap for the classifier scores, Wilson for the fractions). Model: ${report.model.id}.`);
   const skipped = report.skipped.length + report.experiments.reduce((a, e) => a + e.skipped.length, 0);
   if (skipped) out.push(`Skipped ${skipped} file(s); see the report's "skipped" lists.`);
-  out.push(`Embedded ${report.embedding.embedded} file(s), ${report.embedding.fromCache} from cache.`);
+  if (report.modality !== 'table') out.push(`Embedded ${report.embedding.embedded} item(s), ${report.embedding.fromCache} from cache.`);
   return out.join('\n') + '\n';
+}
+
+function tauLabel(t: ThresholdInfo): string {
+  if (t.source === 'table-rule') return `±${(100 * t.value).toFixed(0)}% rel`;
+  return `${t.value.toFixed(4)}${t.source === 'relative' ? ' (rel)' : t.source === 'user' ? ' (user)' : ''}`;
 }
 
 /** Per class: counts on each side and the four scores (intervals are in the JSON report). */

@@ -17,7 +17,7 @@ describe('CLI errors', () => {
   it('exits 1 with usage on a missing --real', async () => {
     const r = await runCli(['score', '--synthetic', 'x']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('--real DIR is required');
+    expect(r.stderr).toContain('--real PATH is required');
     expect(r.stderr).toContain('Usage:');
   });
 
