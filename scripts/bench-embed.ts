@@ -15,7 +15,7 @@ import { decodeImageBytes, hashBytes, hashPixels } from '../src/ingest/node-deco
 import { listSet } from '../src/ingest/node-walk.ts';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { createImageEmbedder, l2NormaliseRows } from '../src/models/ort-node.ts';
+import { createImageEmbedder } from '../src/models/ort-node.ts';
 import { parseManifest } from '../src/models/manifest.ts';
 import { preprocessImage } from '../src/models/preprocess.ts';
 import { BATCH, embedSet } from '../src/pipeline/embed-set.ts';
@@ -81,45 +81,6 @@ function sessionOptions(): ort.InferenceSession.SessionOptions {
   return { intraOpNumThreads: THREADS, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
 }
 
-/**
- * The suggested fix, tried here: the same embedder, but session.run in a worker thread, so the
- * main thread stays free for embedSet's prefetch (read, decode, preprocess of the next batch).
- */
-async function workerEmbedder(file: string, manifest: ImageEmbedder['manifest']): Promise<ImageEmbedder & { close(): Promise<number> }> {
-  const { width, height } = manifest.input, dim = manifest.output.dimension;
-  const code = `
-    const { parentPort, workerData: w } = require('node:worker_threads');
-    const ort = require(w.ortPath);
-    const ready = ort.InferenceSession.create(w.file, w.options);
-    parentPort.on('message', async (m) => {
-      try {
-        const session = await ready;
-        const out = await session.run({ [w.input]: new ort.Tensor('float32', m.batch, [m.n, w.h, w.w, 3]) });
-        const y = new Float32Array(out[w.output].data);
-        parentPort.postMessage({ id: m.id, y }, [y.buffer]);
-      } catch (e) { parentPort.postMessage({ id: m.id, error: String(e) }); }
-    });`;
-  const worker = new Worker(code, {
-    eval: true,
-    workerData: { ortPath: require.resolve('onnxruntime-node'), file, options: sessionOptions(), input: manifest.input.name, output: manifest.output.name, w: width, h: height },
-  });
-  const pending = new Map<number, { resolve(y: Float32Array): void; reject(e: Error): void }>();
-  worker.on('message', (m: { id: number; y?: Float32Array; error?: string }) => {
-    const p = pending.get(m.id)!; pending.delete(m.id);
-    if (m.error) p.reject(new Error(m.error)); else p.resolve(l2NormaliseRows(m.y!, dim));
-  });
-  let next = 0;
-  return {
-    manifest,
-    embed: (batch, n) => new Promise((resolve, reject) => {
-      const id = next++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, batch, n }, [batch.buffer as ArrayBuffer]); // embedSet drops the batch after embed
-    }),
-    close: () => worker.terminate(),
-  };
-}
-
 // ---- main ------------------------------------------------------------------------------------
 const dir = await mkdtemp(join(tmpdir(), 'bench-embed-'));
 try {
@@ -161,15 +122,10 @@ try {
     const B = async () => {
       for (const b of batches) await session.run({ [inputName]: new ort.Tensor('float32', b.data, [b.n, height, width, 3]) });
     };
-    // (C), default variant only: the pipeline with the model run in a worker thread (the fix).
-    const wEmbed = v.variant ? null : await workerEmbedder(join(DEFAULT_IMAGE_MODEL, v.file), manifest);
-    const wEnv: PipelineEnv = { ...baseEnv, embedder: wEmbed ?? embedder };
-    const C = async () => { await embedSet(listed, 'real', wEnv); };
-    await A(); await B(); if (wEmbed) await C(); // warm-up (first runs allocate arenas)
-    const a: Run[] = [], b: Run[] = [], c: Run[] = [];
+    await A(); await B(); // warm-up (first runs allocate arenas)
+    const a: Run[] = [], b: Run[] = [];
     for (let r = 0; r < REPS; r++) {
       a.push(await timed(N, A)); b.push(await timed(N, B));
-      if (wEmbed) c.push(await timed(N, C));
     }
     const ra = a.map((x) => x.rate), rb = b.map((x) => x.rate);
     const size = (await stat(join(DEFAULT_IMAGE_MODEL, v.file))).size;
@@ -183,21 +139,14 @@ try {
     const cpuMs = (runs: Run[]) => median(runs.map((x) => (x.cpu / x.rate) * 1000));
     console.log(`  process CPU per image (median): A ${cpuMs(a).toFixed(1)} ms, B ${cpuMs(b).toFixed(1)} ms`);
     summary.push(`embed ${v.name.split(' ')[0]}: ${(size / 2 ** 20).toFixed(2)} MiB, pipeline ${f(best(ra))} img/s, bare ORT ${f(best(rb))} img/s, ratio ${ratio.toFixed(2)} (median ${ratioMed.toFixed(2)}, pairs ${pairs.map((x) => x.toFixed(2)).join('/')})`);
-    if (wEmbed) {
-      const rc = c.map((x) => x.rate);
-      console.log(`  (C) pipeline, ORT run in a worker thread: best ${f(best(rc))} img/s, median ${f(median(rc))}  [${rc.map(f).join(', ')}]  cores busy ${c.map((x) => x.cpu.toFixed(2)).join(', ')}`);
-      console.log(`  ratio C/B: best ${(best(rc) / best(rb)).toFixed(3)}, median ${(median(rc) / median(rb)).toFixed(3)}, per pair [${rc.map((x, i) => (x / rb[i]).toFixed(2)).join(', ')}]`);
-      summary.push(`embed uint8 with ORT in a worker (fix tried): ${f(best(rc))} img/s, ratio ${(best(rc) / best(rb)).toFixed(2)} (median ${(median(rc) / median(rb)).toFixed(2)})`);
-      await wEmbed.close();
-    }
     await session.release();
     await own?.release();
   }
 
   // ---- profile: what one image costs outside ORT, and where it runs ---------------------------
   // decode runs on libuv/libvips threads; preprocess, hashes and batch copy on the JS main thread.
-  // onnxruntime-node's session.run is synchronous on the main thread (its async run is a
-  // setImmediate around a blocking call), so nothing else on the main thread runs meanwhile.
+  // onnxruntime-node's session.run blocks its thread, so the pipeline runs it in a worker thread
+  // (src/models/ort-node-thread.mjs) and reads and decodes the next batch meanwhile.
   const parts = { read: 0, hashBytes: 0, decode: 0, preprocess: 0, hashPixels: 0 };
   const M = Math.min(N, 64);
   for (let i = 0; i < M; i++) {
