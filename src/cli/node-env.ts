@@ -43,6 +43,9 @@ export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean
     embedder,
     cache,
     gemm: createOrtGemm(),
-    close: () => cache.close(),
+    close: async () => {
+      await cache.close();
+      await embedder.release();
+    },
   };
 }

@@ -36,9 +36,13 @@ export async function startSessionThread(
     await worker.terminate();
     throw e;
   });
+  // Referenced only while a batch is in flight: an idle inference thread must not keep the process
+  // alive (a CLI run ends when its work is done), but a pending batch must.
+  worker.unref();
   worker.on('message', (m: { id: number; y?: Float32Array; error?: string }) => {
     const p = pending.get(m.id);
     pending.delete(m.id);
+    if (pending.size === 0) worker.unref();
     if (m.y) p?.resolve(m.y);
     else p?.reject(new Error(`inference failed: ${m.error}`));
   });
@@ -51,6 +55,7 @@ export async function startSessionThread(
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        worker.ref();
         worker.postMessage({ id, batch, n }, [batch.buffer as ArrayBuffer]);
       });
     },
