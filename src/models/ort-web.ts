@@ -5,6 +5,7 @@
 import * as wasmOrt from 'onnxruntime-web/wasm';
 import gemmModelBytes from 'virtual:gemm-model';
 import type { Gemm } from '../core/gemm.ts';
+import { normaliseRows } from '../core/normalise.ts';
 import type { ImageEmbedder } from '../pipeline/environment.ts';
 import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
 
@@ -140,7 +141,7 @@ export async function createWebImageEmbedder(
         const y = (await t.getData()) as Float32Array;
         t.dispose?.();
         if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
-        return l2NormaliseRows(y, dim);
+        return normaliseRows(y, n, dim);
       });
     },
   };
@@ -163,15 +164,4 @@ export function createWebGemm(opts: RuntimeOptions): Gemm {
       return out.y.data as Float32Array;
     });
   };
-}
-
-/** In place; a zero row stays zero (same rule as the Node adapter, so vectors match bit for bit). */
-export function l2NormaliseRows(y: Float32Array, dim: number): Float32Array {
-  for (let r = 0; r < y.length; r += dim) {
-    let s = 0;
-    for (let k = r; k < r + dim; k++) s += y[k] * y[k];
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let k = r; k < r + dim; k++) y[k] *= inv;
-  }
-  return y;
 }
