@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Report } from '../../src/core/report.ts';
 import { analyseText } from '../../src/core/text/analyse-text.ts';
 import { scoreText } from '../../src/pipeline/text/score-text.ts';
-import { createNodeTextEnv } from '../../src/pipeline/text/node-text-env.ts';
+import { createNodeTextEnv } from '../../src/cli/node-text-env.ts';
 import { jokes, quotes } from '../models/text-samples.ts';
 
 const J = jokes(), Q = quotes();
