@@ -97,6 +97,13 @@ export interface Experiment {
   table?: TableExperimentInfo;
   /** Text only: near-duplicate reasons, detector features, text findings, row texts. */
   text?: TextExperimentExtras;
+  /**
+   * The kNN graph over Experiment.rows (row-major n×k, nearest first; index −1 / distance null pad
+   * rows with fewer than k others), so a viewer can recompute near-duplicate sets for another tau.
+   */
+  neighbours?: { k: number; indices: number[]; distances: (number | null)[] };
+  /** Content hash (decoded pixels) per row: exact duplicates, and the key of stored thumbnails. */
+  hashes?: string[];
 }
 
 export interface SkippedItem {
