@@ -75,6 +75,9 @@ export async function analyseExperiment(
     nearDuplicateSets: result.sets,
     skipped: synth.skipped,
     timings: result.timings,
+    // The graph and hashes let the app move the threshold without re-running (Infinity → null in JSON).
+    neighbours: { k: result.graph.k, indices: Array.from(result.graph.indices), distances: Array.from(result.graph.distances, (d) => (Number.isFinite(d) ? d : null)) },
+    hashes: [...real.pixelHashes, ...synth.pixelHashes],
   };
 }
 

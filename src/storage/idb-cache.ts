@@ -8,9 +8,11 @@ import type { Report } from '../core/report.ts';
 import type { CachedVector, VectorCache } from './vector-cache.ts';
 
 export const DB_NAME = 'synthscore';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 /** About 1.4 GB of 1792-d vectors. */
 export const DEFAULT_MAX_VECTORS = 200_000;
+/** Small JPEGs (a few kB each): about 100 MB at most. Oldest written go first. */
+export const MAX_THUMBNAILS = 30_000;
 
 export interface VectorRecord {
   key: string;
@@ -29,9 +31,17 @@ export interface ReportRecord {
   report: Report;
 }
 
+/** A small JPEG of one item, keyed by its content hash, so galleries show images after a reload. */
+export interface ThumbnailRecord {
+  hash: string;
+  blob: Blob;
+  at: number;
+}
+
 export interface SynthScoreDB extends DBSchema {
   vectors: { key: string; value: VectorRecord; indexes: { 'by-at': number; 'by-model': string } };
   reports: { key: number; value: ReportRecord; indexes: { 'by-created': string } };
+  thumbnails: { key: string; value: ThumbnailRecord; indexes: { 'by-at': number } };
 }
 
 export function openSynthScoreDB(name = DB_NAME): Promise<IDBPDatabase<SynthScoreDB>> {
@@ -43,6 +53,10 @@ export function openSynthScoreDB(name = DB_NAME): Promise<IDBPDatabase<SynthScor
         vectors.createIndex('by-model', 'modelKey');
         const reports = db.createObjectStore('reports', { keyPath: 'id', autoIncrement: true });
         reports.createIndex('by-created', 'createdAt');
+      }
+      if (oldVersion < 2) {
+        const thumbnails = db.createObjectStore('thumbnails', { keyPath: 'hash' });
+        thumbnails.createIndex('by-at', 'at');
       }
     },
     blocked() {
@@ -136,6 +150,48 @@ export async function deleteReport(id: number, dbName?: string): Promise<void> {
   const db = await openSynthScoreDB(dbName);
   try {
     await db.delete('reports', id);
+  } finally {
+    db.close();
+  }
+}
+
+/** The content hashes that have a stored thumbnail. */
+export async function storedThumbnailHashes(dbName?: string): Promise<Set<string>> {
+  const db = await openSynthScoreDB(dbName);
+  try {
+    return new Set(await db.getAllKeys('thumbnails'));
+  } finally {
+    db.close();
+  }
+}
+
+export async function getThumbnail(hash: string, dbName?: string): Promise<Blob | undefined> {
+  const db = await openSynthScoreDB(dbName);
+  try {
+    return (await db.get('thumbnails', hash))?.blob;
+  } finally {
+    db.close();
+  }
+}
+
+/** Stores thumbnails; beyond `max`, the oldest written are deleted. */
+export async function putThumbnails(entries: { hash: string; blob: Blob }[], opts: { dbName?: string; max?: number } = {}): Promise<void> {
+  if (entries.length === 0) return;
+  const db = await openSynthScoreDB(opts.dbName);
+  try {
+    const at = Date.now();
+    const tx = db.transaction('thumbnails', 'readwrite');
+    await Promise.all(entries.map((e) => tx.store.put({ hash: e.hash, blob: e.blob, at })));
+    await tx.done;
+    let excess = (await db.count('thumbnails')) - (opts.max ?? MAX_THUMBNAILS);
+    if (excess <= 0) return;
+    const ev = db.transaction('thumbnails', 'readwrite');
+    let cursor = await ev.store.index('by-at').openCursor();
+    while (cursor && excess-- > 0) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await ev.done;
   } finally {
     db.close();
   }
