@@ -104,6 +104,21 @@ export interface Experiment {
   neighbours?: { k: number; indices: number[]; distances: (number | null)[] };
   /** Content hash (decoded pixels) per row: exact duplicates, and the key of stored thumbnails. */
   hashes?: string[];
+  /** A 2-D map (UMAP) of a stratified subsample of the rows; absent when not computed. */
+  map?: MapInfo;
+}
+
+/** 2-D coordinates of up to a few thousand rows, so a reopened report still draws its map. */
+export interface MapInfo {
+  method: 'umap';
+  /** Row indices into Experiment.rows, one per point. */
+  rows: number[];
+  /** Flat [x0, y0, x1, y1, …], each axis scaled to [0, 1]. */
+  xy: number[];
+  /** Rows the subsample was drawn from (rows.length < total: a stratified subsample). */
+  total: number;
+  seed: number;
+  nNeighbors: number;
 }
 
 export interface SkippedItem {

@@ -53,7 +53,7 @@ describe('computeMap', () => {
     expect(Math.min(...a!.xy)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...a!.xy)).toBeLessThanOrEqual(1);
     // Centroids of the two sides are far apart relative to the spread.
-    const c = [0, 1].map((side) => {
+    const c = [0, 1].map((side: number) => {
       const pts = a!.rows.map((r, i) => [r, i]).filter(([r]) => isSynthetic[r] === side).map(([, i]) => [a!.xy[2 * i], a!.xy[2 * i + 1]]);
       return [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length];
     });
