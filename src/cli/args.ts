@@ -26,6 +26,7 @@ Options:
   --modality M               auto (default), image, text or table
   --json FILE                write the full report as JSON ('-' for stdout)
   --csv FILE                 write the per-row table as CSV ('-' for stdout)
+  --html FILE                write a self-contained HTML report (scores, top items as thumbnails)
   --threshold D              near-duplicate cosine distance (default: the model's calibrated value)
   --relative-threshold       Cleanlab's rule: 0.13 x median nearest-neighbour distance
   --folds K                  cross-validation folds (default 5)
@@ -66,6 +67,7 @@ export interface CliOptions {
   synthetic: { name: string; path: string }[];
   json?: string;
   csv?: string;
+  html?: string;
   threshold: { kind: 'manifest' } | { kind: 'user'; value: number } | { kind: 'relative' };
   folds: number;
   seed: number;
@@ -87,6 +89,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         synthetic: { type: 'string', multiple: true },
         json: { type: 'string' },
         csv: { type: 'string' },
+        html: { type: 'string' },
         threshold: { type: 'string' },
         'relative-threshold': { type: 'boolean' },
         folds: { type: 'string' },
@@ -143,6 +146,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     synthetic,
     json: v.json,
     csv: v.csv,
+    html: v.html,
     threshold:
       v.threshold !== undefined
         ? { kind: 'user', value: number(v.threshold, '--threshold', 0, 2) }

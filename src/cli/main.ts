@@ -9,6 +9,7 @@ import { createNodeEnv } from './node-env.ts';
 import { stderrProgress } from './progress.ts';
 import { runScore } from './run-score.ts';
 import { formatTable } from './table.ts';
+import { reportHtml } from './html-thumbnails.ts';
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseCli(argv);
@@ -42,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   const toStdout = opts.json === '-' || opts.csv === '-';
   if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
   if (opts.csv) await emit(opts.csv, reportToCsv(report));
+  if (opts.html) await emit(opts.html, await reportHtml(report));
   (toStdout ? process.stderr : process.stdout).write(formatTable(report));
   return 0;
 }
