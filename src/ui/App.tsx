@@ -10,7 +10,8 @@ import { ComparisonTable } from './components/ComparisonTable.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { ExportButtons } from './components/ExportButtons.tsx';
 import { ProgressPanel } from './components/ProgressPanel.tsx';
-import { Scorecard } from './components/Scorecard.tsx';
+import { ComparisonChart } from './components/evidence/ComparisonChart.tsx';
+import { EvidencePanel } from './components/evidence/EvidencePanel.tsx';
 import { SetSummary } from './components/SetSummary.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
 import { loadDemo } from './demo.ts';
@@ -49,6 +50,7 @@ export function App() {
   const [now, setNow] = useState(performance.now());
   const [demoLoading, setDemoLoading] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [runFiles, setRunFiles] = useState<{ report: Report; sets: FileSets } | null>(null); // the galleries' images
 
   useEffect(() => {
     bridge.capabilities().then(setCaps, (e: Error) => { if (e.name !== 'AbortError') setCapsError(e.message); });
@@ -99,6 +101,7 @@ export function App() {
     } as ScoreRequest;
     const report: Report | null = await run.start(sets, request);
     if (report) {
+      setRunFiles({ report, sets });
       setSelected(0);
       navigator.storage?.persist?.().catch(() => false); // ask once a run has cached something
       saveReport(report, real.name).catch((e: Error) => setNotice(`The report could not be saved: ${e.message}`));
@@ -167,8 +170,9 @@ export function App() {
           </p>
           <ExportButtons report={report} />
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
+          <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
-          <Scorecard experiment={experiment} />
+          <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
         </section>
       )}
     </main>
