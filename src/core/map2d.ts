@@ -5,6 +5,7 @@ import { UMAP } from 'umap-js';
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { knnCosine } from './knn.ts';
+import { normaliseRows } from './normalise.ts';
 import type { ProgressCallback } from './progress.ts';
 import { createRng, deriveSeed, sampleIndices } from './random.ts';
 import type { MapInfo } from './report.ts';
@@ -41,7 +42,7 @@ export interface MapOptions {
   stage?: string;
 }
 
-/** Rows must be unit-norm (cosine distance = 1 − dot). Returns null when there are too few rows. */
+/** Cosine geometry (rows are normalised on a copy). Returns null when there are too few rows. */
 export async function computeMap(
   vectors: Float32Array, dim: number, isSynthetic: Uint8Array, opts: MapOptions,
 ): Promise<MapInfo | null> {
@@ -52,6 +53,7 @@ export async function computeMap(
   if (m < 4 || nNeighbors < 2) return null;
   const sub = new Float32Array(m * dim);
   rows.forEach((r, i) => sub.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
+  normaliseRows(sub, m, dim);
   opts.onProgress?.({ status: 'initiate', stage, done: 0, total: 100 });
   const graph = await knnCosine(sub, m, dim, nNeighbors, { gemm: opts.gemm, signal: opts.signal });
   const knnIndices: number[][] = [];

@@ -9,6 +9,7 @@ import type { PipelineEnv } from './environment.ts';
 import { InputError } from '../ingest/types.ts';
 import { analyseExperiment, type ThresholdChoice } from './experiment.ts';
 import { MIN_ROWS_PER_SIDE as MIN_ROWS } from '../core/analyse.ts';
+import { experimentMap } from './experiment-map.ts';
 
 export interface ScoreRequest {
   real: string;
@@ -18,6 +19,8 @@ export interface ScoreRequest {
   k?: number;
   seed?: number;
   bootstrap?: number;
+  /** Also compute each experiment's 2-D map (UMAP of at most maxPoints rows; see core/map2d.ts). */
+  map?: { maxPoints?: number };
 }
 
 export async function score(
@@ -56,9 +59,9 @@ export async function score(
   const experiments = [];
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
-    experiments.push(
-      await analyseExperiment(real, s, req.synthetic[i], req.threshold, settings, env, { signal, onProgress }),
-    );
+    const ex = await analyseExperiment(real, s, req.synthetic[i], req.threshold, settings, env, { signal, onProgress });
+    if (req.map) await experimentMap(ex, real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
+    experiments.push(ex);
   }
 
   const { manifest } = env.embedder;

@@ -7,6 +7,7 @@ import type { ProgressEvent } from '../core/progress.ts';
 import { score, type ScoreRequest } from '../pipeline/score.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
+import { openAnalysisEnv, STORAGE_FULL_WARNING } from './analysis-env.ts';
 
 export interface WorkerConfig {
   baseUrl: string;
@@ -28,7 +29,7 @@ const api = {
   },
   /** Loads the model (once) and says which backend and how many threads it got. */
   async capabilities() {
-    const env = await createBrowserEnv({}, cfg());
+    const env = await openAnalysisEnv({}, cfg());
     await env.close();
     return { ...env.info, modelId: env.embedder.manifest.id, modelVersion: env.embedder.manifest.version };
   },
@@ -38,9 +39,15 @@ const api = {
     onProgress?: (e: ProgressEvent) => void,
     onSkipped?: (s: SkippedItem) => void,
   ): Promise<Report> {
-    const env = await createBrowserEnv(sets, cfg());
+    let storageFull = false;
+    const env = await openAnalysisEnv(sets, cfg(), () => {
+      storageFull = true;
+      onProgress?.({ status: 'done', stage: 'storage full: caching off' });
+    });
     try {
-      return await score(request, env, { onProgress, onSkipped });
+      const report = await score(request, env, { onProgress, onSkipped });
+      if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
+      return report;
     } finally {
       await env.close();
     }

@@ -1,0 +1,30 @@
+// The optional 2-D map of one experiment (real ∪ synthetic_i), from the vectors already embedded.
+// A map that fails (too few rows, an engine error) is left out: it never costs the scores.
+import { computeMap } from '../core/map2d.ts';
+import type { Experiment } from '../core/report.ts';
+import type { ProgressCallback } from '../core/progress.ts';
+import type { EmbeddedSet } from './embed-set.ts';
+import type { PipelineEnv } from './environment.ts';
+
+export async function experimentMap(
+  ex: Experiment, real: EmbeddedSet, synth: EmbeddedSet, env: PipelineEnv,
+  opts: { maxPoints?: number; seed: number; signal?: AbortSignal; onProgress?: ProgressCallback },
+): Promise<void> {
+  const dim = env.embedder.manifest.output.dimension;
+  const nr = real.items.length;
+  const n = nr + synth.items.length;
+  const vectors = new Float32Array(n * dim);
+  vectors.set(real.vectors, 0);
+  vectors.set(synth.vectors, nr * dim);
+  const isSynthetic = new Uint8Array(n).fill(1, nr);
+  try {
+    const map = await computeMap(vectors, dim, isSynthetic, {
+      gemm: env.gemm, seed: opts.seed, maxPoints: opts.maxPoints, signal: opts.signal,
+      onProgress: opts.onProgress, stage: `${ex.name}: map`,
+    });
+    if (map) ex.map = map;
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    opts.onProgress?.({ status: 'done', stage: `${ex.name}: map (failed: ${(e as Error).message})` });
+  }
+}
