@@ -63,15 +63,25 @@ export function rowSource(report: Report, ex: Experiment, row: number): { side: 
 export const thumbKey = (s: { side: Side; setPath: string; path: string }) => `${s.side}\u0000${s.setPath}\u0000${s.path}`;
 
 /** Every distinct file the galleries of a report would show, in order of first appearance. */
-export function galleryFiles(report: Report, limits: GalleryLimits = DEFAULT_LIMITS): { key: string; side: Side; setPath: string; path: string }[] {
-  const out = new Map<string, { key: string; side: Side; setPath: string; path: string }>();
+export interface GalleryFile {
+  key: string;
+  side: Side;
+  setPath: string;
+  path: string;
+  /** The row's content hash when the report carries one (the key of a stored thumbnail). */
+  hash?: string;
+}
+
+export function galleryFiles(report: Report, limits: GalleryLimits = DEFAULT_LIMITS): GalleryFile[] {
+  const out = new Map<string, GalleryFile>();
   for (const ex of report.experiments)
     for (const g of pickGalleries(ex, limits))
       for (const group of g.groups)
         for (const i of group) {
           const s = rowSource(report, ex, i);
           const key = thumbKey(s);
-          if (!out.has(key)) out.set(key, { key, ...s });
+          const hash = ex.hashes?.[i];
+          if (!out.has(key)) out.set(key, { key, ...s, ...(hash ? { hash } : {}) });
         }
   return [...out.values()];
 }

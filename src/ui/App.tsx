@@ -13,6 +13,9 @@ import { ProgressPanel } from './components/ProgressPanel.tsx';
 import { ComparisonChart } from './components/evidence/ComparisonChart.tsx';
 import { EvidencePanel } from './components/evidence/EvidencePanel.tsx';
 import { SetSummary } from './components/SetSummary.tsx';
+import { HtmlExportButton } from './components/export/HtmlExportButton.tsx';
+import { OpenReport } from './components/export/OpenReport.tsx';
+import { MapView } from './components/map/MapView.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
 import { loadDemo } from './demo.ts';
 import { useRun } from './hooks/useRun.ts';
@@ -98,13 +101,16 @@ export function App() {
       real: keys[0],
       synthetic: synthetic.map((s, i) => ({ name: s.name, path: keys[i + 1] })),
       threshold: { kind: 'manifest' },
+      map: {},
     } as ScoreRequest;
     const report: Report | null = await run.start(sets, request);
     if (report) {
       setRunFiles({ report, sets });
       setSelected(0);
       navigator.storage?.persist?.().catch(() => false); // ask once a run has cached something
-      saveReport(report, real.name).catch((e: Error) => setNotice(`The report could not be saved: ${e.message}`));
+      saveReport(report, real.name).catch((e: Error) => setNotice(e.name === 'QuotaExceededError'
+        ? 'Browser storage is full, so this report was not kept for your next visit: download it as JSON. "Clear cache" frees space.'
+        : `The report could not be saved: ${e.message}`));
     }
   };
 
@@ -145,6 +151,7 @@ export function App() {
         <button data-testid="demo" disabled={demoLoading || run.phase === 'running'} onClick={tryDemo}>
           {demoLoading ? 'Loading the demo…' : 'Try the demo'}
         </button>
+        <OpenReport onOpen={(r) => { run.setReport(r); setSelected(0); setNotice(null); }} />
         <span className="phase" data-testid="phase" data-phase={run.phase}>
           {run.phase === 'running' ? 'Running…' : run.phase === 'cancelled' ? 'Cancelled.' : ''}
         </span>
@@ -168,11 +175,14 @@ export function App() {
           <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
             {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}
           </p>
+          {report.warnings?.map((w) => <p key={w} className="warn" role="status" data-testid="report-warning">{w}</p>)}
           <ExportButtons report={report} />
+          <HtmlExportButton report={report} files={runFiles?.report === report ? runFiles.sets : null} />
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
           <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
+          <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
         </section>
       )}
     </main>
