@@ -4,8 +4,12 @@
 //   decode    decode + preprocess cost per 1024×768 JPEG
 //   rerun     cold vs cached re-run of an MNIST image case: time to scores
 //   analysis  classifier CV + kNN + sets on 10k+10k vectors (target ≤ 10 s); 50k+50k with --large
+//   text      tokenizer, texts/s embedded in Node, MinHash on 50,000 texts
+//   table     parse, encode, tree-detector CV on 20k+20k rows × 30 columns; 100k+100k with --large
+//   browser   images/s in headless Chromium, WASM threads vs 1 thread (when /usr/bin/chromium exists)
 // Other arguments are passed to bench-embed (e.g. --images 128 --reps 3 --no-fp32).
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 const large = process.argv.includes('--large');
@@ -33,6 +37,9 @@ results.push(await runBench('decode', 'scripts/bench-decode.ts', []));
 results.push(await runBench('rerun', 'scripts/bench-rerun.ts', []));
 results.push(await runBench('analysis 10k', 'scripts/bench-analysis.ts', ['10000']));
 if (large) results.push(await runBench('analysis 50k', 'scripts/bench-analysis.ts', ['50000']));
+results.push(await runBench('text', 'scripts/bench-text.ts', []));
+results.push(await runBench(large ? 'table 100k' : 'table 20k', 'scripts/bench-table.ts', [large ? '100000' : '20000']));
+if (existsSync('/usr/bin/chromium')) results.push(await runBench('browser', 'scripts/bench-browser.ts', []));
 
 // ---- summary ---------------------------------------------------------------------------------
 const lines = (out: string, re: RegExp) => out.split('\n').filter((l) => re.test(l)).map((l) => l.trim());
@@ -45,7 +52,11 @@ for (const r of results) {
     ? (JSON.parse(summary) as string[])
     : r.name === 'decode'
       ? lines(r.out, /decode \+ preprocess:/)
-      : lines(r.out, /onnxruntime gemm|rows, dim/);
+      : r.name.startsWith('table')
+        ? lines(r.out, /RowsPerSec|cvSeconds|peakRssMB|"auc"/)
+        : r.name === 'browser'
+          ? lines(r.out, /WASM \d+ thread/)
+          : lines(r.out, /onnxruntime gemm|rows, dim/);
   for (const d of detail) console.log(`  ${d}`);
 }
 if (!large) console.log('(analysis on 50,000 + 50,000: npm run bench -- --large)');
