@@ -176,6 +176,59 @@ describe('the app', () => {
     await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
   });
 
+  it('runs the demo\'s copies: galleries show items, the slider moves the duplicate scores, thumbnails survive a reload', async () => {
+    // The demo is loaded (previous test); keep only the 'copies' experiment to bound the run's time.
+    for (const name of ['fresh', 'repeats', 'dropped-classes', 'drawn']) {
+      await page.locator('.synthetic-set', { has: page.getByTestId(`summary-synthetic-${name}`) }).getByRole('button', { name: 'remove' }).click();
+    }
+    await page.getByTestId('run').click();
+    // 600 images to embed: about 80 s on an idle 2-core machine, more when it is busy.
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 300_000, interval: 250 }).toBe('done');
+    const gallery = page.getByTestId('gallery-unrealistic');
+    expect(Number(await gallery.getAttribute('data-count'))).toBe(300);
+    const options = gallery.getByRole('option');
+    expect(await options.count()).toBeGreaterThan(0);
+    expect(await options.count()).toBeLessThan(150); // windowed
+    await expect.poll(() => gallery.locator('img[src^="blob:"]').count(), POLL).toBeGreaterThan(0);
+    // Keyboard: Enter opens the active item large, Escape closes it.
+    await gallery.getByRole('listbox').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('item-dialog').count(), POLL).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('item-dialog').count(), POLL).toBe(0);
+
+    const unoriginal = async () => Number(await page.getByTestId('score-unoriginal').getAttribute('data-value'));
+    const before = await unoriginal();
+    expect(before).toBeGreaterThan(0.2); // half the rows are near-copies
+    await page.getByTestId('tab-unoriginal').click();
+    const copies = page.getByTestId('gallery-unoriginal');
+    expect(Number(await copies.getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(await copies.locator('[data-side=real]').count()).toBeGreaterThan(0);
+    await page.getByTestId('tau-slider').fill('0');
+    await expect.poll(() => page.getByTestId('threshold').getAttribute('data-source'), POLL).toBe('user');
+    const after = await unoriginal();
+    console.info(`demo copies: unoriginal ${before.toFixed(3)} at the model's tau, ${after.toFixed(3)} at tau 0`);
+    expect(after).toBeLessThan(before);
+
+    // Thumbnails were stored per content hash: after a reload (no files held) the galleries still show images.
+    const thumbs = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('synthscore');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const req = db.transaction('thumbnails').objectStore('thumbnails').count();
+        req.onsuccess = () => { db.close(); resolve(req.result); };
+        req.onerror = () => reject(req.error);
+      };
+    }));
+    let last = -1;
+    await expect.poll(async () => { const n = await thumbs(), same = n === last && n > 0; last = n; return same; }, { timeout: 60_000, interval: 1500 }).toBe(true);
+    await page.reload();
+    await page.getByTestId('results').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('gallery-unrealistic').locator('img[src^="blob:"]').count(), POLL).toBeGreaterThan(0);
+  }, 420_000);
+
   it('made no request to any other origin', () => {
     const origin = new URL(served.url).origin;
     const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
