@@ -8,7 +8,7 @@
 // are missing): only rows in one block can match. Inside a block, rows are sorted by the
 // number column with the most distinct values and each row is compared with the following rows
 // while that column is still within 1% (a sorted window: the 1% rule is monotone along the sort).
-import { wilson } from '../intervals.ts';
+import { collectSets, UnionFind, type SetEdge } from '../duplicate-sets.ts';
 import type { Estimate, NearDuplicateSet } from '../report.ts';
 import type { TypedColumn } from './types.ts';
 
@@ -61,13 +61,10 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
     return true;
   };
 
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (i: number) => { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; };
-  const union = (a: number, b: number) => { const ra = find(a), rb = find(b); if (ra === rb) return false; parent[Math.max(ra, rb)] = Math.min(ra, rb); return true; };
+  const uf = new UnionFind(n);
   // Only edges that join two components are kept (a spanning forest): at most n − 1 distances, so a
   // block of thousands of mutually matching rows costs no more than its size.
-  const minD = new Float64Array(n).fill(Infinity), maxD = new Float64Array(n).fill(-Infinity);
-  const edges: [number, number, number][] = [];
+  const edges: SetEdge[] = [];
   const exactRow = new Uint8Array(n);
   let matchedPairs = 0, exactDuplicatePairs = 0, capped = false;
 
@@ -100,44 +97,19 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
         }
         if (!all || !sameExact(i, j)) continue;
         matchedPairs++;
-        if (equal) { exactDuplicatePairs++; exactRow[i] = exactRow[j] = 1; }
-        if (union(i, j)) edges.push([i, j, equal ? 0 : distance(i, j)]);
+        if (equal) exactDuplicatePairs++;
+        // Only edges that join two components are kept, plus one exact pair per row so its set is
+        // marked exact even when another edge joined it first: at most 2n edges in all.
+        const joined = uf.union(i, j);
+        if (joined || (equal && !exactRow[i])) edges.push({ a: i, b: j, distance: equal ? 0 : distance(i, j), exact: equal });
+        if (equal) exactRow[i] = 1;
       }
       if (t === end && end < sorted.length && closeEnough(v[i], v[sorted[end]])) capped = true;
     }
   }
 
-  const exactRoot = new Uint8Array(n);
-  for (const [i, , d] of edges) {
-    const r = find(i);
-    if (d < minD[r]) minD[r] = d;
-    if (d > maxD[r]) maxD[r] = d;
-  }
-  for (let i = 0; i < n; i++) if (exactRow[i]) exactRoot[find(i)] = 1;
-
-  const size = new Int32Array(n), real = new Int32Array(n), synth = new Int32Array(n);
-  for (let i = 0; i < n; i++) { const r = find(i); size[r]++; if (i >= nReal) synth[r]++; else real[r]++; }
-  const idOfRoot = new Int32Array(n).fill(-1), setIdPerRow = new Int32Array(n).fill(-1);
-  const sets: NearDuplicateSet[] = [];
-  let unvariedRows = 0, unoriginalRows = 0;
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    if (size[r] < 2) continue;
-    if (idOfRoot[r] < 0) {
-      idOfRoot[r] = sets.length;
-      const kind = real[r] === 0 ? 'unvaried' : synth[r] === 0 ? 'real-only' : 'unoriginal';
-      sets.push({ id: sets.length, members: [], hasReal: real[r] > 0, kind, minDistance: Number.isFinite(minD[r]) ? minD[r] : 0, maxDistance: Number.isFinite(maxD[r]) ? maxD[r] : 0, exact: exactRoot[r] === 1 });
-    }
-    const set = sets[idOfRoot[r]];
-    set.members.push(i);
-    setIdPerRow[i] = set.id;
-    if (i >= nReal) {
-      if (set.kind === 'unvaried') unvariedRows++;
-      else if (set.kind === 'unoriginal') unoriginalRows++;
-    }
-  }
-  const nSynth = n - nReal;
-  return { sets, setIdPerRow, unvaried: wilson(unvariedRows, nSynth), unoriginal: wilson(unoriginalRows, nSynth), unvariedRows, unoriginalRows, exactDuplicatePairs, matchedPairs, capped };
+  const isSynthetic = Uint8Array.from({ length: n }, (_, i) => (i >= nReal ? 1 : 0));
+  return { ...collectSets(uf, n, isSynthetic, edges), exactDuplicatePairs, matchedPairs, capped };
 }
 
 /**
