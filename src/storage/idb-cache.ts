@@ -165,6 +165,16 @@ export async function storedThumbnailHashes(dbName?: string): Promise<Set<string
   }
 }
 
+/** Deletes every stored thumbnail (they are pictures of the user's data: Clear cache removes them too). */
+export async function clearThumbnails(dbName?: string): Promise<void> {
+  const db = await openSynthScoreDB(dbName);
+  try {
+    await db.clear('thumbnails');
+  } finally {
+    db.close();
+  }
+}
+
 export async function getThumbnail(hash: string, dbName?: string): Promise<Blob | undefined> {
   const db = await openSynthScoreDB(dbName);
   try {

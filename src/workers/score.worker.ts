@@ -6,7 +6,7 @@ import { createBrowserEnv, type FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import { score, type ScoreRequest } from '../pipeline/score.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
-import { openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
+import { clearThumbnails, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
 import { openAnalysisEnv, STORAGE_FULL_WARNING } from './analysis-env.ts';
 
 export interface WorkerConfig {
@@ -62,6 +62,7 @@ const api = {
     const cache = await openIdbCache(modelKey, { dbName: DB_NAME });
     await cache.clear();
     await cache.close();
+    await clearThumbnails(DB_NAME);
   },
   /** Embeds `n` synthetic images `rounds` times; returns timings and the last vectors (transferred). */
   async benchEmbed(n: number, rounds: number): Promise<BenchResult> {
