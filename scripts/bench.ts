@@ -6,7 +6,8 @@
 //   analysis  classifier CV + kNN + sets on 10k+10k vectors (target ≤ 10 s); 50k+50k with --large
 //   text      tokenizer, texts/s embedded in Node, MinHash on 50,000 texts
 //   table     parse, encode, tree-detector CV on 20k+20k rows × 30 columns; 100k+100k with --large
-//   browser   images/s in headless Chromium, WASM threads vs 1 thread (when /usr/bin/chromium exists)
+//   browser   images/s in headless Chromium, WASM threads vs 1 thread (when /usr/bin/chromium exists),
+//             and Run → scores for a cached re-run (500 + 500 images; 2,000 + 2,000 with --large)
 // Other arguments are passed to bench-embed (e.g. --images 128 --reps 3 --no-fp32).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -39,7 +40,10 @@ results.push(await runBench('analysis 10k', 'scripts/bench-analysis.ts', ['10000
 if (large) results.push(await runBench('analysis 50k', 'scripts/bench-analysis.ts', ['50000']));
 results.push(await runBench('text', 'scripts/bench-text.ts', []));
 results.push(await runBench(large ? 'table 100k' : 'table 20k', 'scripts/bench-table.ts', [large ? '100000' : '20000']));
-if (existsSync('/usr/bin/chromium')) results.push(await runBench('browser', 'scripts/bench-browser.ts', []));
+if (existsSync('/usr/bin/chromium')) {
+  results.push(await runBench('browser', 'scripts/bench-browser.ts', []));
+  results.push(await runBench('browser rerun', 'scripts/bench-browser-rerun.ts', large ? [] : ['--per-class', '50']));
+}
 
 // ---- summary ---------------------------------------------------------------------------------
 const lines = (out: string, re: RegExp) => out.split('\n').filter((l) => re.test(l)).map((l) => l.trim());

@@ -1,0 +1,52 @@
+// Browser figure: time from "Run" to scores for a cached re-run of 2,000 + 2,000 images, in
+// headless Debian Chromium on the built site. The first run embeds everything (its time is
+// printed too); the second finds every vector in IndexedDB.
+//   npx tsx scripts/bench-browser-rerun.ts [--per-class 200]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildDemoSets } from './demo-data/build-sets.ts';
+import { launchChromium } from '../test/e2e/browser.ts';
+import { buildAndPreview } from '../test/e2e/server.ts';
+
+const i = process.argv.indexOf('--per-class');
+const perClass = i >= 0 ? Number(process.argv[i + 1]) : 200;
+const dir = await mkdtemp(join(tmpdir(), 'bench-browser-rerun-'));
+await buildDemoSets(dir, { perClass, sets: ['fresh'] });
+
+/** Clicks Run and waits for the run to end; returns seconds from the click to the scores. */
+async function timedRun(page: Page): Promise<number> {
+  const phase = page.getByTestId('phase');
+  const t0 = performance.now();
+  await page.getByTestId('run').click();
+  // String expressions: they run in the page (this script is type-checked without the DOM).
+  const phaseIs = `document.querySelector('[data-testid=phase]')?.getAttribute('data-phase')`;
+  await page.waitForFunction(`${phaseIs} === 'running'`);
+  await page.waitForFunction(`${phaseIs} !== 'running'`, null, { timeout: 0, polling: 50 });
+  const seconds = (performance.now() - t0) / 1000;
+  if ((await phase.getAttribute('data-phase')) !== 'done') throw new Error(`run ended as ${await phase.getAttribute('data-phase')}`);
+  return seconds;
+}
+
+const served = await buildAndPreview('dist-bench');
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  await page.goto(served.url);
+  await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
+  await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'fresh'));
+  const n = 10 * perClass;
+  await page.waitForFunction(`document.querySelector('[data-testid=summary-real]')?.getAttribute('data-items') === '${n}'`);
+  const cold = await timedRun(page);
+  const warm = await timedRun(page);
+  const embedding = page.getByTestId('embedding');
+  const [embedded, fromCache] = [await embedding.getAttribute('data-embedded'), await embedding.getAttribute('data-from-cache')];
+  const line = `browser run to scores, ${n} + ${n} images: cold ${cold.toFixed(1)} s, cached re-run ${warm.toFixed(1)} s (re-run embedded ${embedded}, from cache ${fromCache})`;
+  console.log(line);
+  console.log(`SUMMARY ${JSON.stringify([line])}`);
+} finally {
+  await browser.close();
+  await served.close();
+  await rm(dir, { recursive: true, force: true });
+}
