@@ -9,30 +9,9 @@ import { looksLikeText } from './sniff.ts';
 import { classesOf, InputError } from './types.ts';
 import { decodeTextBytes, parseTextRecords, textFormatOf, type TextFieldOptions } from './text-parse.ts';
 import { osReason } from './node-walk.ts';
+import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, type TextSet, type TextSetOptions } from './text-set.ts';
 
-export const MAX_TEXT_FILE_BYTES = 50 * 1024 * 1024;
-const TEXT_FILE_EXT = new Set(['txt', 'md', 'markdown', 'text']);
-
-export interface TextSample {
-  /** `name.txt` (folder) or `file.jsonl#L12`, `file.csv#row 7`, `file.json#3`. */
-  path: string;
-  text: string;
-  className: string | null;
-}
-
-export interface TextSet {
-  root: string;
-  samples: TextSample[];
-  skipped: SkippedItem[];
-  /** File-level warnings (replaced bytes, truncation). */
-  warnings: string[];
-  classes: Record<string, number> | null;
-}
-
-export interface TextSetOptions extends TextFieldOptions {
-  maxFileBytes?: number;
-  signal?: AbortSignal;
-}
+export { MAX_TEXT_FILE_BYTES, type TextSample, type TextSet, type TextSetOptions } from './text-set.ts';
 
 async function readCapped(abs: string, rel: string, max: number, warnings: string[]): Promise<Uint8Array> {
   const fh = await open(abs, 'r');
@@ -57,8 +36,6 @@ async function readCapped(abs: string, rel: string, max: number, warnings: strin
     await fh.close();
   }
 }
-
-const hasBom = (b: Uint8Array) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
 export async function readTextSet(input: string, side: Side, opts: TextSetOptions = {}): Promise<TextSet> {
   const abs = path.resolve(input);

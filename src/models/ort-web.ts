@@ -85,7 +85,7 @@ class Queue {
 
 const sessions = new Map<string, Promise<{ session: Session; queue: Queue }>>();
 
-function loadSession(key: string, make: () => Promise<Session>): Promise<{ session: Session; queue: Queue }> {
+export function loadSession(key: string, make: () => Promise<Session>): Promise<{ session: Session; queue: Queue }> {
   let p = sessions.get(key);
   if (!p) {
     const q = make().then((session) => ({ session, queue: new Queue() }));
@@ -96,7 +96,7 @@ function loadSession(key: string, make: () => Promise<Session>): Promise<{ sessi
   return p;
 }
 
-async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+export async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`Could not load ${what} from ${url}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());

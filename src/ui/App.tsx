@@ -17,6 +17,8 @@ import { HtmlExportButton } from './components/export/HtmlExportButton.tsx';
 import { OpenReport } from './components/export/OpenReport.tsx';
 import { MapView } from './components/map/MapView.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
+import { TextEvidence } from './components/text/TextEvidence.tsx';
+import { textRequestOf } from './components/text/text-run.ts';
 import { loadDemo } from './demo.ts';
 import { useRun } from './hooks/useRun.ts';
 import { ScoreBridge, type Capabilities as Caps } from './worker-bridge.ts';
@@ -103,7 +105,8 @@ export function App() {
       threshold: { kind: 'manifest' },
       map: {},
     } as ScoreRequest;
-    const report: Report | null = await run.start(sets, request);
+    const text = await textRequestOf(keys, real, synthetic);
+    const report: Report | null = await run.start(sets, text ? { text } : request);
     if (report) {
       setRunFiles({ report, sets });
       setSelected(0);
@@ -181,8 +184,10 @@ export function App() {
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
-          <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
-          <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
+          {report.modality === 'text' ? <TextEvidence experiment={experiment} /> : <>
+            <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
+            <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
+          </>}
         </section>
       )}
     </main>

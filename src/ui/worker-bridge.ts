@@ -6,6 +6,7 @@ import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import type { ScoreRequest } from '../pipeline/score.ts';
 import type { Api, WorkerConfig } from '../workers/score.worker.ts';
+import type { TextScoreRequest } from '../pipeline/text/score-text.ts';
 
 export type Capabilities = Awaited<ReturnType<Api['capabilities']>>;
 
@@ -63,6 +64,10 @@ export class ScoreBridge {
     onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void,
   ): Promise<Report> {
     return this.guarded((r) => r.score(sets, request, proxy(onProgress), proxy(onSkipped)));
+  }
+
+  scoreText(sets: FileSets, request: TextScoreRequest, onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void): Promise<Report> {
+    return this.guarded((r) => r.scoreText(sets, request, proxy(onProgress), proxy(onSkipped)));
   }
 
   cacheSize(): Promise<number> {

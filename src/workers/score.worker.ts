@@ -8,6 +8,8 @@ import { score, type ScoreRequest } from '../pipeline/score.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { clearThumbnails, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
 import { openAnalysisEnv, STORAGE_FULL_WARNING } from './analysis-env.ts';
+import { scoreText, type TextScoreRequest } from '../pipeline/text/score-text.ts';
+import { openTextAnalysisEnv } from './analysis-text-env.ts';
 
 export interface WorkerConfig {
   baseUrl: string;
@@ -46,6 +48,18 @@ const api = {
     });
     try {
       const report = await score(request, env, { onProgress, onSkipped });
+      if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
+      return report;
+    } finally {
+      await env.close();
+    }
+  },
+  /** The text pipeline (src/pipeline/text) over dropped .txt/.md folders or .jsonl/.json/.csv files. */
+  async scoreText(sets: FileSets, request: TextScoreRequest, onProgress?: (e: ProgressEvent) => void, onSkipped?: (s: SkippedItem) => void): Promise<Report> {
+    let storageFull = false;
+    const env = await openTextAnalysisEnv(sets, cfg(), () => { storageFull = true; });
+    try {
+      const report = await scoreText(request, env, { onProgress, onSkipped });
       if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
       return report;
     } finally {

@@ -13,7 +13,7 @@ import { fnv1a } from '../../core/text/hash.ts';
 import type { TextModelManifest } from '../../models/manifest.ts';
 import type { VectorCache } from '../../storage/vector-cache.ts';
 import { InputError } from '../../ingest/types.ts';
-import type { TextSet, TextSetOptions } from '../../ingest/node-text.ts';
+import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
 import type { ThresholdChoice } from '../experiment.ts';
 
 export interface TextScoreRequest {
