@@ -12,7 +12,7 @@ export default defineConfig(({ command }) => ({
   resolve: { conditions },
   worker: { format: 'es', plugins: () => [gemmModel()] },
   // Pre-bundle what the worker imports, so the dev server does not discover it late and reload the page.
-  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['exifr', 'comlink', 'idb', 'react', 'react-dom/client'] },
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['exifr', 'comlink', 'idb', 'react', 'react-dom/client', 'umap-js', 'diff', 'papaparse', 'hyparquet', 'hyparquet-compressors'] },
   server: { headers: securityHeaders(command === 'serve'), port: 5173 },
   preview: { headers: securityHeaders(false), port: 4173 },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

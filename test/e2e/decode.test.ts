@@ -26,6 +26,10 @@ beforeAll(async () => {
     await page.addScriptTag({ type: 'module', content: "import * as m from '/src/ingest/browser-decode.ts'; window.__decode = m;" });
     try {
       await page.waitForFunction(() => '__decode' in window, null, { timeout: 20_000 });
+      // A late dependency optimisation reloads the page after the module loaded: a decode that
+      // survives a short wait means the page is settled.
+      await page.waitForTimeout(1500);
+      await page.waitForFunction(() => '__decode' in window, null, { timeout: 1000 });
       break;
     } catch (e) {
       if (attempt === 3) throw e;
