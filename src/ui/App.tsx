@@ -17,6 +17,8 @@ import { HtmlExportButton } from './components/export/HtmlExportButton.tsx';
 import { OpenReport } from './components/export/OpenReport.tsx';
 import { MapView } from './components/map/MapView.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
+import { TableEvidence } from './components/table/TableEvidence.tsx';
+import { tableRequest } from './components/table/table-run.ts';
 import { TextEvidence } from './components/text/TextEvidence.tsx';
 import { textRequestOf } from './components/text/text-run.ts';
 import { loadDemo } from './demo.ts';
@@ -106,7 +108,7 @@ export function App() {
       map: {},
     } as ScoreRequest;
     const text = await textRequestOf(keys, real, synthetic);
-    const report: Report | null = await run.start(sets, text ? { text } : request);
+    const report: Report | null = await run.start(sets, text ? { text } : real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic]) : request);
     if (report) {
       setRunFiles({ report, sets });
       setSelected(0);
@@ -184,7 +186,7 @@ export function App() {
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
-          {report.modality === 'text' ? <TextEvidence experiment={experiment} /> : <>
+          {report.modality === 'text' ? <TextEvidence experiment={experiment} /> : report.modality === 'table' ? <TableEvidence report={report} experiment={experiment} /> : <>
             <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
             <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
           </>}

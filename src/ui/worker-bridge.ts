@@ -5,6 +5,7 @@ import type { Report, SkippedItem } from '../core/report.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import type { ScoreRequest } from '../pipeline/score.ts';
+import type { ScoreTableRequest } from '../pipeline/table/score-table.ts';
 import type { Api, WorkerConfig } from '../workers/score.worker.ts';
 import type { TextScoreRequest } from '../pipeline/text/score-text.ts';
 
@@ -64,6 +65,10 @@ export class ScoreBridge {
     onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void,
   ): Promise<Report> {
     return this.guarded((r) => r.score(sets, request, proxy(onProgress), proxy(onSkipped)));
+  }
+
+  scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress: (e: ProgressEvent) => void): Promise<Report> {
+    return this.guarded((r) => r.scoreTable(sets, request, proxy(onProgress)));
   }
 
   scoreText(sets: FileSets, request: TextScoreRequest, onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void): Promise<Report> {

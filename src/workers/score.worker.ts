@@ -5,6 +5,8 @@ import type { Report, SkippedItem } from '../core/report.ts';
 import { createBrowserEnv, type FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import { score, type ScoreRequest } from '../pipeline/score.ts';
+import { scoreTable, type ScoreTableRequest } from '../pipeline/table/score-table.ts';
+import { fileSetsTableIo } from '../pipeline/table/browser-table-io.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { clearThumbnails, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
 import { openAnalysisEnv, STORAGE_FULL_WARNING } from './analysis-env.ts';
@@ -53,6 +55,10 @@ const api = {
     } finally {
       await env.close();
     }
+  },
+  /** Tables: request paths are "<set key>/<file path>" (see browser-table-io.ts). */
+  scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress?: (e: ProgressEvent) => void): Promise<Report> {
+    return scoreTable(request, fileSetsTableIo(sets), { onProgress });
   },
   /** The text pipeline (src/pipeline/text) over dropped .txt/.md folders or .jsonl/.json/.csv files. */
   async scoreText(sets: FileSets, request: TextScoreRequest, onProgress?: (e: ProgressEvent) => void, onSkipped?: (s: SkippedItem) => void): Promise<Report> {

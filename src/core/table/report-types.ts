@@ -53,4 +53,15 @@ export interface TableExperimentInfo {
   duplicateRule: string;
   /** True when a very large block of identical values capped the duplicate search. */
   duplicateSearchCapped: boolean;
+  /** The cells of a bounded sample of rows (see src/pipeline/table/row-cells.ts); absent in older reports. */
+  rowCells?: TableRowCells;
+}
+
+export interface TableRowCells {
+  /** Column names, in file order (the aligned schema). */
+  columns: string[];
+  /** index: into Experiment.rows; cells: one per column, as parsed. */
+  rows: { index: number; cells: (string | number | boolean | null)[] }[];
+  /** Rows kept per list (most unrealistic synthetic, least represented real). */
+  limit: number;
 }

@@ -11,6 +11,7 @@ import { MAX_TABLE_BYTES, type RawTable, type TableIo } from '../../ingest/table
 import { InputError } from '../../ingest/types.ts';
 import { sizeLimitMessage } from '../../ingest/table/parse.ts';
 import { analyseTableExperiment, skippedRows } from './experiment-table.ts';
+import { rowCellSample } from './row-cells.ts';
 import { alignSchemas } from './schema.ts';
 
 export interface ScoreTableRequest {
@@ -76,7 +77,10 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
   const experiments = [];
   for (const [k, s] of req.synthetic.entries()) {
     throwIfAborted(signal);
-    experiments.push(await analyseTableExperiment(schema, k, real, synth[k], s, settings, { signal, onProgress }));
+    const ex = await analyseTableExperiment(schema, k, real, synth[k], s, settings, { signal, onProgress });
+    const nReal = ex.counts.real;
+    if (ex.table) ex.table.rowCells = rowCellSample(ex, schema.columns, (i, c) => (i < nReal ? schema.real[c][i] : schema.synth[k][c][i - nReal]) ?? null);
+    experiments.push(ex);
   }
 
   let classes: Record<string, number> | null = null;

@@ -44,7 +44,7 @@ export function DropZone(props: { side: Side; label: string; testId: string; onC
       </label>
       <label className="button">
         Choose files
-        <input type="file" multiple accept="image/*" data-testid={`${props.testId}-files`}
+        <input type="file" multiple accept="image/*,.csv,.tsv,.json,.jsonl,.parquet" data-testid={`${props.testId}-files`}
           onChange={(e) => { onPick(e.target.files); e.target.value = ''; }} />
       </label>
     </div>

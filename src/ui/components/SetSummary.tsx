@@ -1,4 +1,5 @@
 import type { ListedSet } from '../../ingest/types.ts';
+import { TableSetSummary } from './table/TableSetSummary.tsx';
 
 /** What a set holds before a run: usable items, counts by kind, classes, and every skipped file. */
 export function SetSummary({ name, listed, testId }: { name: string; listed: ListedSet | null; testId: string }) {
@@ -12,7 +13,8 @@ export function SetSummary({ name, listed, testId }: { name: string; listed: Lis
         {listed.items.length === 1 ? '' : 's'}{kinds ? ` (found ${kinds})` : ''}
         {classes ? ` in ${classes.length} class folder${classes.length === 1 ? '' : 's'}: ${classes.slice(0, 12).join(', ')}${classes.length > 12 ? '…' : ''}` : ''}
       </p>
-      {listed.modality && listed.modality !== 'image' && (
+      {listed.modality === 'table' && <TableSetSummary listed={listed} />}
+      {listed.modality && listed.modality !== 'image' && listed.modality !== 'table' && (
         <p className="warn">Only images can be scored in the app so far; this set looks like {listed.modality}.</p>
       )}
       {listed.skipped.length > 0 && (

@@ -4,6 +4,7 @@ import type { Report, SkippedItem } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
 import type { ScoreRequest } from '../../pipeline/score.ts';
+import type { ScoreTableRequest } from '../../pipeline/table/score-table.ts';
 import type { TextScoreRequest } from '../../pipeline/text/score-text.ts';
 import type { ScoreBridge } from '../worker-bridge.ts';
 
@@ -42,14 +43,14 @@ export function useRun(bridge: ScoreBridge) {
     });
   }, []);
 
-  const start = useCallback(async (sets: FileSets, request: ScoreRequest | { text: TextScoreRequest }): Promise<Report | null> => {
+  const start = useCallback(async (sets: FileSets, request: ScoreRequest | { text: TextScoreRequest } | { table: ScoreTableRequest }): Promise<Report | null> => {
     const id = ++runId.current;
     setPhase('running');
     setStages([]);
     setSkipped([]);
     setError(null);
     try {
-      const r = 'text' in request ? await bridge.scoreText(sets, request.text, (e) => { if (runId.current === id) onProgress(e); }, (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); }) : await bridge.score(sets, request,
+      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, (e) => { if (runId.current === id) onProgress(e); }) : 'text' in request ? await bridge.scoreText(sets, request.text, (e) => { if (runId.current === id) onProgress(e); }, (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); }) : await bridge.score(sets, request,
         (e) => { if (runId.current === id) onProgress(e); },
         (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); });
       if (runId.current !== id) return null;

@@ -1,0 +1,118 @@
+// Tables in the app, end to end in Debian's Chromium: pick a real and a synthetic CSV built from
+// vega-datasets penguins (shuffled with a seed, then split in halves: the file lists penguins in
+// female/male pairs), run, and read the four scores, the per-column charts (worst first), the
+// ranked rows and the duplicate pairs. The synthetic half has a known effect: flipper lengths
+// stretched by 15% (the column that gives the data away) and 10 exact copies of real rows.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng, shuffle } from '../../src/core/random.ts';
+import type { Report } from '../../src/core/report.ts';
+import { launchChromium } from './browser.ts';
+import { buildAndPreview, type Served } from './server.ts';
+
+type Penguin = Record<string, string | number | null>;
+const POLL = { timeout: 30_000, interval: 100 };
+const FLIPPER = 'Flipper Length (mm)';
+const COPIES = 10;
+let served: Served;
+let browser: Browser;
+let page: Page;
+let dir: string;
+let nReal = 0, nSynth = 0;
+const consoleErrors: string[] = [];
+
+function csv(rows: Penguin[]): string {
+  const cols = Object.keys(rows[0]);
+  const cell = (v: Penguin[string]) => (v === null || v === undefined ? '' : String(v));
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+beforeAll(async () => {
+  const all = JSON.parse(await readFile('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Penguin[];
+  const rows = shuffle(all.slice(), createRng(7));
+  const half = rows.length >> 1;
+  const real = rows.slice(0, half);
+  const synth: Penguin[] = rows.slice(half).map((r): Penguin => ({ ...r, [FLIPPER]: r[FLIPPER] === null ? null : Math.round(Number(r[FLIPPER]) * 1.15) }));
+  for (let i = 0; i < COPIES; i++) synth[i] = { ...real[i] };
+  nReal = real.length;
+  nSynth = synth.length;
+  dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-table-'));
+  await writeFile(join(dir, 'real.csv'), csv(real));
+  await writeFile(join(dir, 'stretched.csv'), csv(synth));
+  served = await buildAndPreview();
+  browser = await launchChromium();
+  page = await (await browser.newContext()).newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('tables in the app', () => {
+  it('says "table, N bytes, format" before the run', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'stretched.csv'));
+    const summary = page.getByTestId('summary-real').getByTestId('table-summary');
+    await summary.waitFor(POLL);
+    const bytes = (await readFile(join(dir, 'real.csv'))).length;
+    expect(await summary.textContent()).toContain(`table, ${bytes.toLocaleString('en-US')} bytes, csv`);
+    expect(await page.getByTestId('summary-real').textContent()).not.toContain('Only images');
+  });
+
+  it('scores two CSV files and shows the four scores, per-column charts worst first, ranked rows and duplicate pairs', async () => {
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
+    const error = await page.getByTestId('error').textContent().catch(() => null);
+    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
+
+    const score = async (k: string) => Number(await page.getByTestId(`cell-stretched.csv-${k}`).textContent());
+    const scores = Object.fromEntries(await Promise.all(['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'].map(async (k) => [k, await score(k)] as const)));
+    console.info('table e2e scores:', JSON.stringify(scores));
+    for (const v of Object.values(scores)) expect(v).toBeGreaterThanOrEqual(0);
+    expect(scores.unrealistic).toBeGreaterThan(0.5); // stretched flippers are easy to tell apart
+    expect(scores.unoriginal).toBeGreaterThan(0); // the 10 copies
+    for (const k of ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal']) await page.getByTestId(`score-${k}`).waitFor();
+
+    // Per-column charts: every compared column, the stretched one first.
+    const charts = page.getByTestId('column-charts');
+    const figs = charts.getByRole('figure');
+    expect(await figs.count()).toBe(7);
+    expect(await figs.first().getAttribute('data-testid')).toBe(`column-${FLIPPER}`);
+    const shapes = await figs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-shape'))));
+    expect(shapes).toEqual([...shapes].sort((a, b) => a - b));
+    expect(shapes[0]).toBeLessThan(0.7);
+    expect(await figs.first().getByTestId('chart-bin').count()).toBeGreaterThan(1);
+
+    // Rows ranked by p, with their cells.
+    const unreal = page.getByTestId('unrealistic-rows');
+    expect(Number(await unreal.getAttribute('data-count'))).toBe(Math.min(200, nSynth));
+    expect(await unreal.getByTestId('ranked-row').first().textContent()).toMatch(/stretched\.csv#row \d+/);
+    expect(Number(await page.getByTestId('unrepresented-rows').getAttribute('data-count'))).toBe(Math.min(200, nReal));
+    // Duplicate pairs: the 10 copies, every cell matching.
+    const pairs = page.getByTestId('duplicate-pair');
+    expect(await pairs.count()).toBeGreaterThanOrEqual(COPIES);
+    const first = pairs.first();
+    expect(await first.getAttribute('data-kind')).toBe('unoriginal');
+    expect(await first.locator('td.differs').count()).toBe(0);
+    expect(await first.locator('td.match').count()).toBe(14);
+  });
+
+  it('exports a table report carrying the row cells sample', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const web = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    expect(web.modality).toBe('table');
+    const cells = web.experiments[0].table!.rowCells!;
+    expect(cells.columns).toContain(FLIPPER);
+    expect(cells.rows.length).toBeGreaterThan(0);
+    expect(cells.rows.length).toBeLessThanOrEqual(nReal + nSynth);
+  });
+});
