@@ -13,7 +13,12 @@ export function fileSetsTableIo(sets: TableFileSets): TableIo {
   for (const [key, s] of Object.entries(sets)) for (const f of s.files) files.set(tablePath(key, f.path), f.file);
   const get = (path: string): Blob => {
     const f = files.get(path);
-    if (!f) throw new InputError(`No file was given for "${path}".`);
+    if (!f) {
+      const key = Object.keys(sets).find((k) => path === tablePath(k, ''));
+      throw new InputError(key !== undefined
+        ? `The set "${key}" holds no table file (.csv, .tsv, .json, .jsonl or .parquet): real and synthetic sets must all be tables.`
+        : `No file was given for "${path}".`);
+    }
     return f;
   };
   return {

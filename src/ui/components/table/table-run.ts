@@ -5,7 +5,7 @@ import { tablePath } from '../../../pipeline/table/browser-table-io.ts';
 import type { ScoreTableRequest } from '../../../pipeline/table/score-table.ts';
 
 export function tableRequest(keys: string[], sets: { name: string; listed: ListedSet | null }[]): { table: ScoreTableRequest } {
-  const path = (i: number) => tablePath(keys[i], sets[i].listed?.modality === 'table' ? sets[i].listed!.items[0]?.path ?? '' : `(no table file in "${sets[i].name}")`);
+  const path = (i: number) => tablePath(keys[i], sets[i].listed?.modality === 'table' ? sets[i].listed!.items[0]?.path ?? '' : '');
   return {
     table: {
       real: path(0),
