@@ -5,9 +5,9 @@ import type { Side, SkippedItem } from '../core/report.ts';
 import type { FileRef } from './browser-list.ts';
 import { comparePaths } from './browser-list.ts';
 import { looksLikeText } from './sniff.ts';
-import { decodeTextBytes, parseTextRecords, textFormatOf } from './text-parse.ts';
-import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, type TextSet, type TextSetOptions } from './text-set.ts';
-import { classesOf, InputError } from './types.ts';
+import { decodeTextBytes, parseTextRecords } from './text-parse.ts';
+import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
+import { classesOf } from './types.ts';
 
 const RECORD_EXT = new Set(['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'tab']);
 const extOf = (p: string) => (p.includes('.') ? p.slice(p.lastIndexOf('.') + 1).toLowerCase() : '');
@@ -39,16 +39,8 @@ export async function readTextFiles(
   if (record) {
     const name = record.path.slice(record.path.lastIndexOf('/') + 1);
     const bytes = await readCapped(record, max, warnings);
-    if (!hasBom(bytes) && !looksLikeText(bytes.subarray(0, 4096))) throw new InputError(`The ${side} file ${name} is not text (binary data or empty).`);
-    const dec = decodeTextBytes(bytes, name);
-    warnings.push(...dec.warnings);
-    const parsed = parseTextRecords(dec.text, name, textFormatOf(name), opts);
-    warnings.push(...parsed.warnings);
-    const samples = parsed.records.map((r) => ({ path: r.path, text: r.text, className: r.label }));
-    const withLabels = opts.labelColumn && samples.length > 0 && samples.every((s) => s.className !== null);
-    if (!withLabels) samples.forEach((s) => (s.className = null));
-    const classes = withLabels ? samples.reduce<Record<string, number>>((c, s) => ((c[s.className!] = (c[s.className!] ?? 0) + 1), c), {}) : null;
-    return { root, samples, skipped: [...skipped, ...parsed.skipped.map((s) => ({ ...s, side }))], warnings, classes };
+    const set = textSetFromRecordFile(bytes, name, name, side, opts);
+    return { root, ...set, skipped: [...skipped, ...set.skipped], warnings: [...warnings, ...set.warnings] };
   }
   // A folder: every .txt/.md file (any depth) is one sample; hidden entries are listed, not read.
   const samples: { path: string; text: string }[] = [];

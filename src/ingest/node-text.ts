@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Side, SkippedItem } from '../core/report.ts';
 import { looksLikeText } from './sniff.ts';
 import { classesOf, InputError } from './types.ts';
-import { decodeTextBytes, parseTextRecords, textFormatOf, type TextFieldOptions } from './text-parse.ts';
+import { decodeTextBytes, parseTextRecords } from './text-parse.ts';
 import { osReason } from './node-walk.ts';
-import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, type TextSet, type TextSetOptions } from './text-set.ts';
+import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
 
 export { MAX_TEXT_FILE_BYTES, type TextSample, type TextSet, type TextSetOptions } from './text-set.ts';
 
@@ -53,16 +53,8 @@ export async function readTextSet(input: string, side: Side, opts: TextSetOption
   if (st.isFile()) {
     const name = path.basename(abs);
     const bytes = await readCapped(abs, name, max, warnings);
-    if (!hasBom(bytes) && !looksLikeText(bytes.subarray(0, 4096))) throw new InputError(`The ${side} file ${input} is not text (binary data or empty).`);
-    const dec = decodeTextBytes(bytes, name);
-    warnings.push(...dec.warnings);
-    const parsed = parseTextRecords(dec.text, name, textFormatOf(name), opts);
-    warnings.push(...parsed.warnings);
-    const samples = parsed.records.map((r) => ({ path: r.path, text: r.text, className: r.label }));
-    const withLabels = opts.labelColumn && samples.length > 0 && samples.every((s) => s.className !== null);
-    if (!withLabels) samples.forEach((s) => (s.className = null));
-    const classes = withLabels ? samples.reduce<Record<string, number>>((c, s) => ((c[s.className!] = (c[s.className!] ?? 0) + 1), c), {}) : null;
-    return { root: abs, samples, skipped: parsed.skipped.map((s) => ({ ...s, side })), warnings, classes };
+    const set = textSetFromRecordFile(bytes, name, input, side, opts);
+    return { root: abs, ...set, warnings: [...warnings, ...set.warnings] };
   }
   if (!st.isDirectory()) throw new InputError(`The ${side} path is neither a file nor a folder: ${input}`);
 
