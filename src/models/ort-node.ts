@@ -29,6 +29,8 @@ function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
+    // Idle intra-op threads would spin between batches and take the cores that decode the next one.
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
 }
 
