@@ -25,6 +25,15 @@ export type TextFeatures = 'both' | 'embedding' | 'ngrams';
 /** PCA components for the text detector (its input is 512 + 4,096 wide). */
 export const TEXT_COMPONENTS = 128;
 
+/**
+ * Fewer components for small sets: with ~100 training rows over 128 components every λ but the
+ * heaviest overfits, the inner selection picks it, and p flattens to 0.5 even for an obvious tic.
+ * One component per 8 rows keeps the detector able to learn (measured: 60 + 60 texts).
+ */
+export function textComponents(n: number): number {
+  return Math.max(8, Math.min(TEXT_COMPONENTS, Math.floor(n / 8)));
+}
+
 export interface AnalyseTextInput {
   /** n×dim sentence embeddings (normalised here, in place). */
   embeddings: Float32Array;
@@ -97,7 +106,7 @@ export async function analyseText(input: AnalyseTextInput): Promise<AnalyseTextR
   normaliseRows(embeddings, n, dim);
   const feats = await timed('features', () => textClassifierFeatures(embeddings, n, dim, texts, features));
   const cv = await timed('classifier', () =>
-    crossValidate(feats.x, n, feats.dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: input.components ?? TEXT_COMPONENTS }));
+    crossValidate(feats.x, n, feats.dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: input.components ?? textComponents(n) }));
   await checkpoint(signal);
   const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3) }));
   const graph = await timed('knn', () => knnCosine(embeddings, n, dim, k, { gemm, signal, onProgress }));
