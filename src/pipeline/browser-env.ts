@@ -14,7 +14,7 @@ import type { PipelineEnv } from './environment.ts';
 export type FileSets = Record<string, { files: FileRef[]; skipped?: SkippedItem[] }>;
 
 export interface BrowserEnvOptions extends Partial<RuntimeOptions> {
-  /** Where the app is served from, e.g. https://host/ (ends in '/'). */
+  /** Where the app is served from, e.g. http://localhost:5173/ (ends in '/'). */
   baseUrl: string;
   modelId: string;
   noCache?: boolean;
