@@ -110,3 +110,13 @@ export async function embedSet(
   vectors.forEach((v, i) => flat.set(v, i * dim));
   return { root: listed.root, side, items, vectors: flat, pixelHashes, skipped, embedded, fromCache };
 }
+
+/** Real rows then synthetic rows in one fresh buffer (the engine normalises in place). */
+export function stackSides(real: EmbeddedSet, synth: EmbeddedSet, dim: number): { vectors: Float32Array; isSynthetic: Uint8Array; n: number } {
+  const nr = real.items.length;
+  const n = nr + synth.items.length;
+  const vectors = new Float32Array(n * dim);
+  vectors.set(real.vectors, 0);
+  vectors.set(synth.vectors, nr * dim);
+  return { vectors, isSynthetic: new Uint8Array(n).fill(1, nr), n };
+}

@@ -3,7 +3,7 @@
 import { computeMap } from '../core/map2d.ts';
 import type { Experiment } from '../core/report.ts';
 import type { ProgressCallback } from '../core/progress.ts';
-import type { EmbeddedSet } from './embed-set.ts';
+import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
 
 export async function experimentMap(
@@ -11,12 +11,7 @@ export async function experimentMap(
   opts: { maxPoints?: number; seed: number; signal?: AbortSignal; onProgress?: ProgressCallback },
 ): Promise<void> {
   const dim = env.embedder.manifest.output.dimension;
-  const nr = real.items.length;
-  const n = nr + synth.items.length;
-  const vectors = new Float32Array(n * dim);
-  vectors.set(real.vectors, 0);
-  vectors.set(synth.vectors, nr * dim);
-  const isSynthetic = new Uint8Array(n).fill(1, nr);
+  const { vectors, isSynthetic } = stackSides(real, synth, dim);
   try {
     const map = await computeMap(vectors, dim, isSynthetic, {
       gemm: env.gemm, seed: opts.seed, maxPoints: opts.maxPoints, signal: opts.signal,

@@ -3,7 +3,7 @@ import { analyse } from '../core/analyse.ts';
 import { nearestDistance } from '../core/knn.ts';
 import type { Experiment, RowScore, ThresholdInfo } from '../core/report.ts';
 import type { ProgressCallback } from '../core/progress.ts';
-import type { EmbeddedSet } from './embed-set.ts';
+import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
 
 export type ThresholdChoice = { kind: 'manifest' } | { kind: 'user'; value: number } | { kind: 'relative' };
@@ -25,13 +25,8 @@ export async function analyseExperiment(
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
 ): Promise<Experiment> {
   const dim = env.embedder.manifest.output.dimension;
-  const nr = real.items.length;
-  const n = nr + synth.items.length;
   // The engine normalises in place: give it its own copy so the real set stays reusable.
-  const vectors = new Float32Array(n * dim);
-  vectors.set(real.vectors, 0);
-  vectors.set(synth.vectors, nr * dim);
-  const isSynthetic = new Uint8Array(n).fill(1, nr);
+  const { vectors, isSynthetic, n } = stackSides(real, synth, dim);
   const items = [...real.items, ...synth.items];
   // Classes only when both sides have class sub-folders.
   const withClasses = items.every((it) => it.className !== null);
