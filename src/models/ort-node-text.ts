@@ -1,10 +1,10 @@
 // The Node text adapter: tokenizer + USE lite ONNX session (onnxruntime-node). Sessions are loaded
 // once per (folder, threads) and the loading promise memoised (dropped on failure so a retry
 // works); runs on one session are queued. Long texts: chunk-mean (see text-chunks.ts).
-import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
+import { sessionOptions } from './ort-node.ts';
 import { MANIFEST_FILE, parseTextManifest, type TextModelManifest } from './manifest.ts';
 import { createTextTokenizer, type TextTokenizer } from './text-tokenizer.ts';
 import { batchTensors, chunkTokens, packBatches, poolChunks } from './text-chunks.ts';
@@ -31,12 +31,7 @@ export async function createTextEmbedder(modelDir: string, opts: { threads?: num
       const manifest = parseTextManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
       const vocab = JSON.parse(await readFile(join(dir, manifest.tokenizer.vocab), 'utf8'));
       const tokenizer = createTextTokenizer(vocab, manifest.tokenizer.reservedPieces);
-      const session = await ort.InferenceSession.create(join(dir, manifest.file), {
-        intraOpNumThreads: opts.threads ?? availableParallelism(),
-        interOpNumThreads: 1,
-        executionMode: 'sequential',
-        graphOptimizationLevel: 'all',
-      });
+      const session = await ort.InferenceSession.create(join(dir, manifest.file), sessionOptions(opts.threads));
       return { session, manifest, tokenizer, users: 0, queue: Promise.resolve() } as Loaded;
     })();
     loading.set(key, p);

@@ -23,7 +23,8 @@ export interface ImageEmbedder {
 interface Loaded { thread: SessionThread; manifest: ModelManifest; users: number; queue: Promise<unknown> }
 const loading = new Map<string, Promise<Loaded>>();
 
-function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
+/** The session options every Node session uses (image, text, GEMM). */
+export function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
   return {
     intraOpNumThreads: threads ?? availableParallelism(),
     interOpNumThreads: 1,
