@@ -4,9 +4,7 @@
 import type { Side, SkippedItem } from '../core/report.ts';
 import type { FileRef } from './browser-list.ts';
 import { comparePaths } from './browser-list.ts';
-import { looksLikeText } from './sniff.ts';
-import { decodeTextBytes, parseTextRecords } from './text-parse.ts';
-import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
+import { MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, addTextFile, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
 import { classesOf } from './types.ts';
 
 const RECORD_EXT = new Set(['jsonl', 'ndjson', 'json', 'csv', 'tsv', 'tab']);
@@ -63,13 +61,7 @@ export async function readTextFiles(
     }
     let bytes: Uint8Array;
     try { bytes = await readCapped(ref, max, warnings); } catch (err) { skipped.push({ path: rel, side, reason: `cannot read: ${(err as Error).message}` }); continue; }
-    if (bytes.length === 0) { skipped.push({ path: rel, side, reason: 'empty file' }); continue; }
-    if (!hasBom(bytes) && !looksLikeText(bytes.subarray(0, 4096))) { skipped.push({ path: rel, side, reason: 'binary data, not text' }); continue; }
-    const dec = decodeTextBytes(bytes, rel);
-    warnings.push(...dec.warnings);
-    const parsed = parseTextRecords(dec.text, rel, 'text');
-    for (const s of parsed.skipped) skipped.push({ ...s, side });
-    for (const r of parsed.records) samples.push({ path: r.path, text: r.text });
+    addTextFile(bytes, rel, side, { samples, skipped, warnings });
   }
   const { classNames, classes } = classesOf(samples.map((s) => s.path));
   return { root, samples: samples.map((s, i) => ({ ...s, className: classNames[i] })), skipped, warnings, classes };

@@ -5,11 +5,9 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Side, SkippedItem } from '../core/report.ts';
-import { looksLikeText } from './sniff.ts';
 import { classesOf, InputError } from './types.ts';
-import { decodeTextBytes, parseTextRecords } from './text-parse.ts';
 import { osReason } from './node-walk.ts';
-import { hasBom, MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
+import { MAX_TEXT_FILE_BYTES, TEXT_FILE_EXT, addTextFile, textSetFromRecordFile, type TextSet, type TextSetOptions } from './text-set.ts';
 
 export { MAX_TEXT_FILE_BYTES, type TextSample, type TextSet, type TextSetOptions } from './text-set.ts';
 
@@ -85,13 +83,7 @@ export async function readTextSet(input: string, side: Side, opts: TextSetOption
     }
     let bytes: Uint8Array;
     try { bytes = await readCapped(path.join(abs, rel), rel, max, warnings); } catch (err) { skipped.push({ path: rel, side, reason: osReason(err) }); continue; }
-    if (bytes.length === 0) { skipped.push({ path: rel, side, reason: 'empty file' }); continue; }
-    if (!hasBom(bytes) && !looksLikeText(bytes.subarray(0, 4096))) { skipped.push({ path: rel, side, reason: 'binary data, not text' }); continue; }
-    const dec = decodeTextBytes(bytes, rel);
-    warnings.push(...dec.warnings);
-    const parsed = parseTextRecords(dec.text, rel, 'text');
-    for (const s of parsed.skipped) skipped.push({ ...s, side });
-    for (const r of parsed.records) samples.push({ path: r.path, text: r.text });
+    addTextFile(bytes, rel, side, { samples, skipped, warnings });
   }
   const { classNames, classes } = classesOf(samples.map((s) => s.path));
   return { root: abs, samples: samples.map((s, i) => ({ ...s, className: classNames[i] })), skipped, warnings, classes };

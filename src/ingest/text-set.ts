@@ -54,3 +54,14 @@ export function textSetFromRecordFile(
   const classes = withLabels ? samples.reduce<Record<string, number>>((c, s) => ((c[s.className!] = (c[s.className!] ?? 0) + 1), c), {}) : null;
   return { samples, skipped: parsed.skipped.map((s) => ({ ...s, side })), warnings: [...dec.warnings, ...parsed.warnings], classes };
 }
+
+/** One .txt/.md file of a folder set, already read: its sample, or the reason it is skipped. */
+export function addTextFile(bytes: Uint8Array, rel: string, side: Side, into: { samples: { path: string; text: string }[]; skipped: SkippedItem[]; warnings: string[] }): void {
+  if (bytes.length === 0) return void into.skipped.push({ path: rel, side, reason: 'empty file' });
+  if (!hasBom(bytes) && !looksLikeText(bytes.subarray(0, 4096))) return void into.skipped.push({ path: rel, side, reason: 'binary data, not text' });
+  const dec = decodeTextBytes(bytes, rel);
+  into.warnings.push(...dec.warnings);
+  const parsed = parseTextRecords(dec.text, rel, 'text');
+  for (const s of parsed.skipped) into.skipped.push({ ...s, side });
+  for (const r of parsed.records) into.samples.push({ path: r.path, text: r.text });
+}
