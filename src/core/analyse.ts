@@ -2,7 +2,7 @@
 // Order: classifier (PCA + CV) → bootstrap → kNN graph → near-duplicate sets → per class.
 import { classifierScores } from './classifier-scores.ts';
 import { crossValidate } from './crossval.ts';
-import { TooFewRowsError, checkpoint, now, type AbortSignalLike } from './errors.ts';
+import { TooFewRowsError, checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { type KnnGraph, knnCosine } from './knn.ts';
 import { makeNearDuplicateFinder, relativeThreshold } from './near-duplicates.ts';
@@ -10,6 +10,7 @@ import { normaliseRows } from './normalise.ts';
 import { perClassBreakdown } from './per-class.ts';
 import type { ProgressCallback } from './progress.ts';
 import { deriveSeed } from './random.ts';
+import { stageTimer } from './stage-timer.ts';
 import type { ClassBreakdown, Counts, Estimate, FourScores, NearDuplicateSet } from './report.ts';
 
 export const MIN_ROWS_PER_SIDE = 20;
@@ -62,13 +63,7 @@ export async function analyse(input: AnalyseInput): Promise<AnalyseResult> {
   const { vectors, n, dim, isSynthetic, gemm, signal, onProgress } = input;
   const folds = input.folds ?? 5, k = input.k ?? 10, seed = input.seed ?? 0, bootstrap = input.bootstrap ?? 1000;
   validate(input, folds);
-  const timings: Record<string, number> = {};
-  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
-    const t0 = now();
-    const out = await fn();
-    timings[stage] = now() - t0;
-    return out;
-  };
+  const { timings, timed } = stageTimer();
   await checkpoint(signal);
   await timed('normalise', () => normaliseRows(vectors, n, dim));
 
@@ -121,13 +116,20 @@ function validate(input: AnalyseInput, folds: number): void {
   if (isSynthetic.length !== n || hashes.length !== n) throw new RangeError('isSynthetic and hashes must have one entry per row');
   if (input.classes && input.classes.length !== n) throw new RangeError('classes must have one entry per row');
   if (!(folds >= 2)) throw new RangeError('folds must be at least 2');
+  checkRowsPerSide(isSynthetic, folds);
+  for (let i = 0; i < vectors.length; i++) {
+    if (!Number.isFinite(vectors[i])) throw new RangeError(`vectors contains a non-finite value at row ${Math.floor(i / dim)}`);
+  }
+}
+
+/** Each side needs MIN_ROWS_PER_SIDE rows (and one per fold); returns the synthetic count. */
+export function checkRowsPerSide(isSynthetic: ArrayLike<number>, folds: number): number {
+  const n = isSynthetic.length;
   let nSynth = 0;
   for (let i = 0; i < n; i++) nSynth += isSynthetic[i] ? 1 : 0;
   const nReal = n - nSynth, need = Math.max(MIN_ROWS_PER_SIDE, folds);
   if (nReal < need || nSynth < need) {
     throw new TooFewRowsError(`Too few rows to score: ${nReal} real and ${nSynth} synthetic; each side needs at least ${need}.`);
   }
-  for (let i = 0; i < vectors.length; i++) {
-    if (!Number.isFinite(vectors[i])) throw new RangeError(`vectors contains a non-finite value at row ${Math.floor(i / dim)}`);
-  }
+  return nSynth;
 }

@@ -2,19 +2,11 @@
 // restricted to edges with distance < tau, plus exact duplicates (same content hash), which are
 // always joined. Recomputing for a new tau only re-runs union-find over the cached graph:
 // O(n·k), a few milliseconds, fast enough for a UI slider.
-import { collectSets, UnionFind, type SetEdge } from './duplicate-sets.ts';
+import { collectSets, UnionFind, type DuplicateSets, type SetEdge } from './duplicate-sets.ts';
 import type { KnnGraph } from './knn.ts';
-import type { Estimate, NearDuplicateSet } from './report.ts';
 
-export interface NearDuplicateResult {
+export interface NearDuplicateResult extends DuplicateSets {
   tau: number;
-  sets: NearDuplicateSet[];
-  /** Set id per row, or −1. */
-  setIdPerRow: Int32Array;
-  unvaried: Estimate;
-  unoriginal: Estimate;
-  unvariedRows: number;
-  unoriginalRows: number;
   exactDuplicatePairs: number;
 }
 
