@@ -1,9 +1,8 @@
 // One runner per modality: each builds its Node adapters, scores, and releases what it opened.
 import type { Modality, Report, SkippedItem } from '../core/report.ts';
 import type { ProgressCallback } from '../core/progress.ts';
-import { nodeTableIo } from '../ingest/table/node-read.ts';
 import { score } from '../pipeline/score.ts';
-import { scoreTable } from '../pipeline/table/score-table.ts';
+import { scoreTableInThread } from '../pipeline/table/node-thread.ts';
 import { createNodeTextEnv } from './node-text-env.ts';
 import { scoreText } from '../pipeline/text/score-text.ts';
 import { openDiskCache } from '../storage/disk-cache.ts';
@@ -20,7 +19,8 @@ export interface RunHooks {
 export async function runScore(modality: Modality, opts: CliOptions, hooks: RunHooks): Promise<Report> {
   const common = { real: opts.real, synthetic: opts.synthetic, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap };
   if (modality === 'table') {
-    return scoreTable(
+    // In a worker thread, so Ctrl-C stops it at once (see node-thread.ts).
+    return scoreTableInThread(
       {
         ...common,
         detector: opts.detector,
@@ -29,7 +29,6 @@ export async function runScore(modality: Modality, opts: CliOptions, hooks: RunH
         labelColumn: opts.labelColumn,
         normaliseFormats: !opts.keepFormats,
       },
-      nodeTableIo,
       hooks,
     );
   }
