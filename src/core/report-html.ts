@@ -4,6 +4,8 @@
 // per experiment and `maxBytes` in all; the file says what it left out.
 import { DEFAULT_LIMITS, pickGalleries, rowSource, thumbKey, type Gallery, type GalleryLimits } from './report-galleries.ts';
 import type { Estimate, Experiment, FourScores, Report } from './report.ts';
+import { TEXT_CSS, textAllowance, textEvidenceHtml, type TextLeftOut } from './report-html-text.ts';
+import { TABLE_CSS, tableEvidenceHtml } from './report-html-table.ts';
 
 export interface HtmlOptions {
   /** thumbKey(row source) → data:image/(jpeg|png|webp);base64,… URL. Anything else is ignored. */
@@ -107,7 +109,7 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}</style></head><body>`);
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}${report.modality === 'text' ? TEXT_CSS : ''}${report.modality === 'table' ? TABLE_CSS : ''}</style></head><body>`);
   parts.push(`<h1>SynthScore report</h1><p class="meta">Real set “${escapeHtml(report.real.path)}” (${report.real.count} items) · ${escapeHtml(report.modality)} · model ${escapeHtml(report.model.id)} ${escapeHtml(report.model.version)} · ${escapeHtml(report.createdAt)} · ${report.settings.folds}-fold CV, k = ${report.settings.k}, seed ${report.settings.seed}, ${report.settings.bootstrap} bootstrap resamples${opts.generator ? ` · made by ${escapeHtml(opts.generator)}` : ''}</p>`);
   parts.push(`<p class="note">All four scores are in [0, 1] and higher is worse. Indistinguishable sets score about 0.5 (unrealistic, unrepresentative) and 0 (unvaried, unoriginal).</p>`);
   for (const w of report.warnings ?? []) parts.push(`<p class="warn">${escapeHtml(w)}</p>`);
@@ -117,11 +119,13 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
     parts.push(`<tr><th>${escapeHtml(ex.name)}</th>${TABLE_KEYS.map((k) => `<td data-score="${k}">${fmt(ex.scores[k].value)}</td>`).join('')}</tr>`);
   parts.push(`</tbody></table>`);
 
-  report.experiments.forEach((ex, i) => parts.push(experimentHtml(report, ex, i, opts, budget)));
+  const textCut: TextLeftOut = { shortened: 0 };
+  report.experiments.forEach((ex, i) => parts.push(experimentHtml(report, ex, i, opts, budget, textCut)));
 
   const notes: string[] = [];
   if (leftOut.dropped) notes.push(`${leftOut.dropped} thumbnail${leftOut.dropped === 1 ? ' was' : 's were'} left out to keep this file under ${(opts.maxBytes ?? HTML_MAX_BYTES) / 1e6} MB and ${opts.maxPerExperiment ?? HTML_MAX_PER_EXPERIMENT} images per experiment.`);
   if (leftOut.missing) notes.push(`${leftOut.missing} item${leftOut.missing === 1 ? ' is' : 's are'} shown without an image: the files were not at hand when this report was made (or the data are not images).`);
+  if (textCut.shortened) notes.push(`${textCut.shortened} long text${textCut.shortened === 1 ? ' was' : 's were'} shortened to keep this file under ${(opts.maxBytes ?? HTML_MAX_BYTES) / 1e6} MB.`);
   notes.push('Each gallery shows only its top items; the JSON report and the per-row CSV hold every row.');
   const skipped = report.skipped.length + report.experiments.reduce((a, e) => a + e.skipped.length, 0);
   if (skipped) notes.push(`${skipped} file${skipped === 1 ? ' was' : 's were'} skipped during the run (listed in the JSON report).`);
@@ -129,7 +133,7 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   return parts.join('');
 }
 
-function experimentHtml(report: Report, ex: Experiment, index: number, opts: HtmlOptions, budget: Budget): string {
+function experimentHtml(report: Report, ex: Experiment, index: number, opts: HtmlOptions, budget: Budget, textCut: TextLeftOut): string {
   const out: string[] = [`<section class="experiment" id="experiment-${index + 1}"><h2>${escapeHtml(ex.name)}</h2>`];
   out.push(`<p class="meta">synthetic set “${escapeHtml(ex.syntheticPath)}” · ${ex.counts.real} real, ${ex.counts.synthetic} synthetic</p><div class="cards">`);
   for (const k of SCORE_KEYS) {
@@ -144,7 +148,9 @@ function experimentHtml(report: Report, ex: Experiment, index: number, opts: Htm
     out.push(`</tbody></table></details>`);
   }
   const used = { used: 0 };
-  for (const g of pickGalleries(ex, opts.limits ?? DEFAULT_LIMITS)) out.push(galleryHtml(report, ex, g, budget, used));
+  if (ex.text) out.push(textEvidenceHtml(ex, { esc: escapeHtml, bytes: utf8Length }, { limits: opts.limits ?? DEFAULT_LIMITS, allowance: textAllowance(opts.maxBytes ?? HTML_MAX_BYTES, report.experiments.length), leftOut: textCut }));
+  else if (ex.table) out.push(tableEvidenceHtml(report, ex, { esc: escapeHtml, bytes: utf8Length }, Math.floor(0.9 * (opts.maxBytes ?? HTML_MAX_BYTES) / report.experiments.length)));
+  else for (const g of pickGalleries(ex, opts.limits ?? DEFAULT_LIMITS)) out.push(galleryHtml(report, ex, g, budget, used));
   if (ex.map) out.push(mapSvg(ex, opts.mapPoints ?? 2000));
   out.push(`</section>`);
   return out.join('');
@@ -159,10 +165,6 @@ function galleryHtml(report: Report, ex: Experiment, g: Gallery, budget: Budget,
     const r = ex.rows[i];
     const src = rowSource(report, ex, i);
     const caption = `<figcaption><b>${r.side}</b> p = ${fmt(r.p)}<br>${escapeHtml(r.path)}</figcaption>`;
-    const text = ex.text?.texts?.[i];
-    if (text !== undefined) {
-      return `<figure class="${r.side} text"><div>${escapeHtml(text.length > 240 ? `${text.slice(0, 240)}…` : text)}</div>${caption}</figure>`;
-    }
     const url = budget.take(thumbKey(src), used);
     const img = url ? `<img src="${url}" alt="${escapeHtml(r.path)}">` : `<div class="noimg">no image</div>`;
     return `<figure class="${r.side}">${img}${caption}</figure>`;

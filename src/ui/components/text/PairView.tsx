@@ -1,7 +1,9 @@
-// One near-duplicate pair side by side, the characters that differ highlighted (diffChars from the
-// `diff` package): on the left what only the first text has, on the right what only the second has.
-import { diffChars } from 'diff';
+// One near-duplicate pair side by side, the characters that differ highlighted (core/text/char-diff):
+// on the left what only the first text has, on the right what only the second has.
 import { useMemo } from 'react';
+import { sideRuns } from '../../../core/text/char-diff.ts';
+
+export { sideRuns };
 
 export type PairReasonLabel = 'exact' | 'embedding' | 'minhash' | 'embedding+minhash';
 
@@ -13,17 +15,6 @@ const REASON_TEXT: Record<PairReasonLabel, string> = {
   minhash: 'minhash: character 5-gram Jaccard ≥ 0.8',
   'embedding+minhash': 'embedding and minhash',
 };
-
-/** The two texts as runs of [text, changed] for each side. */
-export function sideRuns(a: string, b: string): { left: [string, boolean][]; right: [string, boolean][] } {
-  const left: [string, boolean][] = [], right: [string, boolean][] = [];
-  for (const part of diffChars(a, b)) {
-    if (part.added) right.push([part.value, true]);
-    else if (part.removed) left.push([part.value, true]);
-    else { left.push([part.value, false]); right.push([part.value, false]); }
-  }
-  return { left, right };
-}
 
 function Runs({ runs, kind }: { runs: [string, boolean][]; kind: 'removed' | 'added' }) {
   return <>{runs.map(([t, changed], i) => (changed ? <mark key={i} className={`diff-${kind}`} data-diff={kind}>{t}</mark> : <span key={i}>{t}</span>))}</>;

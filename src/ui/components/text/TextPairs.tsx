@@ -1,7 +1,8 @@
-// The near-duplicate pairs of a text experiment, synthetic-vs-real (unoriginal) first, then
-// synthetic-vs-synthetic (unvaried), each with its reason; shown a page at a time.
+// The near-duplicate pairs of a text experiment in core/text/pair-order's order, each with its
+// reason; shown a page at a time.
 import { useMemo, useState } from 'react';
 import type { Experiment } from '../../../core/report.ts';
+import { orderedPairs } from '../../../core/text/pair-order.ts';
 import { PairView } from './PairView.tsx';
 
 const PAGE = 20;
@@ -9,13 +10,7 @@ const PAGE = 20;
 export function TextPairs({ ex }: { ex: Experiment }) {
   const [shown, setShown] = useState(PAGE);
   const t = ex.text;
-  const pairs = useMemo(() => {
-    if (!t) return [];
-    const rank = (p: { a: number; b: number }) => (ex.rows[p.a].side !== ex.rows[p.b].side ? 0 : ex.rows[p.a].side === 'synthetic' ? 1 : 2);
-    return [...t.pairs].filter((p) => rank(p) < 2).sort((x, y) => rank(x) - rank(y) || (x.distance ?? 0) - (y.distance ?? 0) || x.a - y.a || x.b - y.b)
-      // The real text on the left when a pair crosses sides.
-      .map((p) => (ex.rows[p.a].side === 'synthetic' && ex.rows[p.b].side === 'real' ? { ...p, a: p.b, b: p.a } : p));
-  }, [ex, t]);
+  const pairs = useMemo(() => orderedPairs(ex), [ex]);
   if (!t) return null;
   const counts = Object.entries(t.reasonCounts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
   return (
