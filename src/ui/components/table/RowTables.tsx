@@ -4,23 +4,10 @@
 import type { Experiment, NearDuplicateSet } from '../../../core/report.ts';
 import type { TableRowCells } from '../../../core/table/report-types.ts';
 import { fmt } from '../../meaning.ts';
+import { cellsMatch, cellText, isBlank } from '../../../core/report-html-table.ts';
 
 type CellValue = TableRowCells['rows'][number]['cells'][number];
-
-export function cellText(v: CellValue): string {
-  return v === null || v === undefined ? '' : String(v);
-}
-
-const missing = (v: CellValue) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const asNumber = (v: CellValue): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
-/** The tabular duplicate rule, cell by cell: both missing, equal, or numbers within 1% relative. */
-export function cellsMatch(a: CellValue, b: CellValue): boolean {
-  if (missing(a) || missing(b)) return missing(a) && missing(b);
-  const x = asNumber(a), y = asNumber(b);
-  if (Number.isFinite(x) && Number.isFinite(y)) return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
-  return String(a).trim() === String(b).trim();
-}
+const missing = isBlank; // one cell rule for the app and the HTML report (core/report-html-table.ts)
 
 export function cellsByRow(rc: TableRowCells | undefined): Map<number, CellValue[]> {
   return new Map((rc?.rows ?? []).map((r) => [r.index, r.cells]));
