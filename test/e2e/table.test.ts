@@ -30,6 +30,18 @@ function csv(rows: Penguin[]): string {
   return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
+/** n rows × 16 numbers + 2 categories; `broken` drops the shared factor of the first four numbers. */
+function bigCsv(n: number, seed: number, broken: boolean): string {
+  const rng = createRng(seed);
+  const lines = [[...Array(16).keys()].map((k) => `x${k}`).concat('a', 'b').join(',')];
+  for (let i = 0; i < n; i++) {
+    const z = rng.normal();
+    const xs = Array.from({ length: 16 }, (_, k) => (k < 4 ? (broken ? rng.normal() * 1.1 : z + 0.5 * rng.normal()) : rng.normal() * (k + 1)).toFixed(3));
+    lines.push([...xs, `L${rng.int(5)}`, `M${rng.int(7)}`].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
 beforeAll(async () => {
   const all = JSON.parse(await readFile('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Penguin[];
   const rows = shuffle(all.slice(), createRng(7));
@@ -42,7 +54,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-table-'));
   await writeFile(join(dir, 'real.csv'), csv(real));
   await writeFile(join(dir, 'stretched.csv'), csv(synth));
-  served = await buildAndPreview();
+  await writeFile(join(dir, 'big-real.csv'), bigCsv(20_000, 1, false));
+  await writeFile(join(dir, 'big-broken.csv'), bigCsv(20_000, 2, true));
+  // Its own output folder: other e2e files build into dist/ at the same time.
+  served = await buildAndPreview(join(tmpdir(), 'synthscore-e2e-table-dist'));
   browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -114,5 +129,42 @@ describe('tables in the app', () => {
     expect(cells.columns).toContain(FLIPPER);
     expect(cells.rows.length).toBeGreaterThan(0);
     expect(cells.rows.length).toBeLessThanOrEqual(nReal + nSynth);
+  });
+});
+
+describe('cancelling a table run', () => {
+  it('stops within two seconds, says so, and the next run works', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'big-real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'big-broken.csv'));
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+    await page.getByTestId('run').click();
+    // Cancel once the tree detector is running (the longest stage).
+    await page.locator('[data-testid=progress] li[data-stage="big-broken.csv: detector"]').waitFor({ timeout: 120_000 });
+    // Timed inside the page, from the click to the "Cancelled." phase (the harness adds its own latency).
+    await page.evaluate(`(() => {
+      const w = window; w.__cancel = {};
+      document.querySelector('[data-testid=cancel]').addEventListener('click', () => { w.__cancel.clicked = performance.now(); }, { capture: true });
+      const phase = document.querySelector('[data-testid=phase]');
+      new MutationObserver(() => { if (phase.getAttribute('data-phase') === 'cancelled') w.__cancel.shown = performance.now(); }).observe(phase, { attributes: true });
+    })()`);
+    await page.getByTestId('cancel').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 10_000, interval: 50 }).toBe('cancelled');
+    const t = await page.evaluate('window.__cancel') as { clicked: number; shown: number };
+    const seconds = (t.shown - t.clicked) / 1000;
+    console.info(`table run cancelled in ${seconds.toFixed(3)} s`);
+    expect(seconds).toBeLessThan(2);
+    expect(await page.getByTestId('phase').textContent()).toBe('Cancelled.');
+    expect(await page.getByTestId('error').count()).toBe(0);
+    expect(await page.getByTestId('results').count()).toBe(0);
+
+    // Nothing crashed: a fresh worker scores the next run.
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'stretched.csv'));
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toBe('done');
+    expect(consoleErrors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });
