@@ -18,7 +18,8 @@ import { OpenReport } from './components/export/OpenReport.tsx';
 import { MapView } from './components/map/MapView.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
 import { TableEvidence } from './components/table/TableEvidence.tsx';
-import { tableRequest } from './components/table/table-run.ts';
+import { DEFAULT_TABLE_CHOICES, tableInspector, tableRequest } from './components/table/table-run.ts';
+import { TableOptions } from './components/table/TableOptions.tsx';
 import { TextEvidence } from './components/text/TextEvidence.tsx';
 import { textRequestOf } from './components/text/text-run.ts';
 import { loadDemo } from './demo.ts';
@@ -96,6 +97,10 @@ export function App() {
   };
 
   const ready = real?.listed && synthetic.length > 0 && synthetic.every((s) => s.listed);
+  const [tableChoices, setTableChoices] = useState(DEFAULT_TABLE_CHOICES);
+  const allTables = !!ready && [real, ...synthetic].every((s) => s?.listed?.modality === 'table');
+  const setIds = [real, ...synthetic].map((s) => s?.id).join(',');
+  const inspectTables = useMemo(() => (allTables ? tableInspector(bridge, [real!, ...synthetic]) : null), [bridge, allTables, setIds]); // eslint-disable-line react-hooks/exhaustive-deps
   const onRun = async () => {
     if (!real || !ready) return;
     const keys = uniqueKeys([real.name, ...synthetic.map((s) => s.name)]);
@@ -108,7 +113,7 @@ export function App() {
       map: {},
     } as ScoreRequest;
     const text = await textRequestOf(keys, real, synthetic);
-    const report: Report | null = await run.start(sets, text ? { text } : real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic]) : request);
+    const report: Report | null = await run.start(sets, text ? { text } : real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic], tableChoices) : request);
     if (report) {
       setRunFiles({ report, sets });
       setSelected(0);
@@ -149,6 +154,7 @@ export function App() {
           ))}
         </div>
       </section>
+      {inspectTables && <TableOptions inspect={inspectTables} value={tableChoices} onChange={setTableChoices} />}
 
       <section className="controls">
         <button data-testid="run" disabled={!ready || run.phase === 'running'} onClick={onRun}>Run</button>

@@ -71,6 +71,10 @@ export class ScoreBridge {
     return this.guarded((r) => r.scoreTable(sets, request, proxy(onProgress)));
   }
 
+  inspectTables(sets: FileSets, request: { real: string; synthetic: { name: string; path: string }[] }) {
+    return this.guarded((r) => r.inspectTables(sets, request));
+  }
+
   scoreText(sets: FileSets, request: TextScoreRequest, onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void): Promise<Report> {
     return this.guarded((r) => r.scoreText(sets, request, proxy(onProgress), proxy(onSkipped)));
   }

@@ -7,6 +7,7 @@ import type { ProgressEvent } from '../core/progress.ts';
 import { score, type ScoreRequest } from '../pipeline/score.ts';
 import { scoreTable, type ScoreTableRequest } from '../pipeline/table/score-table.ts';
 import { fileSetsTableIo } from '../pipeline/table/browser-table-io.ts';
+import { inspectTables } from '../pipeline/table/inspect.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { clearThumbnails, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
 import { openAnalysisEnv, STORAGE_FULL_WARNING } from './analysis-env.ts';
@@ -59,6 +60,10 @@ const api = {
   /** Tables: request paths are "<set key>/<file path>" (see browser-table-io.ts). */
   scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress?: (e: ProgressEvent) => void): Promise<Report> {
     return scoreTable(request, fileSetsTableIo(sets), { onProgress });
+  },
+  /** Before a table run: columns per set, inferred types, conflicts (see pipeline/table/inspect.ts). */
+  inspectTables(sets: FileSets, request: { real: string; synthetic: { name: string; path: string }[] }) {
+    return inspectTables(request, fileSetsTableIo(sets));
   },
   /** The text pipeline (src/pipeline/text) over dropped .txt/.md folders or .jsonl/.json/.csv files. */
   async scoreText(sets: FileSets, request: TextScoreRequest, onProgress?: (e: ProgressEvent) => void, onSkipped?: (s: SkippedItem) => void): Promise<Report> {

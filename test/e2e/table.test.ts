@@ -22,6 +22,7 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 let nReal = 0, nSynth = 0;
+let stretchedUnrealistic = NaN;
 const consoleErrors: string[] = [];
 
 function csv(rows: Penguin[]): string {
@@ -54,6 +55,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-table-'));
   await writeFile(join(dir, 'real.csv'), csv(real));
   await writeFile(join(dir, 'stretched.csv'), csv(synth));
+  await writeFile(join(dir, 'extra.csv'), csv(synth.map((r, i) => ({ ...r, Note: `row ${i}` }))));
   await writeFile(join(dir, 'big-real.csv'), bigCsv(20_000, 1, false));
   await writeFile(join(dir, 'big-broken.csv'), bigCsv(20_000, 2, true));
   // Its own output folder: other e2e files build into dist/ at the same time.
@@ -92,10 +94,14 @@ describe('tables in the app', () => {
     const score = async (k: string) => Number(await page.getByTestId(`cell-stretched.csv-${k}`).textContent());
     const scores = Object.fromEntries(await Promise.all(['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'].map(async (k) => [k, await score(k)] as const)));
     console.info('table e2e scores:', JSON.stringify(scores));
+    stretchedUnrealistic = scores.unrealistic;
     for (const v of Object.values(scores)) expect(v).toBeGreaterThanOrEqual(0);
     expect(scores.unrealistic).toBeGreaterThan(0.5); // stretched flippers are easy to tell apart
     expect(scores.unoriginal).toBeGreaterThan(0); // the 10 copies
     for (const k of ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal']) await page.getByTestId(`score-${k}`).waitFor();
+    // Rows parsed and encoded, not "0 embedded".
+    expect(await page.getByTestId('table-run-line').getAttribute('data-rows-parsed')).toBe(String(nReal + nSynth));
+    expect(await page.getByTestId('embedding').count()).toBe(0);
 
     // Per-column charts: every compared column, the stretched one first.
     const charts = page.getByTestId('column-charts');
@@ -130,6 +136,60 @@ describe('tables in the app', () => {
     expect(cells.rows.length).toBeGreaterThan(0);
     expect(cells.rows.length).toBeLessThanOrEqual(nReal + nSynth);
   });
+
+
+  it('exports an HTML report with the table evidence', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()]);
+    const html = await readFile((await download.path())!, 'utf8');
+    expect(html.match(/<figure data-column=/g)).toHaveLength(7);
+    expect(html.indexOf(`<figure data-column="${FLIPPER}"`)).toBe(html.indexOf('<figure data-column='));
+    expect(html).toContain('data-list="unrealistic"');
+    expect(html.match(/data-pair="unoriginal"/g)!.length).toBeGreaterThanOrEqual(COPIES);
+    expect(html).not.toMatch(/<script|https?:\/\//i);
+  });
+});
+
+const phaseEnd = () => expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
+
+describe('table options before the run', () => {
+  it('shows the inferred types; overriding the giveaway column to "ignore" removes it and lowers unrealistic', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'stretched.csv'));
+    const rows = page.getByTestId('table-options').getByTestId('column-type');
+    await expect.poll(() => rows.count(), POLL).toBe(7);
+    expect(await page.locator(`[data-testid=column-type][data-column="${FLIPPER}"]`).getAttribute('data-inferred')).toBe('number');
+    await page.getByLabel(`type of ${FLIPPER}`).selectOption('ignore');
+    await page.getByTestId('run').click();
+    await phaseEnd();
+    expect(await page.getByTestId('phase').getAttribute('data-phase'), (await page.getByTestId('error').textContent().catch(() => '')) ?? '').toBe('done');
+    const figs = page.getByTestId('column-charts').getByRole('figure');
+    expect(await figs.count()).toBe(6);
+    expect(await page.getByTestId(`column-${FLIPPER}`).count()).toBe(0);
+    const unrealistic = Number(await page.getByTestId('cell-stretched.csv-unrealistic').textContent());
+    console.info(`unrealistic: ${stretchedUnrealistic} as inferred, ${unrealistic} with "${FLIPPER}" ignored`);
+    expect(unrealistic).toBeLessThan(stretchedUnrealistic - 0.1);
+  });
+
+  it('a set with an extra column is refused with its name, and runs once the user drops it', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'extra.csv'));
+    const mismatch = page.getByTestId('column-mismatch');
+    await mismatch.waitFor(POLL);
+    expect(await mismatch.textContent()).toContain('has “Note”, which the real set lacks');
+    await page.getByTestId('run').click();
+    await phaseEnd();
+    expect(await page.getByTestId('phase').getAttribute('data-phase')).toBe('failed');
+    expect(await page.getByTestId('error').textContent()).toMatch(/"Note" that the real set lacks/);
+
+    await page.getByTestId('drop-mismatched').check();
+    await page.getByTestId('run').click();
+    await phaseEnd();
+    expect(await page.getByTestId('phase').getAttribute('data-phase')).toBe('done');
+    expect(await page.getByTestId('table-findings').textContent()).toContain('Dropped columns: Note (only in extra.csv)');
+    expect(await page.getByTestId('column-charts').getByRole('figure').count()).toBe(7);
+  });
 });
 
 describe('cancelling a table run', () => {
@@ -156,7 +216,9 @@ describe('cancelling a table run', () => {
     expect(seconds).toBeLessThan(2);
     expect(await page.getByTestId('phase').textContent()).toBe('Cancelled.');
     expect(await page.getByTestId('error').count()).toBe(0);
-    expect(await page.getByTestId('results').count()).toBe(0);
+    // No result of this run (the page may show an earlier report kept from a past visit).
+    const results = page.getByTestId('results');
+    expect(await results.count() === 0 || !(await results.textContent())!.includes('big-broken.csv')).toBe(true);
 
     // Nothing crashed: a fresh worker scores the next run.
     await page.goto(served.url);

@@ -2,7 +2,7 @@
 // set at once, so the user fixes them together), or, with dropMismatchedColumns, only the
 // columns every set has are kept. Types come from the real set; a column numeric (or date/time)
 // in one set and not in the other is an InputError unless its type is overridden.
-import { type ColumnPlan, planColumns, typeConflicts } from '../../core/table/columns.ts';
+import { type ColumnPlan, planColumns, type TypeConflict, typeConflicts } from '../../core/table/columns.ts';
 import { COLUMN_TYPES, type Cell, type ColumnType, type TableFinding } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
 import { InputError } from '../../ingest/types.ts';
@@ -18,6 +18,14 @@ export interface AlignedSchema {
 }
 
 const q = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** One sentence naming the column, both sets, both kinds and a few values that do not fit. */
+export function conflictMessage(c: TypeConflict, realSource: string, setName: string, synthSource: string): string {
+  const realKind = c.realType === 'number' || c.realType === 'identifier' ? 'numeric' : c.realType === 'datetime' ? 'date/time' : `${c.realType} (text)`;
+  const synthKind = c.syntheticType === 'number' ? 'numeric' : c.syntheticType === 'datetime' ? 'date/time' : `${c.syntheticType} (text)`;
+  const ex = c.examples.map((e) => `"${e.value}" (row ${e.row})`).join(', ');
+  return `Column "${c.column}" is ${realKind} in the real set (${realSource}) but ${synthKind} in the synthetic set "${setName}" (${synthSource})${c.count ? `: ${c.count} values do not fit, e.g. ${ex}` : ''}.`;
+}
 
 export function alignSchemas(
   real: RawTable,
@@ -62,12 +70,7 @@ export function alignSchemas(
 
   const conflicts: string[] = [];
   synth.forEach((s, k) => {
-    for (const c of typeConflicts(plan, synthData[k])) {
-      const realKind = c.realType === 'number' || c.realType === 'identifier' ? 'numeric' : c.realType === 'datetime' ? 'date/time' : `${c.realType} (text)`;
-      const synthKind = c.syntheticType === 'number' ? 'numeric' : c.syntheticType === 'datetime' ? 'date/time' : `${c.syntheticType} (text)`;
-      const ex = c.examples.map((e) => `"${e.value}" (row ${e.row})`).join(', ');
-      conflicts.push(`Column "${c.column}" is ${realKind} in the real set (${real.source}) but ${synthKind} in the synthetic set "${s.name}" (${s.table.source})${c.count ? `: ${c.count} values do not fit, e.g. ${ex}` : ''}.`);
-    }
+    for (const c of typeConflicts(plan, synthData[k])) conflicts.push(conflictMessage(c, real.source, s.name, s.table.source));
   });
   if (conflicts.length) {
     throw new InputError(`${conflicts.join('\n')}\nFix the data, or set the column's type explicitly (types: {"column": "category"} / --type column=category); values that do not fit the type are then read as missing.`);

@@ -35,20 +35,23 @@ export interface ScoreTableRequest {
 
 export type { TableIo };
 
+/** Reads and parses one table file, refusing an oversized one from its size alone. */
+export async function readTable(io: TableIo, path: string, signal?: AbortSignal): Promise<RawTable> {
+  throwIfAborted(signal);
+  if (io.size) {
+    const size = await io.size(path);
+    if (size > MAX_TABLE_BYTES) throw new InputError(sizeLimitMessage(path, size));
+  }
+  return parseTable(await io.readFile(path), path);
+}
+
 export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { signal?: AbortSignal; onProgress?: ProgressCallback } = {}): Promise<Report> {
   const { signal, onProgress } = opts;
   const folds = req.folds ?? 5, seed = req.seed ?? 0, bootstrap = req.bootstrap ?? 1000;
   if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
   if (!(folds >= 2)) throw new InputError('folds must be at least 2.');
 
-  const read = async (path: string): Promise<RawTable> => {
-    throwIfAborted(signal);
-    if (io.size) {
-      const size = await io.size(path);
-      if (size > MAX_TABLE_BYTES) throw new InputError(sizeLimitMessage(path, size));
-    }
-    return parseTable(await io.readFile(path), path);
-  };
+  const read = (path: string) => readTable(io, path, signal);
   onProgress?.({ status: 'initiate', stage: 'read', done: 0, total: req.synthetic.length + 1 });
   const real = await read(req.real);
   const synth: RawTable[] = [];

@@ -1,0 +1,89 @@
+// The pre-run table options over a real inspection of penguins (vega-datasets): inferred types with
+// a select per column, mismatched columns with the choice to drop them, type conflicts named, the
+// detector and keep-formats choices, and overrides of columns the new sets lack pruned.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import Papa from 'papaparse';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inspectTables } from '../../../src/pipeline/table/inspect.ts';
+import { TableOptions } from '../../../src/ui/components/table/TableOptions.tsx';
+import { DEFAULT_TABLE_CHOICES, type TableChoices } from '../../../src/ui/components/table/table-run.ts';
+import penguins from '../../../node_modules/vega-datasets/data/penguins.json';
+
+afterEach(cleanup);
+
+type Row = Record<string, string | number | null>;
+const rows = penguins as Row[];
+const csv = (data: Row[]) => new TextEncoder().encode(Papa.unparse(data));
+
+function inspector(real: Row[], synth: Row[]) {
+  const files: Record<string, Uint8Array> = { 'real.csv': csv(real), 'synth.csv': csv(synth) };
+  return () => inspectTables({ real: 'real.csv', synthetic: [{ name: 'ctgan', path: 'synth.csv' }] }, { readFile: async (p) => files[p] });
+}
+
+let latest: TableChoices = DEFAULT_TABLE_CHOICES;
+function Harness({ inspect, initial = DEFAULT_TABLE_CHOICES }: { inspect: ReturnType<typeof inspector>; initial?: TableChoices }) {
+  const [v, setV] = useState(initial);
+  latest = v;
+  return <TableOptions inspect={inspect} value={v} onChange={setV} />;
+}
+
+describe('TableOptions', () => {
+  it('lists each shared column with its inferred type and lets the user override it', async () => {
+    render(<Harness inspect={inspector(rows.slice(0, 170), rows.slice(170))} />);
+    const cols = await screen.findAllByTestId('column-type');
+    expect(cols.map((c) => c.getAttribute('data-column'))).toEqual(Object.keys(rows[0]));
+    const inferred = Object.fromEntries(cols.map((c) => [c.getAttribute('data-column'), c.getAttribute('data-inferred')]));
+    expect(inferred).toMatchObject({ Species: 'category', 'Flipper Length (mm)': 'number', Sex: 'category' });
+    expect(cols[2].textContent).toContain('every value is a number');
+    expect(screen.queryByTestId('column-mismatch')).toBeNull();
+
+    const select = screen.getByLabelText('type of Flipper Length (mm)') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    fireEvent.change(select, { target: { value: 'ignore' } });
+    expect(latest.types).toEqual({ 'Flipper Length (mm)': 'ignore' });
+    expect(screen.getByTestId('table-options').textContent).toContain('1 overridden');
+    fireEvent.change(select, { target: { value: '' } });
+    expect(latest.types).toEqual({});
+
+    fireEvent.change(screen.getByTestId('detector'), { target: { value: 'logistic' } });
+    fireEvent.click(screen.getByTestId('keep-formats'));
+    expect(latest).toMatchObject({ detector: 'logistic', keepFormats: true, dropMismatchedColumns: false });
+  });
+
+  it('names the columns a synthetic set lacks or adds, and offers to drop them', async () => {
+    const synth = rows.slice(170).map(({ Sex: _sex, ...r }) => ({ ...r, Note: 'generated' }));
+    render(<Harness inspect={inspector(rows.slice(0, 170), synth)} />);
+    const set = await screen.findByTestId('mismatch-set');
+    expect(set.textContent).toMatch(/ctgan.*lacks “Sex”.*has “Note”, which the real set lacks/);
+    expect(await screen.findAllByTestId('column-type')).toHaveLength(6);
+    const drop = screen.getByTestId('drop-mismatched');
+    expect(drop.closest('label')!.textContent).toContain('otherwise the run stops');
+    fireEvent.click(drop);
+    expect(latest.dropMismatchedColumns).toBe(true);
+    expect(drop.closest('label')!.textContent).toContain('score the 6 shared columns');
+  });
+
+  it('names a column that is numeric in one set and text in the other', async () => {
+    const synth = rows.slice(170).map((r, i) => ({ ...r, 'Body Mass (g)': i % 3 ? r['Body Mass (g)'] : 'heavy' }));
+    render(<Harness inspect={inspector(rows.slice(0, 170), synth)} />);
+    const cols = await screen.findAllByTestId('column-type');
+    const mass = cols.find((c) => c.getAttribute('data-column') === 'Body Mass (g)')!;
+    expect(within(mass).getByText(/is numeric in the real set .* but category \(text\) in the synthetic set "ctgan".*"heavy"/)).toBeTruthy();
+    expect(cols.filter((c) => c.querySelector('.warn'))).toHaveLength(1);
+  });
+
+  it('drops overrides of columns the new sets do not share', async () => {
+    render(<Harness inspect={inspector(rows.slice(0, 170), rows.slice(170))} initial={{ ...DEFAULT_TABLE_CHOICES, types: { Species: 'text', Gone: 'number' } }} />);
+    await screen.findAllByTestId('column-type');
+    expect(latest.types).toEqual({ Species: 'text' });
+    expect((screen.getByLabelText('type of Species') as HTMLSelectElement).value).toBe('text');
+  });
+
+  it('says why the tables cannot be read', async () => {
+    const files: Record<string, Uint8Array> = { 'real.csv': csv(rows), 'synth.parquet': csv(rows) };
+    const inspect = () => inspectTables({ real: 'real.csv', synthetic: [{ name: 'x', path: 'synth.parquet' }] }, { readFile: async (p) => files[p] });
+    render(<Harness inspect={inspect} />);
+    expect((await screen.findByTestId('table-options-error')).textContent).toMatch(/synth\.parquet is named as a Parquet file but is not one/);
+  });
+});
