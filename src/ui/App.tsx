@@ -20,6 +20,7 @@ import { StorageLine } from './components/StorageLine.tsx';
 import { TableEvidence } from './components/table/TableEvidence.tsx';
 import { DEFAULT_TABLE_CHOICES, tableInspector, tableRequest } from './components/table/table-run.ts';
 import { TableOptions } from './components/table/TableOptions.tsx';
+import { TableRunLine } from './components/table/TableRunLine.tsx';
 import { TextEvidence } from './components/text/TextEvidence.tsx';
 import { textRequestOf } from './components/text/text-run.ts';
 import { loadDemo } from './demo.ts';
@@ -183,9 +184,9 @@ export function App() {
       {report && experiment && (
         <section className="results" data-testid="results">
           <h2>Results · real set “{report.real.path}” ({report.real.count} items) · {new Date(report.createdAt).toLocaleString()}</h2>
-          <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
+          {report.modality === 'table' ? <TableRunLine report={report} /> : <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
             {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}
-          </p>
+          </p>}
           {report.warnings?.map((w) => <p key={w} className="warn" role="status" data-testid="report-warning">{w}</p>)}
           <ExportButtons report={report} />
           <HtmlExportButton report={report} files={runFiles?.report === report ? runFiles.sets : null} />

@@ -44,7 +44,11 @@ export async function analyseTableExperiment(
   };
   const onProgress: ProgressCallback = (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` });
   const { folds, seed, bootstrap } = settings;
+  // Rows parsed and encoded: the table counterpart of the image path's "embed" stage.
+  const rowsIn = schema.real[0].length + schema.synth[k][0].length;
+  onProgress({ status: 'initiate', stage: 'encode rows', done: 0, total: rowsIn });
   const prep = await timed('encode', () => prepareTable(schema.plan, schema.real, schema.synth[k], { normalise: settings.normalise }));
+  onProgress({ status: 'done', stage: 'encode rows', done: rowsIn, total: rowsIn });
   const n = prep.nReal + prep.nSynth;
   await checkpoint(opts.signal);
   const cv = await timed('detector', () => crossValidateTable(prep.x, n, prep.encoder.dim, prep.y, { detector: settings.detector, folds, seed, signal: opts.signal, onProgress }));
