@@ -1,5 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ProgressStore, StageState } from '../hooks/progress-store.ts';
+import type { StageState } from '../hooks/useRun.ts';
 
 function eta(s: StageState, now: number): string {
   if (s.status === 'done' || !s.total || !s.done) return '';
@@ -8,21 +7,8 @@ function eta(s: StageState, now: number): string {
   return Number.isFinite(left) ? `ETA ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`}` : '';
 }
 
-/** Redraws rates and ETAs twice a second while a stage runs (only this panel re-renders). */
-function useClock(running: boolean): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => setNow(performance.now()), 500);
-    return () => clearInterval(t);
-  }, [running]);
-  return running ? Math.max(now, performance.now()) : now;
-}
-
 /** One row per stage: counts, items/s and ETA. */
-export function ProgressPanel({ progress }: { progress: ProgressStore }) {
-  const stages = useSyncExternalStore(progress.subscribe, progress.get);
-  const now = useClock(stages.some((s) => s.status !== 'done'));
+export function ProgressPanel({ stages, now }: { stages: StageState[]; now: number }) {
   if (stages.length === 0) return null;
   return (
     <ul className="progress" data-testid="progress">
@@ -33,7 +19,7 @@ export function ProgressPanel({ progress }: { progress: ProgressStore }) {
         return (
           <li key={s.stage} data-stage={s.stage} data-status={s.status}>
             <span className="stage">{s.stage}</span>
-            {s.total ? <progress max={s.total} value={s.done ?? 0} /> : s.status === 'done' ? <progress max={1} value={1} /> : <progress />}
+            {s.total ? <progress max={s.total} value={s.done ?? 0} /> : <progress />}
             <span className="count">{s.total ? `${s.done ?? 0} / ${s.total}` : s.status === 'done' ? 'done' : '…'}</span>
             <span className="rate">{rate > 0 ? `${rate.toFixed(1)} items/s` : ''}</span>
             <span className="eta">{s.status === 'done' ? `${secs.toFixed(1)} s` : eta(s, now)}</span>
