@@ -3,7 +3,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { TableRunLine } from '../../../src/ui/components/table/TableRunLine.tsx';
-import { ProgressPanel } from '../../../src/ui/components/ProgressPanel.tsx';
 import { tableExperiment, tableReport } from './fixture.ts';
 
 afterEach(cleanup);
@@ -20,16 +19,4 @@ it('says how many rows were parsed and encoded, into how many features, by which
   expect(ctgan.textContent).toMatch(/^ctgan: 12 rows encoded into 9 features · detector gradient-boosted trees, 2 folds$/);
   expect(tvae.textContent).toBe('tvae: 15 rows encoded into 9 features in 0.0 s · detector gradient-boosted trees, 2 folds in 2.5 s');
   expect(line.textContent).not.toMatch(/embedded|cache/);
-});
-
-it('shows a rate only for stages with many steps: rows, not the five folds', () => {
-  const t = performance.now();
-  render(<ProgressPanel now={t} stages={[
-    { stage: 'ctgan: encode rows', status: 'done', done: 20_000, total: 20_000, started: t - 2000, ended: t },
-    { stage: 'ctgan: detector', status: 'progress', done: 2, total: 5, started: t - 4000 },
-  ]} />);
-  const [rows, folds] = screen.getByTestId('progress').querySelectorAll('li');
-  expect(rows.querySelector('.rate')!.textContent).toBe('10000.0 items/s');
-  expect(folds.querySelector('.rate')!.textContent).toBe('');
-  expect(folds.querySelector('.count')!.textContent).toBe('2 / 5');
 });
