@@ -8,7 +8,7 @@ import { checkpoint, type AbortSignalLike } from '../errors.ts';
 import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from '../logistic.ts';
 import { type ProgressCallback, stageReporter } from '../progress.ts';
 import { createRng, deriveSeed } from '../random.ts';
-import { fitGbdt, type GbdtOptions, predictGbdt } from './gbdt.ts';
+import { fitGbdtOnRows, type GbdtOptions, predictGbdtBinned } from './gbdt.ts';
 
 export type TableDetector = 'trees' | 'logistic';
 
@@ -38,13 +38,13 @@ export async function crossValidateTable(x: Float32Array, n: number, d: number, 
   const xs = detector === 'logistic' ? zScore(x, n, d) : null;
   for (let f = 0; f < folds; f++) {
     await checkpoint(opts.signal);
-    const train: number[] = [], test: number[] = [];
-    for (let i = 0; i < n; i++) (fold[i] === f ? test : train).push(i);
+    const { train, test } = splitFold(fold, f);
     const yTr = Uint8Array.from(train, (i) => y[i]);
     if (detector === 'trees') {
-      const model = fitGbdt(gather32(x, d, train), train.length, d, yTr, { ...opts.gbdt, seed: deriveSeed(seed, 100 + f) });
+      // Rows are binned once per fold (edges from the training rows) and read in place: no copies of x.
+      const { model, bins } = fitGbdtOnRows(x, n, d, train, yTr, { ...opts.gbdt, seed: deriveSeed(seed, 100 + f) });
       perFold.push(model.iterations);
-      const pt = predictGbdt(model, gather32(x, d, test), test.length, d);
+      const pt = predictGbdtBinned(model, bins, test);
       test.forEach((i, k) => (p[i] = pt[k]));
     } else {
       const xTr = gather64(xs!, d, train);
@@ -94,14 +94,16 @@ function chooseLambda(x: Float64Array, n: number, d: number, y: Uint8Array, rng:
   return { lambda: order[best], warm: models[best] };
 }
 
-function gather32(x: Float32Array, d: number, rows: number[]): Float32Array {
-  const out = new Float32Array(rows.length * d);
-  rows.forEach((r, k) => out.set(x.subarray(r * d, (r + 1) * d), k * d));
-  return out;
+function splitFold(fold: Int32Array, f: number): { train: Int32Array; test: Int32Array } {
+  let nTest = 0;
+  for (let i = 0; i < fold.length; i++) if (fold[i] === f) nTest++;
+  const train = new Int32Array(fold.length - nTest), test = new Int32Array(nTest);
+  for (let i = 0, a = 0, b = 0; i < fold.length; i++) if (fold[i] === f) test[b++] = i; else train[a++] = i;
+  return { train, test };
 }
 
-function gather64(x: Float64Array, d: number, rows: number[]): Float64Array {
+function gather64(x: Float64Array, d: number, rows: ArrayLike<number>): Float64Array {
   const out = new Float64Array(rows.length * d);
-  rows.forEach((r, k) => out.set(x.subarray(r * d, (r + 1) * d), k * d));
+  for (let k = 0; k < rows.length; k++) out.set(x.subarray(rows[k] * d, (rows[k] + 1) * d), k * d);
   return out;
 }

@@ -5,6 +5,8 @@
 // TRAINING rows only (the caller's held-out fold is never seen).
 import { createRng, shuffle } from '../random.ts';
 import { balancedWeights, sigmoid } from '../logistic.ts';
+import { binEdges, type BinMatrix, binRows } from './gbdt-bins.ts';
+import { bestSplit, buildHistograms, histogramLayout, mostFrequentBins, sparseRows, subtractHistogram } from './gbdt-histogram.ts';
 
 export interface GbdtOptions {
   maxDepth?: number; // 3
@@ -34,56 +36,31 @@ export interface GbdtModel {
   iterations: number;
 }
 
-/** Quantile bin edges from (a sample of) the rows; few distinct values get one bin each. */
-export function binEdges(x: Float32Array, n: number, d: number, bins: number, seed = 0): Float32Array[] {
-  const rng = createRng(seed);
-  const m = Math.min(n, 50_000);
-  const rows = m < n ? Int32Array.from({ length: m }, () => rng.int(n)) : Int32Array.from({ length: n }, (_, i) => i);
-  const out: Float32Array[] = [];
-  const col = new Float32Array(m);
-  for (let f = 0; f < d; f++) {
-    for (let t = 0; t < m; t++) col[t] = x[rows[t] * d + f];
-    col.sort();
-    const distinct: number[] = [];
-    for (let t = 0; t < m; t++) if (t === 0 || col[t] !== col[t - 1]) distinct.push(col[t]);
-    let edges: number[];
-    if (distinct.length <= bins) edges = distinct.slice(0, -1).map((v, k) => (v + distinct[k + 1]) / 2);
-    else {
-      edges = [];
-      for (let b = 1; b < bins; b++) {
-        const e = col[Math.floor((b * m) / bins)];
-        if (edges.length === 0 || e > edges[edges.length - 1]) edges.push(e);
-      }
-    }
-    out.push(Float32Array.from(edges));
-  }
-  return out;
-}
+export { binEdges, binRows, type BinMatrix } from './gbdt-bins.ts';
 
-export function binRows(x: Float32Array, n: number, d: number, edges: Float32Array[]): Uint8Array {
-  const out = new Uint8Array(n * d);
-  for (let f = 0; f < d; f++) {
-    const e = edges[f], ne = e.length;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * d + f];
-      let lo = 0, hi = ne; // first edge ≥ v
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (e[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      out[i * d + f] = lo;
-    }
-  }
-  return out;
-}
-
+/** Fit on the first n rows of x (row-major n×d). */
 export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, opts: GbdtOptions = {}): GbdtModel {
-  const depth = opts.maxDepth ?? 3, B = Math.min(256, opts.bins ?? 64), lr = opts.learningRate ?? 0.1;
+  return fitGbdtOnRows(x, n, d, Int32Array.from({ length: n }, (_, i) => i), y, opts).model;
+}
+
+/**
+ * Fit on the given rows of x (n×d row-major; y[k] is the label of rows[k]). The bin edges come from
+ * those rows only; the returned bins hold every row of x binned with them, for predictGbdtBinned.
+ */
+export function fitGbdtOnRows(x: Float32Array, n: number, d: number, rows: Int32Array, y: Uint8Array, opts: GbdtOptions = {}): { model: GbdtModel; bins: BinMatrix } {
+  const B = Math.min(256, opts.bins ?? 64);
+  const edges = binEdges(x, rows.length, d, B, opts.seed ?? 0, rows);
+  const bins = binRows(x, n, d, edges);
+  return { model: fitGbdtBinned(bins, edges, rows, y, opts), bins };
+}
+
+/** The boosting loop on binned rows: row rows[k] of the bin matrix is training row k, with label y[k]. */
+export function fitGbdtBinned(bm: BinMatrix, edges: Float32Array[], rows: Int32Array, y: Uint8Array, opts: GbdtOptions = {}): GbdtModel {
+  const { bins, n: nAll } = bm;
+  const depth = opts.maxDepth ?? 3, lr = opts.learningRate ?? 0.1;
   const maxIt = opts.maxIterations ?? 300, patience = opts.patience ?? 15, minLeaf = opts.minSamplesLeaf ?? 20, l2 = opts.l2 ?? 1;
   const rng = createRng(opts.seed ?? 0);
-  const edges = binEdges(x, n, d, B, opts.seed ?? 0);
-  const bins = binRows(x, n, d, edges);
+  const n = rows.length;
 
   // Stratified validation split of the training rows.
   const isVal = new Uint8Array(n);
@@ -95,30 +72,44 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
     const nv = Math.round(vf * idx.length);
     for (let t = 0; t < nv; t++) isVal[idx[t]] = 1;
   }
-  const train: number[] = [], val: number[] = [];
-  for (let i = 0; i < n; i++) (isVal[i] ? val : train).push(i);
-  const tr = Int32Array.from(train), va = Int32Array.from(val);
+  let nVal = 0;
+  for (let i = 0; i < n; i++) nVal += isVal[i];
+  const tr = new Int32Array(n - nVal), va = new Int32Array(nVal);
+  for (let i = 0, a = 0, b = 0; i < n; i++) if (isVal[i]) va[b++] = i; else tr[a++] = i;
   const yTr = Uint8Array.from(tr, (i) => y[i]), yVa = Uint8Array.from(va, (i) => y[i]);
   const wTr = balancedWeights(yTr), wVa = balancedWeights(yVa);
+  // Bin-matrix rows of the training and validation rows.
+  const rTr = Int32Array.from(tr, (i) => rows[i]), rVa = Int32Array.from(va, (i) => rows[i]);
 
   const F = new Float64Array(n); // raw scores; base 0 = balanced prior
   const m = Math.min(tr.length, opts.rowsPerTree ?? 10_000);
   const g = new Float64Array(m), h = new Float64Array(m);
   const node = new Int32Array(m);
-  const sub = new Int32Array(m), subY = new Uint8Array(m), subW = new Float64Array(m);
+  const sub = new Int32Array(m), subRow = new Int32Array(m), drawn = new Int32Array(m), draws = new Int32Array(tr.length);
+  const layout = histogramLayout(edges, mostFrequentBins(bm, rTr));
+  const sparse = sparseRows(bm, rows, layout);
   const nInternal = (1 << depth) - 1;
   const model: GbdtModel = { edges, depth, feature: [], threshold: [], value: [], iterations: 0 };
   let best = Infinity, bestIt = 0;
-  // Interleaved per bin: gradient sum, hessian sum, row count (one cache line per update).
-  const hist = new Float64Array((1 << (depth - 1)) * d * B * 3);
+  // This level's and the previous level's histograms (a derived node needs its parent's).
+  let hist = new Float64Array((1 << (depth - 1)) * layout.size), parentHist = new Float64Array(hist.length);
+  const build = new Uint8Array(1 << (depth - 1));
 
   for (let it = 0; it < maxIt; it++) {
+    // The tree's rows (drawn with replacement), visited in row order so that reading their bins
+    // walks memory forwards: draw counts first, then one pass over the training rows.
+    if (m < tr.length) {
+      draws.fill(0);
+      for (let t = 0; t < m; t++) draws[rng.int(tr.length)]++;
+      for (let u = 0, t = 0; u < tr.length; u++) for (let c = draws[u]; c > 0; c--) drawn[t++] = u;
+    }
     for (let t = 0; t < m; t++) {
-      const u = m < tr.length ? rng.int(tr.length) : t;
-      sub[t] = tr[u]; subY[t] = yTr[u]; subW[t] = wTr[u];
-      const p = sigmoid(F[sub[t]]);
-      g[t] = subW[t] * (p - subY[t]);
-      h[t] = Math.max(subW[t] * p * (1 - p), 1e-12);
+      const u = m < tr.length ? drawn[t] : t;
+      sub[t] = tr[u];
+      subRow[t] = rTr[u];
+      const w = wTr[u], p = sigmoid(F[sub[t]]);
+      g[t] = w * (p - yTr[u]);
+      h[t] = Math.max(w * p * (1 - p), 1e-12);
       node[t] = 0;
     }
     const feature = new Int32Array(nInternal).fill(-1), threshold = new Uint8Array(nInternal);
@@ -127,66 +118,48 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
     for (let t = 0; t < m; t++) { G[0] += g[t]; H[0] += h[t]; C[0]++; }
     for (let level = 0; level < depth; level++) {
       const first = (1 << level) - 1, width = 1 << level;
-      hist.fill(0, 0, width * d * B * 3);
-      for (let t = 0; t < m; t++) {
-        const k = node[t] - first;
-        if (k < 0 || k >= width) continue; // row sits in a leaf closed earlier
-        const gt = g[t], ht = h[t];
-        const o = sub[t] * d, base = k * d * B;
-        for (let f = 0; f < d; f++) {
-          const idx = 3 * (base + f * B + bins[o + f]);
-          hist[idx] += gt;
-          hist[idx + 1] += ht;
-          hist[idx + 2]++;
+      // Build the smaller child of each split parent from its rows; derive its sibling.
+      build.fill(0);
+      if (level === 0) build[0] = 1;
+      else for (let k = 0; k < width; k += 2) if (C[first + k] + C[first + k + 1] >= 2 * minLeaf) build[C[first + k] <= C[first + k + 1] ? k : k + 1] = 1;
+      buildHistograms(hist, layout, sparse, sub, m, g, h, node, first, width, build, G, H, C);
+      if (level > 0) {
+        for (let k = 0; k < width; k += 2) {
+          if (build[k] === build[k + 1]) continue;
+          const small = build[k] ? k : k + 1, large = small ^ 1;
+          subtractHistogram(hist, large * layout.size, parentHist, (k >> 1) * layout.size, hist, small * layout.size, layout.size);
         }
       }
       for (let k = 0; k < width; k++) {
         const nd = first + k;
         if (C[nd] < 2 * minLeaf) continue;
-        const Gt = G[nd], Ht = H[nd];
-        const parentScore = (Gt * Gt) / (Ht + l2);
-        let bestGain = 1e-12, bf = -1, bt = 0, bGL = 0, bHL = 0, bCL = 0;
-        for (let f = 0; f < d; f++) {
-          const base = k * d * B + f * B;
-          let GL = 0, HL = 0, CL = 0;
-          const nb = edges[f].length; // bins 0..nb
-          for (let b = 0; b < nb; b++) {
-            GL += hist[3 * (base + b)];
-            HL += hist[3 * (base + b) + 1];
-            CL += hist[3 * (base + b) + 2];
-            if (CL < minLeaf) continue;
-            if (C[nd] - CL < minLeaf) break;
-            const GR = Gt - GL, HR = Ht - HL;
-            const gain = (GL * GL) / (HL + l2) + (GR * GR) / (HR + l2) - parentScore;
-            if (gain > bestGain) { bestGain = gain; bf = f; bt = b; bGL = GL; bHL = HL; bCL = CL; }
-          }
-        }
-        if (bf < 0) continue;
-        feature[nd] = bf;
-        threshold[nd] = bt;
+        const split = bestSplit(hist, k * layout.size, layout, G[nd], H[nd], C[nd], minLeaf, l2);
+        if (split.feature < 0) continue;
+        feature[nd] = split.feature;
+        threshold[nd] = split.bin;
         const L = 2 * nd + 1, R = L + 1;
-        G[L] = bGL; H[L] = bHL; C[L] = bCL;
-        G[R] = Gt - bGL; H[R] = Ht - bHL; C[R] = C[nd] - bCL;
+        G[L] = split.G; H[L] = split.H; C[L] = split.C;
+        G[R] = G[nd] - split.G; H[R] = H[nd] - split.H; C[R] = C[nd] - split.C;
       }
       // Move rows down.
       for (let t = 0; t < m; t++) {
         const nd = node[t];
         if (nd < first || nd >= first + width || feature[nd] < 0) continue;
-        node[t] = bins[sub[t] * d + feature[nd]] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
+        node[t] = bins[feature[nd] * nAll + subRow[t]] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
       }
+      const swap = parentHist; parentHist = hist; hist = swap;
     }
     for (let nd = 0; nd < value.length; nd++) value[nd] = C[nd] > 0 ? (-lr * G[nd]) / (H[nd] + l2) : 0;
     model.feature.push(feature);
     model.threshold.push(threshold);
     model.value.push(value);
     // Update raw scores: every training row (not only the tree's subset) and validation row is walked down.
-    const tree = model.feature.length - 1;
     if (m === tr.length) for (let t = 0; t < tr.length; t++) F[tr[t]] += value[node[t]];
-    else for (let t = 0; t < tr.length; t++) F[tr[t]] += value[leafOf(model, tree, bins, tr[t] * d)];
+    else for (let t = 0; t < tr.length; t++) F[tr[t]] += value[leafOf(feature, threshold, depth, bm, rTr[t])];
     let loss = 0;
     for (let t = 0; t < va.length; t++) {
       const i = va[t];
-      F[i] += value[leafOf(model, model.feature.length - 1, bins, i * d)];
+      F[i] += value[leafOf(feature, threshold, depth, bm, rVa[t])];
       const p = sigmoid(F[i]);
       const q = Math.min(1 - 1e-15, Math.max(1e-15, yVa[t] ? p : 1 - p));
       loss -= wVa[t] * Math.log(q);
@@ -200,24 +173,29 @@ export function fitGbdt(x: Float32Array, n: number, d: number, y: Uint8Array, op
   return model;
 }
 
-function leafOf(model: GbdtModel, tree: number, bins: Uint8Array, o: number): number {
-  const feature = model.feature[tree], threshold = model.threshold[tree];
+function leafOf(feature: Int32Array, threshold: Uint8Array, depth: number, bm: BinMatrix, r: number): number {
+  const { bins, n } = bm;
   let nd = 0;
-  for (let level = 0; level < model.depth; level++) {
+  for (let level = 0; level < depth; level++) {
     const f = feature[nd];
     if (f < 0) break;
-    nd = bins[o + f] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
+    nd = bins[f * n + r] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
   }
   return nd;
 }
 
+/** P(class 1) for the first n rows of x. */
 export function predictGbdt(model: GbdtModel, x: Float32Array, n: number, d: number): Float64Array {
-  const bins = binRows(x, n, d, model.edges);
-  const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  return predictGbdtBinned(model, binRows(x, n, d, model.edges), Int32Array.from({ length: n }, (_, i) => i));
+}
+
+/** P(class 1) for the given rows of a bin matrix made with the model's edges. */
+export function predictGbdtBinned(model: GbdtModel, bm: BinMatrix, rows: Int32Array): Float64Array {
+  const p = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
     let s = 0;
-    for (let t = 0; t < model.iterations; t++) s += model.value[t][leafOf(model, t, bins, i * d)];
-    p[i] = sigmoid(s);
+    for (let t = 0; t < model.iterations; t++) s += model.value[t][leafOf(model.feature[t], model.threshold[t], model.depth, bm, rows[k])];
+    p[k] = sigmoid(s);
   }
   return p;
 }
