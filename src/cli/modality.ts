@@ -1,14 +1,18 @@
 // `--modality auto`: tell images, text and tables apart by what the real path holds, by content
-// where the extension leaves it open.
+// where the extension leaves it open. A CSV/TSV is text when its named or longest column holds free
+// text (ingest/text-columns.ts); the choice and its reason are printed on stderr.
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Modality } from '../core/report.ts';
 import { listSet } from '../ingest/node-walk.ts';
+import { judgeCsvHead } from '../ingest/text-columns.ts';
 import { InputError } from '../ingest/types.ts';
+
+const HEAD_BYTES = 256 * 1024;
 
 const TABLE_FILES = new Set(['.csv', '.tsv', '.parquet', '.json', '.jsonl', '.ndjson']);
 
-export async function detectModality(path: string, hints: { textField?: string; textColumn?: string }): Promise<Modality> {
+export async function detectModality(path: string, hints: { textField?: string; textColumn?: string; quiet?: boolean }): Promise<Modality> {
   const info = await stat(path).catch(() => {
     throw new InputError(`The real path does not exist: ${path}`);
   });
@@ -20,9 +24,28 @@ export async function detectModality(path: string, hints: { textField?: string; 
   }
   const ext = extname(path).toLowerCase();
   if (!TABLE_FILES.has(ext)) return 'text';
-  if (hints.textField || hints.textColumn) return 'text';
+  if (hints.textField) return 'text';
   if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return (await firstRecordHasText(path)) ? 'text' : 'table';
+  if (ext === '.csv' || ext === '.tsv') {
+    const { head, complete } = await readHead(path);
+    const verdict = judgeCsvHead(head, ext === '.tsv' ? '\t' : '', complete, hints.textColumn);
+    if (hints.textColumn && !verdict.evidence) throw new InputError(`${path} has no column "${hints.textColumn}"; its columns are: ${verdict.columns.join(', ')}`);
+    const modality = verdict.isText ? 'text' : 'table';
+    if (!hints.quiet) process.stderr.write(`modality: ${modality} (${path}: ${verdict.reason}; --modality sets it)\n`);
+    return modality;
+  }
   return 'table';
+}
+
+async function readHead(path: string): Promise<{ head: string; complete: boolean }> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return { head: buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, ''), complete: bytesRead < HEAD_BYTES };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** JSON records whose only string-valued field of any length is `text` are text samples. */

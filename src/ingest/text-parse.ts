@@ -3,6 +3,7 @@
 // array element, per CSV/TSV record. Every sample has a stable path: `file.jsonl#L12`,
 // `file.json#3`, `file.csv#row 7` (data rows counted from 1, header excluded).
 import Papa from 'papaparse';
+import { judgeTextColumn } from './text-columns.ts';
 import { InputError } from './types.ts';
 
 export interface TextRecord {
@@ -23,7 +24,7 @@ export interface TextParseResult {
 export interface TextFieldOptions {
   /** JSON/JSONL field holding the text (default 'text'). */
   textField?: string;
-  /** CSV/TSV column holding the text (default 'text' when present, else the only column). */
+  /** CSV/TSV column holding the text (default 'text' when present, else the only column, else the one column of free text). */
   textColumn?: string;
   /** CSV/TSV column (or JSON field) with a class label. */
   labelColumn?: string;
@@ -115,7 +116,15 @@ export function parseTextRecords(text: string, source: string, format: TextForma
   } else {
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: format === 'tsv' ? '\t' : '', skipEmptyLines: false });
     const columns = parsed.meta.fields ?? [];
-    const col = opts.textColumn ?? (columns.includes('text') ? 'text' : columns.length === 1 ? columns[0] : null);
+    let col = opts.textColumn ?? (columns.includes('text') ? 'text' : columns.length === 1 ? columns[0] : null);
+    if (col === null) {
+      // No column named: the longest one, when its content is free text (as --modality auto judges it).
+      const verdict = judgeTextColumn(parsed.data.slice(0, 500), columns);
+      if (verdict.isText && verdict.evidence) {
+        col = verdict.evidence.column;
+        out.warnings.push(`${source}: no column is named "text"; using column "${col}" (${verdict.reason.replace(/^the longest column "[^"]*" holds /, '')}). Name another with --text-column.`);
+      }
+    }
     if (col === null || !columns.includes(col)) {
       const err = new InputError(col === null
         ? `${source}: which column holds the text? Name it with --text-column; the columns are: ${columns.join(', ')}`
