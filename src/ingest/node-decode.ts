@@ -49,14 +49,17 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
     // rejects files that browsers display fine, e.g. JPEGs with extraneous bytes before a marker).
     const options = { failOn: 'error', autoOrient: false, pages: 1, page: 0, limitInputPixels: MAX_PIXELS } as const;
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The orientation needs a second parse of the file (metadata); a JPEG without an EXIF segment
+    // has none, so most photos skip it.
+    const readsOrientation = sniffed.format !== 'jpeg' || jpegMayHaveExif(bytes);
     const [meta, out] = await Promise.all([
-      sharp(input, options).metadata(),
+      readsOrientation ? sharp(input, options).metadata() : null,
       sharp(input, options).toColourspace('srgb').ensureAlpha().raw({ depth: 'uchar' })
         .toBuffer({ resolveWithObject: true }),
     ]);
     const { width, height, channels } = out.info;
     if (channels !== 4) throw new Error(`unexpected channel count ${channels}`);
-    const o = meta.orientation;
+    const o = meta?.orientation;
     const orientation = typeof o === 'number' && o >= 1 && o <= 8 ? o : 1;
     const data = new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength);
     return { data, width, height, orientation, bytes };
@@ -64,6 +67,27 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
     if (err instanceof DecodeError) throw err;
     throw new DecodeError(`truncated or corrupt ${fmt}: ${shortReason(err)}`);
   }
+}
+
+/**
+ * False only when the JPEG's header segments (everything before the first scan) hold no APP1
+ * "Exif" segment, i.e. when the file certainly carries no EXIF orientation. Anything unexpected
+ * answers true, so the caller asks the real parser.
+ */
+export function jpegMayHaveExif(bytes: Uint8Array): boolean {
+  let i = 2; // after SOI
+  while (i + 4 <= bytes.length) {
+    if (bytes[i] !== 0xff) return true;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) { i++; continue; } // fill byte
+    if (marker === 0xda || marker === 0xd9) return false; // start of scan, end of image
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; } // no length
+    const len = (bytes[i + 2] << 8) | bytes[i + 3];
+    if (len < 2) return true;
+    if (marker === 0xe1 && len >= 6 && bytes[i + 4] === 0x45 && bytes[i + 5] === 0x78 && bytes[i + 6] === 0x69 && bytes[i + 7] === 0x66) return true; // "Exif"
+    i += 2 + len;
+  }
+  return true;
 }
 
 function decodeBmp(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {

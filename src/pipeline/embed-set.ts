@@ -25,7 +25,7 @@ interface Prepared {
   fileHash: string;
   vector?: Float32Array; // cache hit
   pixelHash?: string;
-  pixels?: Float32Array; // preprocessed, on a miss
+  slot?: number; // on a miss: where its pixels are in the chunk's buffer
   error?: string;
 }
 
@@ -49,9 +49,13 @@ export async function embedSet(
   let embedded = 0;
   let fromCache = 0;
 
-  const prepare = (chunk: IngestItem[]): Promise<Prepared[]> =>
-    Promise.all(
-      chunk.map(async (item): Promise<Prepared> => {
+  // Each miss is preprocessed straight into its slot of the chunk's model batch (allocated at the
+  // first miss, so a fully cached chunk allocates nothing); no per-image buffer, no second copy.
+  const px = width * height * 3;
+  const prepare = async (chunk: IngestItem[]): Promise<{ prepared: Prepared[]; pixels: Float32Array | null }> => {
+    let pixels: Float32Array | null = null;
+    const prepared = await Promise.all(
+      chunk.map(async (item, slot): Promise<Prepared> => {
         let fileHash = '';
         try {
           const bytes = await env.readItem(listed.root, item);
@@ -59,13 +63,16 @@ export async function embedSet(
           const hit = await env.cache.get(fileHash);
           if (hit) return { item, fileHash, vector: hit.vector, pixelHash: hit.pixelHash };
           const img = await env.decodeImage(bytes, item.path);
-          const pixels = preprocessImage(img, { width, height });
-          return { item, fileHash, pixels, pixelHash: await env.hashPixels(img) };
+          pixels ??= new Float32Array(chunk.length * px);
+          preprocessImage(img, { width, height }, pixels, slot * px);
+          return { item, fileHash, slot, pixelHash: await env.hashPixels(img) };
         } catch (e) {
           return { item, fileHash, error: (e as Error).message };
         }
       }),
     );
+    return { prepared, pixels };
+  };
 
   opts.onProgress?.({ status: 'initiate', stage, total });
   const chunks: IngestItem[][] = [];
@@ -74,14 +81,15 @@ export async function embedSet(
   let done = 0;
   for (let c = 0; c < chunks.length; c++) {
     throwIfAborted(opts.signal);
-    const current = await next!;
+    const { prepared: current, pixels } = await next!;
     next = c + 1 < chunks.length ? prepare(chunks[c + 1]) : null;
 
-    const misses = current.filter((p) => p.pixels);
+    const misses = current.filter((p) => p.slot !== undefined);
     let missVectors: Float32Array | null = null;
-    if (misses.length) {
-      const batch = new Float32Array(misses.length * width * height * 3);
-      misses.forEach((p, i) => batch.set(p.pixels!, i * width * height * 3));
+    if (misses.length && pixels) {
+      // Close the gaps left by hits and failures (slots only move down), then hand the buffer over.
+      misses.forEach((p, i) => { if (p.slot !== i) pixels.copyWithin(i * px, p.slot! * px, (p.slot! + 1) * px); });
+      const batch = misses.length === chunks[c].length ? pixels : pixels.subarray(0, misses.length * px);
       missVectors = await env.embedder.embed(batch, misses.length);
       const entries = misses.map((p, i) => ({
         fileHash: p.fileHash,
@@ -96,7 +104,7 @@ export async function embedSet(
         skipped.push({ path: p.item.path, side, reason: p.error });
         continue;
       }
-      if (!p.pixels) fromCache++;
+      if (p.slot === undefined) fromCache++;
       items.push(p.item);
       vectors.push(p.vector!);
       pixelHashes.push(p.pixelHash!);

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageBytes, decodeImageFile, hashBytes, hashPixels } from '../../src/ingest/node-decode.ts';
+import { decodeImageBytes, decodeImageFile, hashBytes, hashPixels, jpegMayHaveExif } from '../../src/ingest/node-decode.ts';
 import { orientedSize, preprocessImage } from '../../src/models/preprocess.ts';
 import { buildFixture, digit, greyToRgba, type Fixture } from './fixtures.ts';
 
@@ -82,6 +82,28 @@ describe('decodeImageFile', () => {
     let worst = 0;
     for (let i = 0; i < 40 * 20; i++) worst = Math.max(worst, Math.abs(out[i * 3] * 255 - ref.data[i * ref.info.channels]));
     expect(worst).toBeLessThan(1);
+  });
+});
+
+describe('JPEG orientation without a second parse', () => {
+  const pixels = Buffer.alloc(16 * 8 * 3, 90);
+  const jpeg = (f: (s: sharp.Sharp) => sharp.Sharp) => f(sharp(pixels, { raw: { width: 16, height: 8, channels: 3 } })).jpeg().toBuffer();
+
+  it('reads every EXIF orientation, and 1 for JPEGs with other header segments but no EXIF', async () => {
+    for (let o = 1; o <= 8; o++) {
+      const bytes = await jpeg((s) => s.withMetadata({ orientation: o }));
+      expect(jpegMayHaveExif(bytes)).toBe(true);
+      expect((await decodeImageBytes(bytes)).orientation).toBe(o);
+    }
+    const plain = await jpeg((s) => s);
+    const withIcc = await jpeg((s) => s.withIccProfile('srgb'));
+    const withXmp = await jpeg((s) => s.withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta>'));
+    for (const bytes of [plain, withIcc, withXmp]) {
+      expect(jpegMayHaveExif(bytes)).toBe(false);
+      expect((await decodeImageBytes(bytes)).orientation).toBe(1);
+    }
+    // A header it cannot walk is left to the real parser.
+    expect(jpegMayHaveExif(Uint8Array.from([0xff, 0xd8, 0x00, 0x00, 0x00, 0x00]))).toBe(true);
   });
 });
 

@@ -1,0 +1,81 @@
+// embedSet preprocesses each cache miss straight into its slot of the chunk's model batch and
+// closes the gaps left by cache hits and unreadable files: every row must still get its own vector.
+import { describe, expect, it } from 'vitest';
+import type { IngestItem, ListedSet } from '../../src/ingest/types.ts';
+import type { ModelManifest } from '../../src/models/manifest.ts';
+import { BATCH, embedSet } from '../../src/pipeline/embed-set.ts';
+import type { PipelineEnv } from '../../src/pipeline/environment.ts';
+import type { CachedVector } from '../../src/storage/vector-cache.ts';
+
+const N = 2 * BATCH + 7;
+const manifest = {
+  id: 'fake', version: '1', modality: 'image', file: 'x.onnx', variants: [],
+  input: { name: 'x', layout: 'NHWC', width: 3, height: 2, channels: 3, range: [0, 1], resize: 'antialiased-triangle', alphaBackground: 'white' },
+  output: { name: 'y', dimension: 2 }, nearDuplicateThreshold: { value: 0.1, calibration: null }, licence: '', origin: '',
+} as ModelManifest;
+
+/** Item i is a 4×4 image whose every pixel is grey level i; the fake model returns [grey, 1]. */
+function env(cached: Map<string, CachedVector>, broken: Set<number>, batches: number[]): PipelineEnv {
+  return {
+    listSet: async () => { throw new Error('unused'); },
+    readItem: async (_root, item) => Uint8Array.of(Number(item.path.slice(4))),
+    hashBytes: (bytes) => `file${bytes[0]}`,
+    decodeImage: async (bytes) => {
+      if (broken.has(bytes[0])) throw new Error('truncated or corrupt PNG: test');
+      return { data: new Uint8Array(4 * 4 * 4).map((_, k) => (k % 4 === 3 ? 255 : bytes[0])), width: 4, height: 4 };
+    },
+    hashPixels: (img) => `px${img.data[0]}`,
+    embedder: {
+      manifest,
+      embed: async (batch, n) => {
+        batches.push(n);
+        expect(batch.length).toBe(n * 3 * 2 * 3);
+        const y = new Float32Array(n * 2);
+        for (let r = 0; r < n; r++) {
+          const row = batch.subarray(r * 18, (r + 1) * 18);
+          expect(row.every((v) => v === row[0])).toBe(true); // one image per row, not a mix
+          y[r * 2] = Math.round(row[0] * 255);
+          y[r * 2 + 1] = 1;
+        }
+        return y;
+      },
+    },
+    cache: {
+      get: async (h) => cached.get(h),
+      putMany: async (entries) => { for (const e of entries) cached.set(e.fileHash, e.value); },
+      get size() { return cached.size; },
+      close: async () => {},
+    },
+    gemm: (() => { throw new Error('unused'); }) as unknown as PipelineEnv['gemm'],
+  };
+}
+
+describe('embedSet', () => {
+  const items: IngestItem[] = Array.from({ length: N }, (_, i) => ({ path: `img-${i}`, className: null, size: 1, kind: 'image', format: 'png' }));
+  const listed: ListedSet = { root: '/fake', items, skipped: [] } as unknown as ListedSet;
+
+  it('gives every row its own vector when hits, misses and failures share a batch', async () => {
+    // Cached: every third item (with a marker vector); unreadable: 1 and 20.
+    const cached = new Map<string, CachedVector>();
+    for (let i = 0; i < N; i += 3) cached.set(`file${i}`, { vector: Float32Array.of(i, 7), pixelHash: `px${i}` });
+    const batches: number[] = [];
+    const r = await embedSet(listed, 'real', env(cached, new Set([1, 20]), batches));
+
+    expect(r.skipped.map((s) => s.path)).toEqual(['img-1', 'img-20']);
+    expect(r.items.map((it) => it.path)).toEqual(items.map((it) => it.path).filter((p) => p !== 'img-1' && p !== 'img-20'));
+    r.items.forEach((it, row) => {
+      const i = Number(it.path.slice(4));
+      expect([i, r.vectors[row * 2], r.vectors[row * 2 + 1]]).toEqual([i, i, i % 3 === 0 ? 7 : 1]);
+      expect(r.pixelHashes[row]).toBe(`px${i}`);
+    });
+    expect(r.fromCache).toBe(Math.ceil(N / 3));
+    expect(r.embedded).toBe(N - 2 - r.fromCache);
+    expect(batches.reduce((s, n) => s + n, 0)).toBe(r.embedded);
+
+    // A second run takes every vector from the cache and calls the model not at all.
+    const again: number[] = [];
+    const r2 = await embedSet(listed, 'real', env(cached, new Set([1, 20]), again));
+    expect([r2.fromCache, r2.embedded, again.length]).toEqual([N - 2, 0, 0]);
+    expect(r2.vectors).toEqual(r.vectors);
+  });
+});
