@@ -13,6 +13,7 @@ import { prepareTable } from '../../core/table/prepare.ts';
 import type { Cell, TypedColumn } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
 import type { AlignedSchema } from './schema.ts';
+import { tableMap } from './table-map.ts';
 
 /** Synthetic × real row pairs the closest-real search may visit; beyond it a seeded sample of synthetic rows is used. */
 export const CLOSEST_REAL_PAIR_BUDGET = 1e8;
@@ -24,6 +25,8 @@ export interface TableSettings {
   detector: TableDetector;
   normalise: boolean;
   labelColumn: string | null;
+  /** Also draw the 2-D map (UMAP of at most maxPoints encoded rows). */
+  map?: { maxPoints?: number };
 }
 
 export async function analyseTableExperiment(
@@ -97,7 +100,7 @@ export async function analyseTableExperiment(
     });
   }
   const mean = trends.length ? trends.reduce((a, t) => a + t.similarity, 0) / trends.length : null;
-  return {
+  const ex: Experiment = {
     name: named.name,
     syntheticPath: named.path,
     scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },
@@ -131,6 +134,10 @@ export async function analyseTableExperiment(
       duplicateSearchCapped: nd.capped,
     },
   };
+  if (settings.map && prep.encoder.dim > 0) {
+    await timed('map', () => tableMap(ex, prep.x, n, prep.encoder.dim, prep.y, { ...settings.map, seed, signal: opts.signal, onProgress }));
+  }
+  return ex;
 }
 
 function labelsOf(schema: AlignedSchema, k: number, label: string): (string | null)[] {

@@ -1,7 +1,7 @@
 // A bounded sample of row cells for the report (Experiment.table.rowCells), so the app, the HTML
 // export and a reopened report can show the rows behind the evidence without the files: the most
 // unrealistic synthetic rows (highest p), the least represented real rows (lowest p) and the
-// members of the first near-duplicate sets.
+// members of the first near-duplicate sets, and the rows drawn in the 2-D map.
 import type { Experiment } from '../../core/report.ts';
 import type { Cell } from '../../core/table/types.ts';
 import type { TableRowCells } from '../../core/table/report-types.ts';
@@ -15,7 +15,8 @@ export function rowCellSample(ex: Experiment, columns: string[], cellOf: (i: num
   const synth = idx.filter((i) => ex.rows[i].side === 'synthetic').sort((a, b) => ex.rows[b].p - ex.rows[a].p || a - b).slice(0, limit);
   const real = idx.filter((i) => ex.rows[i].side === 'real').sort((a, b) => ex.rows[a].p - ex.rows[b].p || a - b).slice(0, limit);
   const dup = ex.nearDuplicateSets.slice(0, ROW_CELLS_SETS).flatMap((s) => s.members.slice(0, 8));
-  const chosen = [...new Set([...synth, ...real, ...dup])].sort((a, b) => a - b);
+  // The map's points too (at most 5,000 rows), so a click on one shows its cells.
+  const chosen = [...new Set([...synth, ...real, ...dup, ...(ex.map?.rows ?? [])])].sort((a, b) => a - b);
   return {
     columns,
     rows: chosen.map((i) => ({ index: i, cells: columns.map((_, c) => cellOf(i, c)) })),

@@ -31,6 +31,8 @@ export interface ScoreTableRequest {
   folds?: number;
   seed?: number;
   bootstrap?: number;
+  /** Also compute each experiment's 2-D map (UMAP of at most maxPoints encoded rows). */
+  map?: { maxPoints?: number };
 }
 
 export type { TableIo };
@@ -76,7 +78,7 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
     throw new InputError(`No column is left for the detector: ${schema.plan.map((p) => `"${p.name}" (${p.type ?? 'all missing'})`).join(', ')}. Override a type to use a column.`);
   }
 
-  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise: req.normaliseFormats ?? true, labelColumn: req.labelColumn ?? null } as const;
+  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise: req.normaliseFormats ?? true, labelColumn: req.labelColumn ?? null, map: req.map } as const;
   const experiments = [];
   for (const [k, s] of req.synthetic.entries()) {
     throwIfAborted(signal);

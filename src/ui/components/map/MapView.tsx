@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import type { Experiment, Report } from '../../../core/report.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { getThumbnail } from '../../../storage/idb-cache.ts';
@@ -8,8 +8,13 @@ const SIZE = 480;
 const PAD = 8;
 const COLOUR = { real: '#2b6cb0', synthetic: '#dd6b20' } as const;
 
-/** The experiment's 2-D map (UMAP, computed in the worker, stored in the report); click a point to see the item. */
-export function MapView({ report, experiment, files }: { report: Report; experiment: Experiment; files: FileSets | null }) {
+/**
+ * The experiment's 2-D map (UMAP, computed in the worker, stored in the report); click a point to
+ * see the item: an image by default, or what `renderItem(row)` draws (a table row, a text).
+ */
+export function MapView({ report, experiment, files, renderItem }: {
+  report: Report; experiment: Experiment; files: FileSets | null; renderItem?: (row: number) => ReactNode;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [picked, setPicked] = useState<number | null>(null); // index into map.rows
   const map = experiment.map;
@@ -69,7 +74,7 @@ export function MapView({ report, experiment, files }: { report: Report; experim
       <div className="map-body">
         <canvas ref={canvas} style={{ width: SIZE, height: SIZE }} onClick={onClick} data-testid="map-canvas"
           role="img" aria-label={`2-D map of ${map.rows.length} items, real in blue, synthetic in orange`} />
-        {picked !== null && <MapItem report={report} experiment={experiment} row={map.rows[picked]} files={files} />}
+        {picked !== null && (renderItem ? renderItem(map.rows[picked]) : <MapItem report={report} experiment={experiment} row={map.rows[picked]} files={files} />)}
       </div>
     </section>
   );

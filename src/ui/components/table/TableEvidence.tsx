@@ -1,11 +1,14 @@
 // Everything that explains one tabular experiment: the scorecard, the findings, the per-column
-// charts (worst first), the closest-real distances, the ranked rows and the duplicate pairs.
+// charts (worst first), the closest-real distances, the ranked rows, the duplicate pairs and the
+// 2-D map (click a point to see its row).
 import type { Experiment, Report } from '../../../core/report.ts';
 import { fmt } from '../../meaning.ts';
 import { Scorecard } from '../Scorecard.tsx';
 import { ColumnCharts } from './ColumnCharts.tsx';
 import { Findings } from './Findings.tsx';
 import { DuplicatePairs, RankedRows } from './RowTables.tsx';
+import { MapView } from '../map/MapView.tsx';
+import { MapRow } from './MapRow.tsx';
 import './table.css';
 
 function ClosestReal({ ex }: { ex: Experiment }) {
@@ -51,6 +54,7 @@ export function TableEvidence({ report, experiment: ex }: { report: Report; expe
       <RankedRows ex={ex} side="real" testId="unrepresented-rows" title="Least represented real rows"
         about="Real rows the detector was surest are real (lowest p): regions the synthetic set does not cover." />
       <DuplicatePairs ex={ex} />
+      <MapView report={report} experiment={ex} files={null} renderItem={(row) => <MapRow ex={ex} row={row} />} />
     </div>
   );
 }

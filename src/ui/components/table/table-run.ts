@@ -3,9 +3,8 @@
 // choices from the pre-run summary (TableOptions.tsx), the same ones the CLI takes as flags.
 import type { ColumnType } from '../../../core/table/types.ts';
 import type { ListedSet } from '../../../ingest/types.ts';
-import type { FileSets } from '../../../pipeline/browser-env.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
-import { tablePath } from '../../../pipeline/table/browser-table-io.ts';
+import { tablePath, type TableFileSets } from '../../../pipeline/table/browser-table-io.ts';
 import type { ScoreTableRequest } from '../../../pipeline/table/score-table.ts';
 
 export interface TableChoices {
@@ -34,16 +33,17 @@ export function tableRequest(keys: string[], sets: { name: string; listed: Liste
       types: choices.types,
       dropMismatchedColumns: choices.dropMismatchedColumns,
       normaliseFormats: !choices.keepFormats,
+      map: {},
     },
   };
 }
 
 /** The sets as the worker reads them before a run: keys "t0" (real), "t1"… (synthetic). */
 export function tableInspector(
-  bridge: { inspectTables(sets: FileSets, req: ReturnType<typeof tablePaths>): Promise<TableInspection> },
-  sets: { name: string; collected: { files: FileSets[string]['files']; skipped: FileSets[string]['skipped'] }; listed: ListedSet | null }[],
+  bridge: { inspectTables(sets: TableFileSets, req: ReturnType<typeof tablePaths>): Promise<TableInspection> },
+  sets: { name: string; collected: TableFileSets[string]; listed: ListedSet | null }[],
 ): () => Promise<TableInspection> {
   const keys = sets.map((_, i) => `t${i}`);
-  const files: FileSets = Object.fromEntries(sets.map((s, i) => [keys[i], { files: s.collected.files, skipped: s.collected.skipped }]));
+  const files: TableFileSets = Object.fromEntries(sets.map((s, i) => [keys[i], { files: s.collected.files }]));
   return () => bridge.inspectTables(files, tablePaths(keys, sets));
 }
