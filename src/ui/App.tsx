@@ -193,7 +193,7 @@ export function App() {
           <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
           <h3>{experiment.name}</h3>
-          {report.modality === 'text' ? <TextEvidence experiment={experiment} /> : report.modality === 'table' ? <TableEvidence report={report} experiment={experiment} /> : <>
+          {report.modality === 'text' ? <TextEvidence report={report} experiment={experiment} /> : report.modality === 'table' ? <TableEvidence report={report} experiment={experiment} /> : <>
             <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
             <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
           </>}

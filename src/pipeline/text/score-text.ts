@@ -15,6 +15,7 @@ import type { VectorCache } from '../../storage/vector-cache.ts';
 import { InputError } from '../../ingest/types.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
 import type { ThresholdChoice } from '../experiment.ts';
+import { mapOfVectors } from '../experiment-map.ts';
 
 export interface TextScoreRequest {
   /** A folder of .txt/.md files, or a .jsonl/.json/.csv/.tsv file. */
@@ -27,6 +28,8 @@ export interface TextScoreRequest {
   /** CSV/TSV column (or JSON field) with a class label. */
   labelColumn?: string;
   threshold: ThresholdChoice;
+  /** Also compute each experiment's 2-D map of the text embeddings (UMAP of at most maxPoints rows). */
+  map?: { maxPoints?: number };
   /** Detector input (default 'both' = embedding + character n-grams). */
   features?: TextFeatures;
   folds?: number;
@@ -150,7 +153,7 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
       nearDuplicateSet: r.nearDuplicates.setIdPerRow[i],
       nearestDistance: nearestDistance(r.graph, i),
     }));
-    experiments.push({
+    const ex: Experiment = {
       name: named.name,
       syntheticPath: named.path,
       scores: r.scores,
@@ -172,7 +175,9 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
         findings: r.findings,
         texts,
       },
-    });
+    };
+    if (req.map) await mapOfVectors(ex, embeddings, dim, isSynthetic, env.gemm, { ...req.map, seed: settings.seed, signal: opts.signal, onProgress: opts.onProgress });
+    experiments.push(ex);
   }
   const { manifest } = env.embedder;
   return {

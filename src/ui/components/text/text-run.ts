@@ -27,5 +27,6 @@ export async function textRequestOf(
     real: keys[0],
     synthetic: synthetic.map((s, i) => ({ name: s.name, path: keys[i + 1] })),
     threshold: { kind: 'manifest' },
+    map: {},
   };
 }
