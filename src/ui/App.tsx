@@ -23,6 +23,7 @@ import { TableOptions } from './components/table/TableOptions.tsx';
 import { TableRunLine } from './components/table/TableRunLine.tsx';
 import { TextEvidence } from './components/text/TextEvidence.tsx';
 import { textRequestOf } from './components/text/text-run.ts';
+import { useTextChoice } from './components/text/useTextChoice.tsx';
 import { loadDemo } from './demo.ts';
 import { useRun } from './hooks/useRun.ts';
 import { ScoreBridge, type Capabilities as Caps } from './worker-bridge.ts';
@@ -53,6 +54,7 @@ export function App() {
   const run = useRun(bridge);
   const [real, setReal] = useState<SetState | null>(null);
   const [synthetic, setSynthetic] = useState<SetState[]>([]);
+  const textPick = useTextChoice(real?.collected ?? null); // text/label field of a record file
   const [caps, setCaps] = useState<Caps | null>(null);
   const [capsError, setCapsError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -113,7 +115,7 @@ export function App() {
       threshold: { kind: 'manifest' },
       map: {},
     } as ScoreRequest;
-    const text = await textRequestOf(keys, real, synthetic);
+    const text = await textRequestOf(keys, real, synthetic, textPick.choice);
     const report: Report | null = await run.start(sets, text ? { text } : real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic], tableChoices) : request);
     if (report) {
       setRunFiles({ report, sets });
@@ -141,6 +143,7 @@ export function App() {
         <div>
           <DropZone side="real" label="Real" testId="real" onCollected={(c) => setReal(list(c, 'real'))} />
           {real && <SetSummary name={real.name} listed={real.listed} testId="summary-real" />}
+          {textPick.picker}
         </div>
         <div>
           <DropZone side="synthetic" label="Synthetic (each folder is one experiment)" testId="synthetic"

@@ -1,11 +1,14 @@
 // Text in the app, end to end in Debian's Chromium: pick a real and a synthetic .jsonl of jokes
 // (one-liner-joke; the synthetic jokes are other jokes with " !!" appended, an artefact a detector
 // sees at once), run, read the scores and the text evidence, and check that the browser's report
-// equals the command line's on the same files.
+// equals the command line's on the same files. Then a CSV of jokes with their tags: the field
+// picker offers its columns, the user picks the text and label columns, the run uses them, and a
+// click on the 2-D map shows the text under the point.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.ts';
@@ -22,13 +25,18 @@ let browser: Browser;
 let page: Page;
 let dir: string;
 const consoleErrors: string[] = [];
+const all = createRequire(import.meta.url)('one-liner-joke/jokes.json') as { body: string; tags: string[] }[];
+const jokes = all.map((j) => j.body);
 
 beforeAll(async () => {
-  const jokes = (createRequire(import.meta.url)('one-liner-joke/jokes.json') as { body: string }[]).map((j) => j.body);
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-text-'));
   const jsonl = (texts: string[]) => texts.map((text) => JSON.stringify({ text })).join('\n') + '\n';
   await writeFile(join(dir, 'real.jsonl'), jsonl(jokes.slice(0, N)));
   await writeFile(join(dir, 'synth.jsonl'), jsonl(jokes.slice(N, 2 * N).map((j) => `${j} !!`)));
+  // Columns: id, joke, tag (the joke's first tag: a class label). The text column is not called "text".
+  const csv = (rows: typeof all) => Papa.unparse(rows.map((j, i) => ({ id: i + 1, joke: j.body, tag: j.tags[0] ?? 'none' })));
+  await writeFile(join(dir, 'real.csv'), csv(all.slice(0, 150)));
+  await writeFile(join(dir, 'gen.csv'), csv(all.slice(600, 750)));
   served = await buildAndPreview();
   browser = await launchChromium();
   page = await (await browser.newContext()).newPage();
@@ -95,5 +103,45 @@ describe('text in the app', () => {
     expect(fw.distinct.synthetic.d1).toBeCloseTo(fn.distinct.synthetic.d1, 9);
     expect(fw.distinct.real.d2).toBeCloseTo(fn.distinct.real.d2, 9);
     expect(fw.overused.slice(0, 5).map((p) => p.phrase)).toEqual(fn.overused.slice(0, 5).map((p) => p.phrase));
+  });
+
+  it('offers the CSV columns before the run; the picked text and label columns are used; the map shows a clicked text', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'gen.csv'));
+    const picker = page.getByTestId('text-field-picker');
+    await picker.waitFor(POLL);
+    expect(await picker.getAttribute('data-text')).toBe('joke');
+    expect(await picker.getByTestId('field-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['id', 'joke', 'tag']);
+    await page.getByTestId('label-field').selectOption('tag');
+    expect(await picker.getAttribute('data-label')).toBe('tag');
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
+    const error = await page.getByTestId('error').textContent().catch(() => null);
+    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const report = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    const ex = report.experiments[0];
+    expect(report.modality).toBe('text');
+    expect(ex.text!.texts[0]).toBe(jokes[0]); // read from the "joke" column
+    expect(report.real.classes).not.toBeNull(); // the "tag" column gave classes
+    expect(ex.rows[0].className).toBe(all[0].tags[0]);
+    // The map: every text drawn; a click on a point shows that text's card.
+    expect(ex.map!.rows.length).toBe(300);
+    const canvas = page.getByTestId('map-canvas');
+    const box = (await canvas.boundingBox())!;
+    const k = ex.map!.rows.findIndex((r) => ex.rows[r].side === 'synthetic');
+    const [x, y] = [ex.map!.xy[2 * k], ex.map!.xy[2 * k + 1]];
+    await canvas.click({ position: { x: ((8 + x * 464) * box.width) / 480, y: ((8 + y * 464) * box.height) / 480 } });
+    const item = page.getByTestId('map-item');
+    await item.waitFor({ timeout: 10_000 });
+    const path = await item.getAttribute('data-path');
+    const row = ex.rows.findIndex((r) => r.path === path);
+    expect(row).toBeGreaterThanOrEqual(0);
+    expect(await item.textContent()).toContain(ex.text!.texts[row].slice(0, 40));
+    // Points can overlap: the card is the clicked point's or one drawn within a few pixels of it.
+    const at = (r: number) => { const i = ex.map!.rows.indexOf(r); return [ex.map!.xy[2 * i], ex.map!.xy[2 * i + 1]]; };
+    expect(Math.hypot(at(row)[0] - x, at(row)[1] - y) * 464).toBeLessThan(12);
   });
 });
