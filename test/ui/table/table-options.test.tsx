@@ -87,3 +87,13 @@ describe('TableOptions', () => {
     expect((await screen.findByTestId('table-options-error')).textContent).toMatch(/synth\.parquet is named as a Parquet file but is not one/);
   });
 });
+
+it('offers to read the tables again when a cancelled run stopped the reading', async () => {
+  let calls = 0;
+  const ok = inspector(rows.slice(0, 170), rows.slice(170));
+  const inspect = () => (++calls === 1 ? Promise.reject(Object.assign(new Error('The run was cancelled.'), { name: 'AbortError' })) : ok());
+  render(<Harness inspect={inspect} />);
+  fireEvent.click(await screen.findByText('Read them again'));
+  expect(await screen.findAllByTestId('column-type')).toHaveLength(7);
+  expect(calls).toBe(2);
+});

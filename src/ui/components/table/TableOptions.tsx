@@ -17,10 +17,11 @@ interface Props {
   onChange: (v: TableChoices) => void;
 }
 
-type State = { kind: 'reading' } | { kind: 'ready'; info: TableInspection } | { kind: 'failed'; message: string };
+type State = { kind: 'reading' } | { kind: 'ready'; info: TableInspection } | { kind: 'failed'; message: string } | { kind: 'stopped' };
 
 export function TableOptions({ inspect, value, onChange }: Props) {
   const [state, setState] = useState<State>({ kind: 'reading' });
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setState({ kind: 'reading' });
@@ -33,10 +34,11 @@ export function TableOptions({ inspect, value, onChange }: Props) {
         const kept = Object.fromEntries(Object.entries(value.types).filter(([c]) => shared.has(c)));
         if (Object.keys(kept).length !== Object.keys(value.types).length) onChange({ ...value, types: kept });
       },
-      (e: Error) => { if (live && e.name !== 'AbortError') setState({ kind: 'failed', message: e.message }); },
+      // AbortError: a cancelled run stopped the worker while it read the tables.
+      (e: Error) => { if (live) setState(e.name === 'AbortError' ? { kind: 'stopped' } : { kind: 'failed', message: e.message }); },
     );
     return () => { live = false; };
-  }, [inspect]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [inspect, attempt]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const set = (patch: Partial<TableChoices>) => onChange({ ...value, ...patch });
   const setType = (column: string, t: ColumnType | '') => {
@@ -51,6 +53,7 @@ export function TableOptions({ inspect, value, onChange }: Props) {
       <h3>Table options</h3>
       {state.kind === 'reading' && <p className="about">Reading the tables…</p>}
       {state.kind === 'failed' && <p className="error" role="alert" data-testid="table-options-error">{state.message}</p>}
+      {state.kind === 'stopped' && <p className="about">Reading the tables was stopped. <button className="link" onClick={() => setAttempt((a) => a + 1)}>Read them again</button></p>}
       {state.kind === 'ready' && <Mismatches info={state.info} drop={value.dropMismatchedColumns} onDrop={(d) => set({ dropMismatchedColumns: d })} />}
       {state.kind === 'ready' && (
         <details open={state.info.columns.length <= 30 || state.info.columns.some((c) => c.conflicts.length > 0)}>
