@@ -14,9 +14,6 @@ export function SetSummary({ name, listed, testId }: { name: string; listed: Lis
         {classes ? ` in ${classes.length} class folder${classes.length === 1 ? '' : 's'}: ${classes.slice(0, 12).join(', ')}${classes.length > 12 ? '…' : ''}` : ''}
       </p>
       {listed.modality === 'table' && <TableSetSummary listed={listed} />}
-      {listed.modality && listed.modality !== 'image' && listed.modality !== 'table' && (
-        <p className="warn">Only images can be scored in the app so far; this set looks like {listed.modality}.</p>
-      )}
       {listed.skipped.length > 0 && (
         <details>
           <summary>{listed.skipped.length} file{listed.skipped.length === 1 ? '' : 's'} will be skipped</summary>
