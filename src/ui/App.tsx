@@ -4,7 +4,7 @@ import { listCollected, type CollectedSet } from '../ingest/browser-walk.ts';
 import type { ListedSet } from '../ingest/types.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ScoreRequest } from '../pipeline/score.ts';
-import { listReports, saveReport } from '../storage/idb-cache.ts';
+import { saveReport } from '../storage/idb-cache.ts';
 import { Capabilities } from './components/Capabilities.tsx';
 import { ComparisonTable } from './components/ComparisonTable.tsx';
 import { DropZone } from './components/DropZone.tsx';
@@ -26,6 +26,7 @@ import { textRequestOf } from './components/text/text-run.ts';
 import { useTextChoice } from './components/text/useTextChoice.tsx';
 import { loadDemo } from './demo.ts';
 import { useRun } from './hooks/useRun.ts';
+import { useStartupReport } from './hooks/useStartupReport.ts';
 import { ScoreBridge, type Capabilities as Caps } from './worker-bridge.ts';
 
 export const MODEL_ID = 'mobilenet-v2-1.4-nsfwjs';
@@ -58,22 +59,19 @@ export function App() {
   const [caps, setCaps] = useState<Caps | null>(null);
   const [capsError, setCapsError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
-  const [now, setNow] = useState(performance.now());
   const [demoLoading, setDemoLoading] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [runFiles, setRunFiles] = useState<{ report: Report; sets: FileSets } | null>(null); // the galleries' images
+  // The user's newest past report, else the demo's build-time report; neither replaces a newer one.
+  const demo = useStartupReport((r, sets) => {
+    run.setReport((cur) => cur ?? r);
+    if (sets) setRunFiles((cur) => cur ?? { report: r, sets });
+  });
 
   useEffect(() => {
     bridge.capabilities().then(setCaps, (e: Error) => { if (e.name !== 'AbortError') setCapsError(e.message); });
-    listReports().then((r) => { if (r[0]) run.setReport(r[0].report); }, () => {});
     return () => bridge.dispose();
   }, [bridge]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    if (run.phase !== 'running') return;
-    const t = setInterval(() => setNow(performance.now()), 500);
-    return () => clearInterval(t);
-  }, [run.phase]);
 
   const list = (collected: CollectedSet, side: 'real' | 'synthetic'): SetState => {
     const s: SetState = { id: nextId++, name: collected.name, collected, listed: null };
@@ -129,6 +127,7 @@ export function App() {
 
   const report = run.report;
   const experiment = report?.experiments[Math.min(selected, report.experiments.length - 1)];
+  const isDemo = report !== null && report === demo?.report;
 
   return (
     <main>
@@ -164,7 +163,7 @@ export function App() {
         <button data-testid="run" disabled={!ready || run.phase === 'running'} onClick={onRun}>Run</button>
         <button data-testid="cancel" disabled={run.phase !== 'running'} onClick={run.cancel}>Cancel</button>
         <button data-testid="demo" disabled={demoLoading || run.phase === 'running'} onClick={tryDemo}>
-          {demoLoading ? 'Loading the demo…' : 'Try the demo'}
+          {demoLoading ? 'Loading the demo…' : isDemo ? 'Run the demo live' : 'Try the demo'}
         </button>
         <OpenReport onOpen={(r) => { run.setReport(r); setSelected(0); setNotice(null); }} />
         <span className="phase" data-testid="phase" data-phase={run.phase}>
@@ -176,7 +175,7 @@ export function App() {
         <p className="error" role="alert" data-testid="error">{run.error.name === 'InputError' ? '' : `${run.error.name}: `}{run.error.message}</p>
       )}
 
-      <ProgressPanel stages={run.stages} now={now} />
+      <ProgressPanel progress={run.progress} running={run.phase === 'running'} />
       {run.skipped.length > 0 && (
         <details className="skipped-run" data-testid="skipped">
           <summary>{run.skipped.length} file{run.skipped.length === 1 ? ' was' : 's were'} skipped</summary>
@@ -186,6 +185,13 @@ export function App() {
 
       {report && experiment && (
         <section className="results" data-testid="results">
+          {isDemo && (
+            <div className="demo-banner" data-testid="demo-banner">
+              <p><strong>Demo: MNIST digits — drop your own folders to score them.</strong> Scored when this app was built,
+                by the same engine; “Run the demo live” scores it again in this page.</p>
+              <ul>{report.experiments.map((ex) => demo?.effects[ex.name] && <li key={ex.name}><strong>{ex.name}</strong>: {demo.effects[ex.name]}</li>)}</ul>
+            </div>
+          )}
           <h2>Results · real set “{report.real.path}” ({report.real.count} items) · {new Date(report.createdAt).toLocaleString()}</h2>
           {report.modality === 'table' ? <TableRunLine report={report} /> : <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
             {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}

@@ -1,11 +1,13 @@
-// The app end to end in Debian's Chromium: load a real and a synthetic folder through the folder
-// inputs, run, and read the four scores. The page must be cross-origin isolated (wasm threads),
-// must make no request to any other origin, and must stay responsive while it embeds.
+// The app end to end in Debian's Chromium: a fresh profile opens on the demo's build-time report;
+// load a real and a synthetic folder through the folder inputs, run, and read the four scores. The
+// page must be cross-origin isolated (wasm threads), must make no request to any other origin, and
+// must stay responsive while it embeds (no main-thread task over 100 ms).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../../scripts/build-app-demo.ts';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
 import type { Report } from '../../src/core/report.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -25,8 +27,27 @@ const POLL = { timeout: 30_000, interval: 100 };
 
 const scoreOf = async (p: Page, exp: string, key: string) =>
   Number(await p.getByTestId(`cell-${exp}-${key}`).textContent());
+const KEYS = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'] as const;
+/** The demo report the page serves, as built for this model, demo data and engine. */
+let demo: Report;
+const idbCount = (p: Page, store: string) => p.evaluate((name) => new Promise<number>((resolve, reject) => {
+  const open = indexedDB.open('synthscore');
+  let absent = false;
+  // No database yet: do not create one (the app's own upgrade must make it).
+  open.onupgradeneeded = () => { absent = true; open.transaction!.abort(); };
+  open.onerror = () => (absent ? resolve(0) : reject(open.error));
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains(name)) { db.close(); resolve(0); return; }
+    const req = db.transaction(name).objectStore(name).count();
+    req.onsuccess = () => { db.close(); resolve(req.result); };
+    req.onerror = () => reject(req.error);
+  };
+}), store);
 
 beforeAll(async () => {
+  await ensureAppDemo(); // the demo report is rebuilt if the model, the demo data or the engine changed
+  demo = (JSON.parse(await readFile(join(DEMO_DIR, DEMO_REPORT), 'utf8')) as DemoReportFile).report;
   served = await buildAndPreview();
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-'));
   // The demo's real digits and its 'drawn' set (stroke-template fakes), 15 per class: 150 + 150.
@@ -70,6 +91,27 @@ describe('the app', () => {
     expect(await caps.textContent()).toContain('mobilenet-v2-1.4-nsfwjs');
   });
 
+  it('opens a fresh profile on the demo\'s results, labelled as the demo, without pressing anything', async () => {
+    // The page was loaded by the previous test in a fresh context: no past report of the user's.
+    const banner = page.getByTestId('demo-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain('Demo: MNIST digits — drop your own folders to score them');
+    expect(demo.experiments.map((ex) => ex.name)).toEqual(['fresh', 'copies', 'repeats', 'dropped-classes', 'drawn']);
+    for (const ex of demo.experiments) {
+      for (const k of KEYS) expect(await page.getByTestId(`cell-${ex.name}-${k}`).textContent()).toBe(ex.scores[k].value.toFixed(3));
+    }
+    // Each set shows what it was built to show: copies are unoriginal, drawn digits unrealistic.
+    const byName = Object.fromEntries(demo.experiments.map((ex) => [ex.name, ex.scores]));
+    expect(byName.copies.unoriginal.value).toBeGreaterThan(byName.fresh.unoriginal.value + 0.1);
+    expect(byName.drawn.unrealistic.value).toBeGreaterThan(0.8);
+    // The galleries show the demo's images, served by the app itself.
+    await expect.poll(() => page.getByTestId('gallery-unrealistic').locator('img[src^="blob:"]').count(), POLL).toBeGreaterThan(0);
+    expect(await page.getByTestId('demo').textContent()).toBe('Run the demo live');
+    // The demo is not stored as the user's: no report, no thumbnail written.
+    expect(await idbCount(page, 'reports')).toBe(0);
+    expect(await idbCount(page, 'thumbnails')).toBe(0);
+  });
+
   it('lists the folders before a run, with the files it will skip', async () => {
     await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
     await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'drawn'));
@@ -87,7 +129,7 @@ describe('the app', () => {
     await expect.poll(async () => Number((await embedReal.textContent())?.split('/')[0] || 0), { timeout: 60_000 }).toBeGreaterThanOrEqual(16);
     await page.getByTestId('cancel').click();
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), POLL).toBe('cancelled');
-    expect(await page.getByTestId('results').count()).toBe(0);
+    expect(await page.getByTestId('demo-banner').count()).toBe(1); // the cancelled run left the demo in place
   });
 
   it('runs, shows progress, and scores the drawn digits as unrealistic', async () => {
@@ -96,8 +138,9 @@ describe('the app', () => {
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), POLL).toBe('running');
     await page.locator('[data-testid=progress] li[data-stage="embed drawn"][data-status=done]').waitFor({ timeout: 180_000 });
     const tEmbedded = await page.evaluate(() => performance.now());
-    await page.getByTestId('results').waitFor({ timeout: 120_000 });
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 120_000, interval: 100 }).toBe('done');
     const t1 = await page.evaluate(() => performance.now());
+    expect(await page.getByTestId('demo-banner').count()).toBe(0); // the run's report replaced the demo
 
     const unrealistic = await scoreOf(page, 'drawn', 'unrealistic');
     expect(unrealistic).toBeGreaterThan(0.8);
@@ -152,6 +195,9 @@ describe('the app', () => {
   it('keeps the report across a reload, and a second run embeds nothing', async () => {
     await page.reload();
     await page.getByTestId('results').waitFor({ timeout: 30_000 });
+    // The user has a run of their own now: the page opens on it, not on the demo.
+    expect(await page.getByTestId('demo-banner').count()).toBe(0);
+    expect(await page.getByTestId('cell-fresh-unrealistic').count()).toBe(0);
     expect(await scoreOf(page, 'drawn', 'unrealistic')).toBeGreaterThan(0.8);
     await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
     await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'drawn'));
@@ -184,6 +230,13 @@ describe('the app', () => {
     await page.getByTestId('run').click();
     // 600 images to embed: about 80 s on an idle 2-core machine, more when it is busy.
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 300_000, interval: 250 }).toBe('done');
+    // The live run gives the preloaded demo report's numbers: the same engine, in the browser.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const live = (JSON.parse(await readFile((await download.path())!, 'utf8')) as Report).experiments[0];
+    const built = demo.experiments.find((ex) => ex.name === 'copies')!;
+    console.info('demo copies, live vs preloaded:', JSON.stringify(Object.fromEntries(KEYS.map((k) => [k, [live.scores[k].value, built.scores[k].value]]))));
+    expect(live.counts).toEqual(built.counts);
+    for (const k of KEYS) expect(Math.abs(live.scores[k].value - built.scores[k].value), k).toBeLessThan(1e-6);
     const gallery = page.getByTestId('gallery-unrealistic');
     expect(Number(await gallery.getAttribute('data-count'))).toBe(300);
     const options = gallery.getByRole('option');
@@ -212,16 +265,7 @@ describe('the app', () => {
     expect(after).toBeLessThan(before);
 
     // Thumbnails were stored per content hash: after a reload (no files held) the galleries still show images.
-    const thumbs = () => page.evaluate(() => new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open('synthscore');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const req = db.transaction('thumbnails').objectStore('thumbnails').count();
-        req.onsuccess = () => { db.close(); resolve(req.result); };
-        req.onerror = () => reject(req.error);
-      };
-    }));
+    const thumbs = () => idbCount(page, 'thumbnails');
     let last = -1;
     await expect.poll(async () => { const n = await thumbs(), same = n === last && n > 0; last = n; return same; }, { timeout: 60_000, interval: 1500 }).toBe(true);
     await page.reload();

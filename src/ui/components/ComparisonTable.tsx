@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { Experiment } from '../../core/report.ts';
 import { fmt, TABLE_KEYS } from '../meaning.ts';
 
-/** experiment | unrepresentative | unrealistic | unvaried | unoriginal; click a row to select it. */
-export function ComparisonTable(props: { experiments: Experiment[]; selected: number; onSelect(i: number): void }) {
+/** experiment | unrepresentative | unrealistic | unvaried | unoriginal; click a row to select it. Memoised: the page re-renders during a run, the results need not. */
+export const ComparisonTable = memo(function ComparisonTable(props: { experiments: Experiment[]; selected: number; onSelect(i: number): void }) {
   return (
     <table className="comparison" data-testid="comparison">
       <thead>
@@ -27,4 +28,4 @@ export function ComparisonTable(props: { experiments: Experiment[]; selected: nu
       </tbody>
     </table>
   );
-}
+});

@@ -1,4 +1,5 @@
-import type { StageState } from '../hooks/useRun.ts';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { ProgressStore, StageState } from '../hooks/progress-store.ts';
 
 function eta(s: StageState, now: number): string {
   if (s.status === 'done' || !s.total || !s.done) return '';
@@ -7,8 +8,21 @@ function eta(s: StageState, now: number): string {
   return Number.isFinite(left) ? `ETA ${left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`}` : '';
 }
 
+/** Re-renders twice a second while the run goes on, to move rates and ETAs (only this panel). */
+function useTick(running: boolean): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => setTick((n) => n + 1), 500);
+    return () => clearInterval(t);
+  }, [running]);
+}
+
 /** One row per stage: counts, items/s and ETA. */
-export function ProgressPanel({ stages, now }: { stages: StageState[]; now: number }) {
+export function ProgressPanel({ progress, running }: { progress: ProgressStore; running: boolean }) {
+  const stages = useSyncExternalStore(progress.subscribe, progress.get);
+  useTick(running);
+  const now = performance.now();
   if (stages.length === 0) return null;
   return (
     <ul className="progress" data-testid="progress">
@@ -19,7 +33,7 @@ export function ProgressPanel({ stages, now }: { stages: StageState[]; now: numb
         return (
           <li key={s.stage} data-stage={s.stage} data-status={s.status}>
             <span className="stage">{s.stage}</span>
-            {s.total ? <progress max={s.total} value={s.done ?? 0} /> : <progress />}
+            {s.total ? <progress max={s.total} value={s.done ?? 0} /> : s.status === 'done' ? <progress max={1} value={1} /> : <progress />}
             <span className="count">{s.total ? `${s.done ?? 0} / ${s.total}` : s.status === 'done' ? 'done' : '…'}</span>
             <span className="rate">{rate > 0 ? `${rate.toFixed(1)} items/s` : ''}</span>
             <span className="eta">{s.status === 'done' ? `${secs.toFixed(1)} s` : eta(s, now)}</span>

@@ -6,6 +6,7 @@ import { createContext, useEffect, useMemo } from 'react';
 import type { Experiment, Report } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import { getThumbnail, putThumbnails, storedThumbnailHashes } from '../../storage/idb-cache.ts';
+import { isServedDemo } from '../demo.ts';
 
 export const THUMBNAIL_SIZE = 96;
 
@@ -92,10 +93,11 @@ export async function makeThumbnail(file: Blob, size = THUMBNAIL_SIZE): Promise<
   }
 }
 
-/** After a run, stores a thumbnail per content hash that has none yet (16 at a time, in the background). */
+/** After a run, stores a thumbnail per content hash that has none yet (16 at a time, in the background).
+ *  Not for the served demo: its images come from the origin on every visit. */
 export function useThumbnailWriter(report: Report, files: FileSets | null) {
   useEffect(() => {
-    if (!files || typeof indexedDB === 'undefined' || typeof OffscreenCanvas === 'undefined') return;
+    if (!files || isServedDemo(files) || typeof indexedDB === 'undefined' || typeof OffscreenCanvas === 'undefined') return;
     let stop = false;
     void (async () => {
       const have = await storedThumbnailHashes();

@@ -1,5 +1,6 @@
-// The run's state: stages with counts and timing, skipped files, the report or the error.
-import { useCallback, useRef, useState } from 'react';
+// The run's state: stages with counts and timing (a ProgressStore that only the progress panel
+// reads), skipped files, the report or the error.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Report, SkippedItem } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
@@ -7,46 +8,26 @@ import type { ScoreRequest } from '../../pipeline/score.ts';
 import type { ScoreTableRequest } from '../../pipeline/table/score-table.ts';
 import type { TextScoreRequest } from '../../pipeline/text/score-text.ts';
 import type { ScoreBridge } from '../worker-bridge.ts';
+import { createProgressStore } from './progress-store.ts';
 
-export interface StageState {
-  stage: string;
-  status: ProgressEvent['status'];
-  done?: number;
-  total?: number;
-  started: number;
-  ended?: number;
-}
+export type { StageState } from './progress-store.ts';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export function useRun(bridge: ScoreBridge) {
   const [phase, setPhase] = useState<RunPhase>('idle');
-  const [stages, setStages] = useState<StageState[]>([]);
+  const progress = useMemo(() => createProgressStore(), []);
   const [skipped, setSkipped] = useState<SkippedItem[]>([]);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const runId = useRef(0);
 
-  const onProgress = useCallback((e: ProgressEvent) => {
-    const t = performance.now();
-    setStages((prev) => {
-      const i = prev.findIndex((s) => s.stage === e.stage);
-      const old = i >= 0 ? prev[i] : { stage: e.stage, status: e.status, started: t };
-      const next: StageState = {
-        ...old,
-        status: e.status,
-        done: e.done ?? old.done,
-        total: e.total ?? old.total,
-        ended: e.status === 'done' ? t : undefined,
-      };
-      return i >= 0 ? prev.map((s, j) => (j === i ? next : s)) : [...prev, next];
-    });
-  }, []);
+  const onProgress = useCallback((e: ProgressEvent) => progress.apply(e), [progress]);
 
   const start = useCallback(async (sets: FileSets, request: ScoreRequest | { text: TextScoreRequest } | { table: ScoreTableRequest }): Promise<Report | null> => {
     const id = ++runId.current;
     setPhase('running');
-    setStages([]);
+    progress.reset();
     setSkipped([]);
     setError(null);
     try {
@@ -64,9 +45,9 @@ export function useRun(bridge: ScoreBridge) {
       setPhase(err.name === 'AbortError' ? 'cancelled' : 'failed');
       return null;
     }
-  }, [bridge, onProgress]);
+  }, [bridge, onProgress, progress]);
 
   const cancel = useCallback(() => bridge.cancel(), [bridge]);
 
-  return { phase, stages, skipped, report, error, start, cancel, setReport };
+  return { phase, progress, skipped, report, error, start, cancel, setReport };
 }

@@ -1,12 +1,14 @@
 // The comparison table as a chart: one small SVG panel per score, a bar per experiment (with its
 // 95% interval), and the indistinguishable baseline (0.5 or 0) drawn across.
+import { memo } from 'react';
 import type { Experiment } from '../../../core/report.ts';
 import { BASELINE, fmt, TABLE_KEYS } from '../../meaning.ts';
 import './evidence.css';
 
 const W = 180, H = 120, PAD = { l: 24, r: 6, t: 16, b: 8 };
 
-export function ComparisonChart(props: { experiments: Experiment[]; selected?: number; onSelect?(i: number): void }) {
+// Memoised: the page re-renders while a run goes on; the results shown need not.
+export const ComparisonChart = memo(function ComparisonChart(props: { experiments: Experiment[]; selected?: number; onSelect?(i: number): void }) {
   const { experiments, selected } = props;
   const n = experiments.length;
   const plotW = W - PAD.l - PAD.r, plotH = H - PAD.t - PAD.b;
@@ -47,4 +49,4 @@ export function ComparisonChart(props: { experiments: Experiment[]; selected?: n
       </figcaption>
     </figure>
   );
-}
+});

@@ -1,6 +1,7 @@
 // Everything that explains one experiment's scores: the scorecard at the threshold in force, the
 // threshold control, the per-class table and the galleries. Holds the threshold state (reset when
 // the experiment changes) and the image sources.
+import { memo } from 'react';
 import type { Experiment, Report } from '../../../core/report.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { ItemImagesContext, useItemImages } from '../../hooks/useItemImages.ts';
@@ -18,9 +19,10 @@ export interface EvidencePanelProps {
   files: FileSets | null;
 }
 
-export function EvidencePanel(props: EvidencePanelProps) {
+// Memoised: the page re-renders while a run goes on; the results shown need not.
+export const EvidencePanel = memo(function EvidencePanel(props: EvidencePanelProps) {
   return <EvidenceBody key={`${props.experiment.name}\u0000${props.experiment.syntheticPath}`} {...props} />;
-}
+});
 
 function EvidenceBody({ report, experiment: ex, files }: EvidencePanelProps) {
   const images = useItemImages(report, files);
