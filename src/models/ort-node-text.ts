@@ -1,10 +1,11 @@
 // The Node text adapter: tokenizer + USE lite ONNX session (onnxruntime-node). Sessions are loaded
-// once per (folder, threads) and the loading promise memoised (dropped on failure so a retry
-// works); runs on one session are queued. Long texts: chunk-mean (see text-chunks.ts).
+// once per (folder, threads) and shared, runs on one session queued (ort-node-loader.ts, as for
+// images). Long texts: chunk-mean (see text-chunks.ts).
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import { sessionOptions } from './ort-node.ts';
+import { sharedModels } from './ort-node-loader.ts';
 import { MANIFEST_FILE, parseTextManifest, type TextModelManifest } from './manifest.ts';
 import { createTextTokenizer, type TextTokenizer } from './text-tokenizer.ts';
 import { batchTensors, chunkTokens, packBatches, poolChunks } from './text-chunks.ts';
@@ -17,46 +18,33 @@ export interface TextEmbedder {
   release(): Promise<void>;
 }
 
-interface Loaded { session: ort.InferenceSession; manifest: TextModelManifest; tokenizer: TextTokenizer; users: number; queue: Promise<unknown> }
-const loading = new Map<string, Promise<Loaded>>();
+const textModels = sharedModels<{ session: ort.InferenceSession; manifest: TextModelManifest; tokenizer: TextTokenizer }>(({ session }) => session.release());
 
 export const TEXT_BATCH = 32;
 
 export async function createTextEmbedder(modelDir: string, opts: { threads?: number } = {}): Promise<TextEmbedder> {
   const dir = resolve(modelDir);
-  const key = `${dir}\0${opts.threads ?? ''}`;
-  let p = loading.get(key);
-  if (!p) {
-    p = (async () => {
-      const manifest = parseTextManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
-      const vocab = JSON.parse(await readFile(join(dir, manifest.tokenizer.vocab), 'utf8'));
-      const tokenizer = createTextTokenizer(vocab, manifest.tokenizer.reservedPieces);
-      const session = await ort.InferenceSession.create(join(dir, manifest.file), sessionOptions(opts.threads));
-      return { session, manifest, tokenizer, users: 0, queue: Promise.resolve() } as Loaded;
-    })();
-    loading.set(key, p);
-    p.catch(() => { if (loading.get(key) === p) loading.delete(key); });
-  }
-  const loaded = await p;
-  loaded.users++;
-  const { manifest, tokenizer } = loaded;
+  const shared = await textModels(`${dir}\0${opts.threads ?? ''}`, async () => {
+    const manifest = parseTextManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+    const vocab = JSON.parse(await readFile(join(dir, manifest.tokenizer.vocab), 'utf8'));
+    const tokenizer = createTextTokenizer(vocab, manifest.tokenizer.reservedPieces);
+    const session = await ort.InferenceSession.create(join(dir, manifest.file), sessionOptions(opts.threads));
+    return { session, manifest, tokenizer };
+  });
+  const { session, manifest, tokenizer } = shared.value;
   const dim = manifest.output.dimension;
   let released = false;
 
-  const runBatch = (ids: BigInt64Array, mask: Float32Array, n: number, t: number): Promise<Float32Array> => {
-    const job = async () => {
-      const out = await loaded.session.run({
+  const runBatch = (ids: BigInt64Array, mask: Float32Array, n: number, t: number): Promise<Float32Array> =>
+    shared.run(async () => {
+      const out = await session.run({
         [manifest.input.ids]: new ort.Tensor('int64', ids, [n, t]),
         [manifest.input.mask]: new ort.Tensor('float32', mask, [n, t]),
       });
       const y = out[manifest.output.name].data as Float32Array;
       if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
       return y;
-    };
-    const next = loaded.queue.then(job, job);
-    loaded.queue = next.catch(() => undefined);
-    return next;
-  };
+    });
 
   return {
     manifest,
@@ -73,12 +61,8 @@ export async function createTextEmbedder(modelDir: string, opts: { threads?: num
       return poolChunks(chunks, rows, texts.length, dim);
     },
     async release() {
-      if (released) return;
       released = true;
-      if (--loaded.users > 0) return;
-      if (loading.get(key) === p) loading.delete(key);
-      await loaded.queue;
-      await loaded.session.release();
+      await shared.release();
     },
   };
 }

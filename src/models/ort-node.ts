@@ -1,6 +1,6 @@
 // The Node runtime adapter: the only Node module that imports onnxruntime-node.
-// Sessions are loaded once per (file, threads) and their loading promise memoised; a failed
-// load is dropped so a retry works. Runs on one session are queued (one at a time).
+// Sessions are loaded once per (file, threads) and shared, runs on one session queued
+// (ort-node-loader.ts, as for text).
 import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import ort from 'onnxruntime-node';
 import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
 import { normaliseRows } from '../core/normalise.ts';
 import { gemmTransBModel } from './onnx-build.ts';
+import { sharedModels } from './ort-node-loader.ts';
 import { startSessionThread, type SessionThread } from './ort-node-session-thread.ts';
 
 export interface ImageEmbedder {
@@ -20,8 +21,7 @@ export interface ImageEmbedder {
   release(): Promise<void>;
 }
 
-interface Loaded { thread: SessionThread; manifest: ModelManifest; users: number; queue: Promise<unknown> }
-const loading = new Map<string, Promise<Loaded>>();
+const imageModels = sharedModels<{ thread: SessionThread; manifest: ModelManifest }>(({ thread }) => thread.close());
 
 /** The session options every Node session uses (image, text, GEMM). */
 export function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
@@ -35,34 +35,19 @@ export function sessionOptions(threads?: number): ort.InferenceSession.SessionOp
   };
 }
 
-/** Serialises runs on one session so concurrent callers do not oversubscribe the cores. */
-function enqueue<T>(l: Loaded, job: () => Promise<T>): Promise<T> {
-  const next = l.queue.then(job, job);
-  l.queue = next.catch(() => undefined);
-  return next;
-}
-
 export async function createImageEmbedder(
   modelDir: string, opts: { threads?: number; variant?: string } = {},
 ): Promise<ImageEmbedder> {
   const dir = resolve(modelDir);
-  const key = `${dir}\0${opts.variant ?? ''}\0${opts.threads ?? ''}`;
-  let p = loading.get(key);
-  if (!p) {
-    p = (async () => {
-      const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
-      if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
-      const file = join(dir, variantFile(manifest, opts.variant));
-      const { height, width, channels } = manifest.input;
-      const thread = await startSessionThread(file, sessionOptions(opts.threads), manifest.input.name, manifest.output.name, [height, width, channels]);
-      return { thread, manifest, users: 0, queue: Promise.resolve() } as Loaded;
-    })();
-    loading.set(key, p);
-    p.catch(() => { if (loading.get(key) === p) loading.delete(key); });
-  }
-  const loaded = await p;
-  loaded.users++;
-  const { manifest } = loaded;
+  const shared = await imageModels(`${dir}\0${opts.variant ?? ''}\0${opts.threads ?? ''}`, async () => {
+    const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
+    if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
+    const file = join(dir, variantFile(manifest, opts.variant));
+    const { height, width, channels } = manifest.input;
+    const thread = await startSessionThread(file, sessionOptions(opts.threads), manifest.input.name, manifest.output.name, [height, width, channels]);
+    return { thread, manifest };
+  });
+  const { thread, manifest } = shared.value;
   const { width, height, channels } = manifest.input;
   const dim = manifest.output.dimension;
   let released = false;
@@ -74,19 +59,15 @@ export async function createImageEmbedder(
       if (!Number.isInteger(n) || n < 1 || batch.length !== n * width * height * channels) {
         return Promise.reject(new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`));
       }
-      return enqueue(loaded, async () => {
-        const y = await loaded.thread.run(batch, n);
+      return shared.run(async () => {
+        const y = await thread.run(batch, n);
         if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
         return normaliseRows(y, n, dim);
       });
     },
     async release() {
-      if (released) return;
       released = true;
-      if (--loaded.users > 0) return;
-      if (loading.get(key) === p) loading.delete(key);
-      await loaded.queue;
-      await loaded.thread.close();
+      await shared.release();
     },
   };
 }
