@@ -27,6 +27,7 @@ let dir: string;
 const consoleErrors: string[] = [];
 const all = createRequire(import.meta.url)('one-liner-joke/jokes.json') as { body: string; tags: string[] }[];
 const jokes = all.map((j) => j.body);
+let csvReport: Report;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-text-'));
@@ -122,6 +123,7 @@ describe('text in the app', () => {
     expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
     const report = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    csvReport = report;
     const ex = report.experiments[0];
     expect(report.modality).toBe('text');
     expect(ex.text!.texts[0]).toBe(jokes[0]); // read from the "joke" column
@@ -143,5 +145,21 @@ describe('text in the app', () => {
     // Points can overlap: the card is the clicked point's or one drawn within a few pixels of it.
     const at = (r: number) => { const i = ex.map!.rows.indexOf(r); return [ex.map!.xy[2 * i], ex.map!.xy[2 * i + 1]]; };
     expect(Math.hypot(at(row)[0] - x, at(row)[1] - y) * 464).toBeLessThan(12);
+  });
+
+  it('exports an HTML report of the text run: cards, pairs, findings and map, no script', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-html').click()]);
+    const html = await readFile((await download.path())!, 'utf8');
+    expect(html).not.toMatch(/https?:\/\/|<script|<link|<iframe|url\(|@import/i);
+    expect(html).toContain('data-gallery="unrealistic"');
+    expect((html.match(/<div class="tcard"/g) ?? []).length).toBeGreaterThanOrEqual(24);
+    for (const f of ['lengths', 'distinct', 'overused']) expect(html).toContain(`data-finding="${f}"`);
+    expect(html).toContain('aria-label="2-D map"');
+    // The most unrealistic synthetic text is the gallery's first card.
+    const ex = csvReport.experiments[0];
+    const top = ex.rows.map((r, i) => i).filter((i) => ex.rows[i].side === 'synthetic').sort((a, b) => ex.rows[b].p - ex.rows[a].p || a - b)[0];
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    expect(/data-gallery="unrealistic"><div class="tcard" data-row="(\d+)"/.exec(html)?.[1]).toBe(String(top));
+    expect(html).toContain(esc(ex.text!.texts[top].slice(0, 40)));
   });
 });
