@@ -18,7 +18,7 @@ type ColumnCode =
   | { kind: 'number'; name: string; median: number; scale: number; missing: boolean }
   | { kind: 'datetime'; name: string; median: number; scale: number; missing: boolean; hours: boolean }
   | { kind: 'boolean'; name: string; missing: boolean }
-  | { kind: 'levels'; name: string; levels: Map<number, number>; other: boolean; missing: boolean; length: { median: number; scale: number } | null; names: string[] };
+  | { kind: 'levels'; name: string; levels: Map<number, number>; slot: Int32Array; other: boolean; missing: boolean; length: { median: number; scale: number } | null; names: string[] };
 
 export interface TableEncoder {
   columns: ColumnCode[];
@@ -30,7 +30,10 @@ export interface TableEncoder {
 }
 
 function robustScale(v: Float64Array): { median: number; scale: number } {
-  const s = Float64Array.from(v.filter((x) => !Number.isNaN(x))).sort();
+  const present = new Float64Array(v.length);
+  let m = 0;
+  for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i])) present[m++] = v[i];
+  const s = present.subarray(0, m).sort();
   if (s.length === 0) return { median: 0, scale: 1 };
   const median = quantileSorted(s, 0.5);
   let scale = quantileSorted(s, 0.75) - quantileSorted(s, 0.25);
@@ -88,7 +91,10 @@ export function fitEncoder(real: readonly TypedColumn[], synth: readonly TypedCo
         length = robustScale(Float64Array.from(col.codes!, (k) => (k < 0 ? NaN : col.levels![k].length)));
         add(`${col.name}: length`);
       }
-      columns.push({ kind: 'levels', name: col.name, levels, other, missing, length, names: col.levels! });
+      // Level code → its one-hot slot (−1: "other"), the same mapping as levels without a hash per cell.
+      const slot = new Int32Array(col.levels!.length).fill(-1);
+      for (const [k, j] of levels) slot[k] = j;
+      columns.push({ kind: 'levels', name: col.name, levels, slot, other, missing, length, names: col.levels! });
     }
   });
   return { columns, dim: featureNames.length, featureNames, featureColumn: Int32Array.from(featureColumn) };
@@ -99,54 +105,65 @@ const clip = (x: number) => (x > 50 ? 50 : x < -50 ? -50 : x);
 /** n×dim row-major features for the given columns (same order as at fit time). */
 export function encodeRows(enc: TableEncoder, cols: readonly TypedColumn[], out?: Float32Array, rowOffset = 0): Float32Array {
   const n = cols[0]?.values?.length ?? cols[0]?.codes?.length ?? 0;
-  const d = enc.dim;
-  const x = out ?? new Float32Array(n * d);
-  let f = 0;
-  enc.columns.forEach((code, c) => {
-    const col = cols[c];
-    if (code.kind === 'number' || code.kind === 'datetime') {
-      const v = col.values!;
-      const width = 1 + (code.kind === 'datetime' ? (code.hours ? 3 : 2) : 0);
-      for (let i = 0; i < n; i++) {
-        const o = (rowOffset + i) * d + f;
-        const t = v[i];
-        if (Number.isNaN(t)) {
-          if (code.missing) x[o + width] = 1;
-          continue;
-        }
-        x[o] = clip((t - code.median) / code.scale);
-        if (code.kind === 'datetime') {
-          const date = new Date(t);
-          x[o + 1] = (date.getUTCMonth() + 0.5) / 12;
-          x[o + 2] = (date.getUTCDay() + 0.5) / 7;
-          if (code.hours) x[o + 3] = (date.getUTCHours() + date.getUTCMinutes() / 60) / 24;
-        }
-      }
-      f += width + (code.missing ? 1 : 0);
-    } else if (code.kind === 'boolean') {
-      const v = col.values!;
-      for (let i = 0; i < n; i++) {
-        const o = (rowOffset + i) * d + f;
-        if (Number.isNaN(v[i])) { if (code.missing) x[o + 1] = 1; }
-        else x[o] = v[i];
-      }
-      f += 1 + (code.missing ? 1 : 0);
-    } else {
-      const k = col.codes!;
-      const L = code.levels.size, oOther = L, oMissing = L + (code.other ? 1 : 0), oLength = oMissing + (code.missing ? 1 : 0);
-      for (let i = 0; i < n; i++) {
-        const o = (rowOffset + i) * d + f;
-        if (k[i] < 0) {
-          if (code.missing) x[o + oMissing] = 1;
-          continue;
-        }
-        const j = code.levels.get(k[i]);
-        if (j !== undefined) x[o + j] = 1;
-        else if (code.other) x[o + oOther] = 1;
-        if (code.length) x[o + oLength] = clip((code.names[k[i]].length - code.length.median) / code.length.scale);
-      }
-      f += oLength + (code.length ? 1 : 0);
-    }
-  });
+  const x = out ?? new Float32Array(n * enc.dim);
+  // Blocks of rows, every column within a block: the rows being written stay in cache while each
+  // column fills its slots (column by column over all rows, each pass would stream the whole matrix).
+  const BLOCK = 256;
+  for (let i0 = 0; i0 < n; i0 += BLOCK) {
+    let f = 0;
+    enc.columns.forEach((code, c) => { f += encodeColumn(code, cols[c], x, enc.dim, f, rowOffset, i0, Math.min(n, i0 + BLOCK)); });
+  }
   return x;
+}
+
+/** Rows i0..i1−1 of one column into its features starting at f; returns how many features it has. */
+function encodeColumn(code: ColumnCode, col: TypedColumn, x: Float32Array, d: number, f: number, rowOffset: number, i0: number, i1: number): number {
+  // Fields read into locals: the column codes have different shapes, and a load from such an
+  // object in the row loop would not be hoisted.
+  const missing = code.missing;
+  if (code.kind === 'number' || code.kind === 'datetime') {
+    const v = col.values!, median = code.median, scale = code.scale;
+    const dates = code.kind === 'datetime', hours = code.kind === 'datetime' && code.hours;
+    const width = 1 + (dates ? (hours ? 3 : 2) : 0);
+    for (let i = i0; i < i1; i++) {
+      const o = (rowOffset + i) * d + f;
+      const t = v[i];
+      if (Number.isNaN(t)) {
+        if (missing) x[o + width] = 1;
+        continue;
+      }
+      x[o] = clip((t - median) / scale);
+      if (dates) {
+        const date = new Date(t);
+        x[o + 1] = (date.getUTCMonth() + 0.5) / 12;
+        x[o + 2] = (date.getUTCDay() + 0.5) / 7;
+        if (hours) x[o + 3] = (date.getUTCHours() + date.getUTCMinutes() / 60) / 24;
+      }
+    }
+    return width + (missing ? 1 : 0);
+  }
+  if (code.kind === 'boolean') {
+    const v = col.values!;
+    for (let i = i0; i < i1; i++) {
+      const o = (rowOffset + i) * d + f;
+      if (Number.isNaN(v[i])) { if (missing) x[o + 1] = 1; }
+      else x[o] = v[i];
+    }
+    return 1 + (missing ? 1 : 0);
+  }
+  const k = col.codes!, slot = code.slot, other = code.other, length = code.length, names = code.names;
+  const L = code.levels.size, oOther = L, oMissing = L + (other ? 1 : 0), oLength = oMissing + (missing ? 1 : 0);
+  for (let i = i0; i < i1; i++) {
+    const o = (rowOffset + i) * d + f;
+    const ki = k[i];
+    if (ki < 0) {
+      if (missing) x[o + oMissing] = 1;
+      continue;
+    }
+    const j = ki < slot.length ? slot[ki] : -1;
+    if (j >= 0) x[o + j] = 1;
+    else if (other) x[o + oOther] = 1;
+    if (length) x[o + oLength] = clip((names[ki].length - length.median) / length.scale);
+  }
+  return oLength + (length ? 1 : 0);
 }

@@ -12,7 +12,6 @@ import { type Cell, type ColumnType, isMissing } from './types.ts';
 
 const BOOL_TRUE = new Set(['true', 't', 'yes', 'y']);
 const BOOL_FALSE = new Set(['false', 'f', 'no', 'n']);
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const ISO_DATE_RE = /^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const DMY_RE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}( \d{1,2}:\d{2}(:\d{2})?)?$/;
 const MONTH_RE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b.*\b\d{4}\b|\b\d{4}\b.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -30,7 +29,60 @@ export function parseNumber(c: Cell): number {
   if (typeof c === 'boolean') return NaN;
   if (typeof c !== 'string') return NaN;
   const s = c.trim();
-  return NUMBER_RE.test(s) ? Number(s) : NaN;
+  if (!isDecimal(s)) return NaN;
+  return simpleDecimal(s);
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles
+
+/**
+ * Number(s) for a string isDecimal accepts. Up to 15 digits and no exponent: the digits as an
+ * integer divided by a power of ten ≤ 10^22, both exact, so the one rounding is the correctly rounded
+ * value Number(s) gives (Clinger's fast path); otherwise Number(s) itself.
+ */
+function simpleDecimal(s: string): number {
+  let m = 0, digits = 0, frac = 0, dot = false;
+  const neg = s.charCodeAt(0) === 45;
+  for (let i = neg || s.charCodeAt(0) === 43 ? 1 : 0; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    if (k === 46) { dot = true; continue; }
+    if (k < 48 || k > 57) return Number(s); // exponent
+    if (m > 0 || k !== 48) digits++;
+    if (digits > 15) return Number(s);
+    m = m * 10 + (k - 48);
+    if (dot) frac++;
+  }
+  if (frac > 22) return Number(s);
+  const v = m / POW10[frac];
+  return neg ? -v : v;
+}
+
+const isDigit = (k: number) => k >= 48 && k <= 57;
+
+/** /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s), scanned by hand: every numeric cell is parsed through here. */
+export function isDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++; // + -
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  let fracDigits = 0, dot = false;
+  if (i < n && s.charCodeAt(i) === 46) { // .
+    dot = true;
+    const fracStart = ++i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    fracDigits = i - fracStart;
+  }
+  if (intDigits === 0 && !(dot && fracDigits > 0)) return false;
+  if (i < n && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) { // e E
+    i++;
+    if (i < n && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) i++;
+    const expStart = i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    if (i === expStart) return false;
+  }
+  return i === n;
 }
 
 /** Milliseconds since the epoch (UTC for dates without a zone), or NaN. */
@@ -67,7 +119,8 @@ export interface Inferred {
   /** null when every value is missing. */
   type: ColumnType | null;
   missing: number;
-  distinct: number;
+  /** Distinct trimmed values; counted only where the decision needs it (not for plain booleans, numbers, dates). */
+  distinct?: number;
   /** Why the type was chosen, for messages. */
   reason: string;
 }
@@ -77,17 +130,19 @@ export function inferColumnType(name: string, cells: readonly Cell[]): Inferred 
   for (const c of cells) if (!isMissing(c)) present.push(c);
   const missing = cells.length - present.length;
   if (present.length === 0) return { type: null, missing, distinct: 0, reason: 'every value is missing' };
-  const distinctSet = new Set(present.map((c) => (typeof c === 'string' ? c.trim() : String(c))));
-  const distinct = distinctSet.size;
+  // A set of every value is costly on long numeric columns, where it is rarely needed.
+  const countDistinct = () => new Set(present.map((c) => (typeof c === 'string' ? c.trim() : String(c)))).size;
   const n = present.length;
-  if (present.every((c) => parseBoolean(c) !== null)) return { type: 'boolean', missing, distinct, reason: 'every value is a boolean' };
+  if (present.every((c) => parseBoolean(c) !== null)) return { type: 'boolean', missing, reason: 'every value is a boolean' };
   if (present.every((c) => !Number.isNaN(parseNumber(c)))) {
-    if (distinct === n && n >= 20 && ID_NAME_RE.test(name.trim()) && present.every((c) => Number.isInteger(parseNumber(c)))) {
-      return { type: 'identifier', missing, distinct, reason: 'integers unique per row in a column named like an id' };
+    if (n >= 20 && ID_NAME_RE.test(name.trim()) && present.every((c) => Number.isInteger(parseNumber(c)))) {
+      const distinct = countDistinct();
+      if (distinct === n) return { type: 'identifier', missing, distinct, reason: 'integers unique per row in a column named like an id' };
     }
-    return { type: 'number', missing, distinct, reason: 'every value is a number' };
+    return { type: 'number', missing, reason: 'every value is a number' };
   }
-  if (present.every((c) => !Number.isNaN(parseDate(c)))) return { type: 'datetime', missing, distinct, reason: 'every value is a date' };
+  if (present.every((c) => !Number.isNaN(parseDate(c)))) return { type: 'datetime', missing, reason: 'every value is a date' };
+  const distinct = countDistinct();
   if (distinct <= 50 || distinct <= Math.min(1000, 0.05 * n)) return { type: 'category', missing, distinct, reason: `${distinct} distinct values` };
   if (distinct === n && n >= 20) {
     const meanLen = present.reduce((s: number, c) => s + String(c).length, 0) / n;
@@ -102,7 +157,8 @@ export function inferColumnType(name: string, cells: readonly Cell[]): Inferred 
 /** Decimals as written: "3.140" → 3, 2.5 → 1, "1e-3" → 3, integers → 0. */
 export function decimalsOf(c: Cell): number {
   const s = typeof c === 'number' ? String(c) : typeof c === 'string' ? c.trim() : '';
-  const e = s.search(/[eE]/);
+  const e1 = s.indexOf('e'), e2 = s.indexOf('E');
+  const e = e1 < 0 ? e2 : e2 < 0 ? e1 : Math.min(e1, e2);
   const mant = e >= 0 ? s.slice(0, e) : s;
   const exp = e >= 0 ? Number(s.slice(e + 1)) : 0;
   const dot = mant.indexOf('.');

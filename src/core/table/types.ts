@@ -57,6 +57,19 @@ const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '#n/a', '?', '-
 export function isMissing(c: Cell): boolean {
   if (c === null) return true;
   if (typeof c === 'number') return !Number.isFinite(c);
-  if (typeof c === 'string') return MISSING.has(c.trim().toLowerCase());
+  if (typeof c === 'string') {
+    if (!plainEnds(c)) return MISSING.has(c.trim().toLowerCase());
+    // Nothing to trim: every missing word is at most 4 characters and starts with n, #, ? or -.
+    if (c.length > 4) return false;
+    const a = c.charCodeAt(0);
+    return (a === 110 || a === 78 || a === 35 || a === 63 || a === 45) && MISSING.has(c.toLowerCase());
+  }
   return false;
 }
+
+/** Non-empty, first and last characters printable ASCII other than space: trim() would not shorten the string. */
+const plainEnds = (s: string) => {
+  if (s.length === 0) return false;
+  const a = s.charCodeAt(0), b = s.charCodeAt(s.length - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+};
