@@ -36,7 +36,7 @@ export function columnEvidence(rows: readonly Record<string, unknown>[], columns
   for (const row of rows)
     for (const s of stats) {
       const v = row[s.column];
-      const cell = typeof v === 'string' ? v.trim() : v == null ? '' : String(v);
+      const cell = typeof v === 'string' ? v.trim() : v == null || typeof v === 'object' ? '' : String(v);
       total += cell.length;
       if (!cell) continue;
       s.cells++;

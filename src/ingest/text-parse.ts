@@ -4,6 +4,7 @@
 // `file.json#3`, `file.csv#row 7` (data rows counted from 1, header excluded).
 import Papa from 'papaparse';
 import { judgeTextColumn } from './text-columns.ts';
+import { recordFields } from './text-fields.ts';
 import { InputError } from './types.ts';
 
 export interface TextRecord {
@@ -83,7 +84,15 @@ export function parseTextRecords(text: string, source: string, format: TextForma
     if (why) out.skipped.push({ path, reason: why });
     else out.records.push({ path, text: t, label });
   };
-  const field = opts.textField ?? 'text';
+  let field = opts.textField ?? 'text';
+  if (!opts.textField && (format === 'json' || format === 'jsonl')) {
+    // No "text" field: the one field of free text, as --modality auto and the app judge it.
+    const found = recordFields(format === 'jsonl' ? text.slice(0, 256 * 1024) : text, format, format === 'json' || text.length <= 256 * 1024);
+    if (found.suggested && found.suggested !== 'text') {
+      field = found.suggested;
+      out.warnings.push(`${source}: no field is named "text"; using field "${field}" (${found.verdict.reason.replace(/^the longest column "[^"]*" holds /, '')}). Name another with --text-field.`);
+    }
+  }
   const labelOf = (o: Record<string, unknown>) => (opts.labelColumn ? fieldText(o[opts.labelColumn]) : null);
   const fromObject = (path: string, v: unknown) => {
     if (typeof v === 'string') return add(path, v, null, '');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectModality } from '../../src/cli/modality.ts';
+import { parseTextRecords } from '../../src/ingest/text-parse.ts';
 import type { Report } from '../../src/core/report.ts';
 import { runCli } from './run-cli.ts';
 
@@ -29,18 +30,32 @@ describe('--modality auto on CSV/TSV', () => {
     for (const f of files) expect(`${f}: ${await detectModality(join(VEGA, f), { quiet: true })}`).toBe(`${f}: table`);
   });
 
-  it('calls a CSV of jokes text, and a named column of short cells a table', async () => {
+  it('calls a CSV of jokes text, and the same jokes cut to two words a table', async () => {
     const path = join(dir, 'jokes.csv');
     await writeFile(path, jokesCsv(jokes.slice(0, 300), 'joke'));
     expect(await detectModality(path, { quiet: true })).toBe('text');
-    // The user names the tags column: short categorical cells, so still not free text.
-    expect(await detectModality(path, { quiet: true, textColumn: 'tags' })).toBe('table');
+    // A column named with --text-column is scored as text, even one of short cells.
+    expect(await detectModality(path, { quiet: true, textColumn: 'tags' })).toBe('text');
     await expect(detectModality(path, { quiet: true, textColumn: 'body' })).rejects.toThrow(/has no column "body"; its columns are: id, joke, tags/);
     // The same jokes cut to their first two words are no longer free text.
     const stubs = join(dir, 'stubs.csv');
     await writeFile(stubs, jokesCsv(jokes.slice(0, 300).map((j) => ({ ...j, body: j.body.split(' ').slice(0, 2).join(' ') })), 'joke'));
     expect(await detectModality(stubs, { quiet: true })).toBe('table');
   });
+
+  it('calls every vega-datasets JSON a table, and JSON Lines of jokes under any field name text', async () => {
+    const files = readdirSync(VEGA).filter((f) => /\.json$/.test(f));
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files) expect(`${f}: ${await detectModality(join(VEGA, f), { quiet: true })}`).toBe(`${f}: table`);
+    const path = join(dir, 'jokes.jsonl');
+    await writeFile(path, jokes.slice(0, 200).map((j) => JSON.stringify({ body: j.body, tags: j.tags })).join('\n'));
+    expect(await detectModality(path, { quiet: true })).toBe('text');
+    // The reader takes the same field, and says so.
+    const read = parseTextRecords(await readFile(path, 'utf8'), 'jokes.jsonl', 'jsonl');
+    expect(read.records.length).toBe(200);
+    expect(read.records[0].text).toBe(jokes[0].body);
+    expect(read.warnings.join('\n')).toMatch(/no field is named "text"; using field "body"/);
+  }, 120_000);
 
   it('scores a jokes CSV as text from the column it found, and says why', async () => {
     const real = join(dir, 'real.csv'), synth = join(dir, 'synth.csv');
