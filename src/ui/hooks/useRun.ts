@@ -1,6 +1,6 @@
 // The run's state: stages with counts and timing (a ProgressStore that only the progress panel
 // reads), skipped files, the report or the error.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import type { Report, SkippedItem } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
@@ -35,8 +35,11 @@ export function useRun(bridge: ScoreBridge) {
         (e) => { if (runId.current === id) onProgress(e); },
         (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); });
       if (runId.current !== id) return null;
-      setReport(r);
-      setPhase('done');
+      // A transition: React renders the results in slices that yield to input, not as one long task.
+      startTransition(() => {
+        setReport(r);
+        setPhase('done');
+      });
       return r;
     } catch (e) {
       if (runId.current !== id) return null;

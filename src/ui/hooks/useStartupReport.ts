@@ -1,7 +1,7 @@
 // What the page opens on: the newest of the user's own past reports (IndexedDB), else the demo's
 // report scored at build time, so a first visit shows results at once. The demo is never stored
 // as the user's report, and a report the user opened or ran meanwhile is never replaced.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Report } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import { listReports } from '../../storage/idb-cache.ts';
@@ -14,12 +14,15 @@ export function useStartupReport(show: (report: Report, files: FileSets | null) 
     let live = true;
     const openDemo = () => loadDemoReport().then((d) => {
       if (!live || !d) return;
-      setDemo(d);
-      show(d.report, d.files);
+      // A transition: the results render in slices that yield to input (the page stays responsive).
+      startTransition(() => {
+        setDemo(d);
+        show(d.report, d.files);
+      });
     }, (e: Error) => console.warn(`The demo report could not be shown: ${e.message}`));
     listReports().then((past) => {
       if (!live) return;
-      if (past[0]) show(past[0].report, null);
+      if (past[0]) startTransition(() => show(past[0].report, null));
       else void openDemo();
     }, () => { if (live) void openDemo(); }); // no IndexedDB (private window): the demo still shows
     return () => { live = false; };
