@@ -1,21 +1,24 @@
 // Embedding throughput: the full pipeline (embedSet: read, hash, decode, preprocess, embed) against
 // a bare onnxruntime-node session on the same model file, the same images and the same threads.
-//   npx tsx scripts/bench-embed.ts [--images N] [--threads T] [--reps R] [--no-fp32]
-// Runs are interleaved (A B A B …) so drift in the shared box's load hits both sides alike.
-// (A) embedSet with noCache on a folder of photo-sized JPEGs; (B) session.run on the same images
-// preprocessed beforehand into batches of BATCH (preprocessing outside the timing).
+//   npx tsx scripts/bench-embed.ts [--images N] [--threads T] [--reps R] [--no-fp32] [--baseline REV]
+// Runs are interleaved (A A' B A A' B …) so drift in the shared box's load hits every side alike.
+// (A) embedSet with noCache on a folder of photo-sized JPEGs, exact decode (the app's numbers);
+// (A') the same with the CLI's opt-in `--decode fast` (reduced-scale JPEG decode + sharp resize);
+// (A0, with --baseline REV) the exact pipeline as committed at REV (git archive of src/), to show
+// before/after in one run; (B) session.run on the same images preprocessed beforehand into batches
+// of BATCH (preprocessing outside the timing), with the pipeline's own session options.
 // A profile then splits one image's cost into its parts and checks whether work overlaps ORT.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ort from 'onnxruntime-node';
 import sharp from 'sharp';
 import { createNodeEnv, DEFAULT_IMAGE_MODEL } from '../src/cli/node-env.ts';
-import { decodeImageBytes, hashBytes, hashPixels } from '../src/ingest/node-decode.ts';
+import { decodeImageBytes, decodeImageBytesFast, hashBytes, hashPixels } from '../src/ingest/node-decode.ts';
 import { listSet } from '../src/ingest/node-walk.ts';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
-import { createImageEmbedder } from '../src/models/ort-node.ts';
+import { createImageEmbedder, sessionOptions as pipelineSessionOptions } from '../src/models/ort-node.ts';
 import { parseManifest } from '../src/models/manifest.ts';
 import { preprocessImage } from '../src/models/preprocess.ts';
 import { BATCH, embedSet } from '../src/pipeline/embed-set.ts';
@@ -29,7 +32,19 @@ const arg = (name: string, dflt: number) => {
 const N = arg('images', 256), REPS = arg('reps', 3), THREADS = arg('threads', availableParallelism());
 const FP32 = !process.argv.includes('--no-fp32');
 const SIDE = 512;
-const require = createRequire(import.meta.url);
+const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null;
+
+/** embedSet and createNodeEnv as committed at rev (src/ exported under node_modules/.cache). */
+async function baselineModules(rev: string) {
+  const dir = resolve(`node_modules/.cache/bench-embed-baseline/${rev.replace(/[^\w.-]/g, '_')}`);
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('sh', ['-c', `git archive ${JSON.stringify(rev)} src | tar -x -C ${JSON.stringify(dir)}`], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench-embed: cannot export src/ at ${rev}`);
+  if (!existsSync(join(dir, 'public'))) symlinkSync(resolve('public'), join(dir, 'public')); // the model files
+  const pipeline = await import(join(dir, 'src/pipeline/embed-set.ts')) as typeof import('../src/pipeline/embed-set.ts');
+  const nodeEnv = await import(join(dir, 'src/cli/node-env.ts')) as typeof import('../src/cli/node-env.ts');
+  return { embedSet: pipeline.embedSet, createNodeEnv: nodeEnv.createNodeEnv };
+}
 
 // ---- test images: MNIST digits, upscaled, coloured, noisy, JPEG q90 --------------------------
 function rng(seed: number) {
@@ -76,10 +91,8 @@ async function timed(n: number, fn: () => Promise<unknown>): Promise<Run> {
   return { rate: n / wall, cpu: (c.user + c.system) / 1e6 / wall };
 }
 
-function sessionOptions(): ort.InferenceSession.SessionOptions {
-  // Same options as src/models/ort-node.ts uses for the pipeline's session.
-  return { intraOpNumThreads: THREADS, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' };
-}
+/** The pipeline's own session options (src/models/ort-node.ts), so (B) differs only in what surrounds session.run. */
+const sessionOptions = () => pipelineSessionOptions(THREADS);
 
 // ---- main ------------------------------------------------------------------------------------
 const dir = await mkdtemp(join(tmpdir(), 'bench-embed-'));
@@ -109,59 +122,115 @@ try {
   const variants = [{ name: 'uint8 (model.onnx)', file: manifest.file, variant: undefined as string | undefined }];
   if (FP32) variants.push({ name: 'fp32 (model-fp32.onnx)', file: 'model-fp32.onnx', variant: 'fp32' });
 
+  const fastEnv = await createNodeEnv({ noCache: true, threads: THREADS, decode: 'fast' });
+  const base = BASELINE ? await baselineModules(BASELINE) : null;
+  const baseOld = base ? await base.createNodeEnv({ noCache: true, threads: THREADS }) : null;
+  const f = (x: number) => x.toFixed(1);
+  const cosines = (x: Float32Array, y: Float32Array, dim: number) => {
+    const c: number[] = [];
+    for (let i = 0; i < x.length / dim; i++) {
+      let d = 0;
+      for (let k = i * dim; k < (i + 1) * dim; k++) d += x[k] * y[k];
+      c.push(d);
+    }
+    return c;
+  };
+
   const summary: string[] = [];
   for (const v of variants) {
     const own = v.variant ? await createImageEmbedder(DEFAULT_IMAGE_MODEL, { threads: THREADS, variant: v.variant }) : null;
     const embedder = own ?? baseEnv.embedder;
     const env: PipelineEnv = { ...baseEnv, embedder };
     const session = await ort.InferenceSession.create(join(DEFAULT_IMAGE_MODEL, v.file), sessionOptions());
-    const A = async () => {
-      const r = await embedSet(listed, 'real', env);
+    const sides: { key: string; label: string; run: () => Promise<Float32Array> }[] = [];
+    const check = (r: { embedded: number; vectors: Float32Array }) => {
       if (r.embedded !== N) throw new Error(`embedSet embedded ${r.embedded} of ${N}`);
+      return r.vectors;
     };
+    sides.push({ key: 'A', label: 'pipeline, exact decode', run: async () => check(await embedSet(listed, 'real', env)) });
+    if (!v.variant) {
+      sides.push({ key: "A'", label: 'pipeline, --decode fast', run: async () => check(await embedSet(listed, 'real', fastEnv)) });
+      if (base && baseOld) sides.push({ key: 'A0', label: `pipeline at ${BASELINE}`, run: async () => check(await base.embedSet(listed, 'real', baseOld)) });
+    }
     const B = async () => {
       for (const b of batches) await session.run({ [inputName]: new ort.Tensor('float32', b.data, [b.n, height, width, 3]) });
     };
-    await A(); await B(); // warm-up (first runs allocate arenas)
-    const a: Run[] = [], b: Run[] = [];
+    // Warm-up (first runs allocate arenas); its vectors compare the modes.
+    const vectors = new Map<string, Float32Array>();
+    for (const side of sides) vectors.set(side.key, await side.run());
+    await B();
+    const runs = new Map<string, Run[]>(sides.map((x) => [x.key, []]));
+    const b: Run[] = [];
     for (let r = 0; r < REPS; r++) {
-      a.push(await timed(N, A)); b.push(await timed(N, B));
+      for (const side of sides) runs.get(side.key)!.push(await timed(N, side.run));
+      b.push(await timed(N, B));
     }
-    const ra = a.map((x) => x.rate), rb = b.map((x) => x.rate);
+    const rb = b.map((x) => x.rate);
     const size = (await stat(join(DEFAULT_IMAGE_MODEL, v.file))).size;
-    const f = (x: number) => x.toFixed(1);
+    const cpuMs = (xs: Run[]) => median(xs.map((x) => (x.cpu / x.rate) * 1000));
     console.log(`${v.name}: ${(size / 2 ** 20).toFixed(2)} MiB (${size} bytes)`);
-    console.log(`  (A) pipeline embedSet: best ${f(best(ra))} img/s, median ${f(median(ra))}  [${ra.map(f).join(', ')}]  cores busy ${a.map((x) => x.cpu.toFixed(2)).join(', ')}`);
-    console.log(`  (B) bare ORT session:  best ${f(best(rb))} img/s, median ${f(median(rb))}  [${rb.map(f).join(', ')}]  cores busy ${b.map((x) => x.cpu.toFixed(2)).join(', ')}`);
-    const ratio = best(ra) / best(rb), ratioMed = median(ra) / median(rb);
-    const pairs = ra.map((x, i) => x / rb[i]); // each A against the B run right after it
-    console.log(`  ratio A/B: best ${ratio.toFixed(3)}, median ${ratioMed.toFixed(3)}, per pair [${pairs.map((x) => x.toFixed(2)).join(', ')}]  (target ≥ 0.8)`);
-    const cpuMs = (runs: Run[]) => median(runs.map((x) => (x.cpu / x.rate) * 1000));
-    console.log(`  process CPU per image (median): A ${cpuMs(a).toFixed(1)} ms, B ${cpuMs(b).toFixed(1)} ms`);
-    summary.push(`embed ${v.name.split(' ')[0]}: ${(size / 2 ** 20).toFixed(2)} MiB, pipeline ${f(best(ra))} img/s, bare ORT ${f(best(rb))} img/s, ratio ${ratio.toFixed(2)} (median ${ratioMed.toFixed(2)}, pairs ${pairs.map((x) => x.toFixed(2)).join('/')})`);
+    const line = (key: string, label: string, xs: Run[]) => {
+      const rs = xs.map((x) => x.rate);
+      console.log(`  (${key}) ${label}: best ${f(best(rs))} img/s, median ${f(median(rs))}  [${rs.map(f).join(', ')}]  ` +
+        `cores busy ${xs.map((x) => x.cpu.toFixed(2)).join(', ')}; CPU ${cpuMs(xs).toFixed(1)} ms/img`);
+    };
+    for (const side of sides) line(side.key, side.label, runs.get(side.key)!);
+    line('B', 'bare ORT session', b);
+    const ratios: string[] = [];
+    for (const side of sides) {
+      const ra = runs.get(side.key)!.map((x) => x.rate);
+      const ratio = best(ra) / best(rb), ratioMed = median(ra) / median(rb);
+      const pairs = ra.map((x, i) => x / rb[i]); // each run against the B run of the same round
+      console.log(`  ratio ${side.key}/B: best ${ratio.toFixed(3)}, median ${ratioMed.toFixed(3)}, per round [${pairs.map((x) => x.toFixed(2)).join(', ')}]  (target ≥ 0.8)`);
+      ratios.push(`${side.key} ${f(best(ra))} img/s ratio ${ratio.toFixed(2)} (median ${ratioMed.toFixed(2)})`);
+    }
+    const dim = manifest.output.dimension;
+    if (vectors.has("A'")) {
+      const c = cosines(vectors.get('A')!, vectors.get("A'")!, dim);
+      console.log(`  cosine(fast, exact) over the ${N} images: mean ${(c.reduce((x, y) => x + y, 0) / c.length).toFixed(5)}, min ${Math.min(...c).toFixed(5)}`);
+      ratios.push(`cosine(fast, exact) mean ${(c.reduce((x, y) => x + y, 0) / c.length).toFixed(4)} min ${Math.min(...c).toFixed(4)}`);
+    }
+    if (vectors.has('A0')) {
+      const x = vectors.get('A')!, y = vectors.get('A0')!;
+      let worst = 0;
+      for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]));
+      console.log(`  exact vectors now vs at ${BASELINE}: max |difference| ${worst}`);
+    }
+    summary.push(`embed ${v.name.split(' ')[0]}: ${(size / 2 ** 20).toFixed(2)} MiB, bare ORT ${f(best(rb))} img/s; ${ratios.join('; ')}`);
     await session.release();
     await own?.release();
   }
+  await fastEnv.close();
+  await baseOld?.close();
 
   // ---- profile: what one image costs outside ORT, and where it runs ---------------------------
   // decode runs on libuv/libvips threads; preprocess, hashes and batch copy on the JS main thread.
   // onnxruntime-node's session.run blocks its thread, so the pipeline runs it in a worker thread
   // (src/models/ort-node-thread.mjs) and reads and decodes the next batch meanwhile.
-  const parts = { read: 0, hashBytes: 0, decode: 0, preprocess: 0, hashPixels: 0 };
+  const parts = { read: 0, hashBytes: 0, decode: 0, preprocess: 0, hashPixels: 0, fastDecode: 0, fastPreprocess: 0, fastHashPixels: 0 };
   const M = Math.min(N, 64);
+  const slot = new Float32Array(px); // the pipeline writes straight into the batch
+  const cpuNow = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
   for (let i = 0; i < M; i++) {
-    let t = performance.now();
-    const lap = (k: keyof typeof parts) => { const now = performance.now(); parts[k] += now - t; t = now; };
+    // CPU time of the whole process per part (sharp's decode runs on other threads, counted too).
+    let t = cpuNow();
+    const lap = (k: keyof typeof parts) => { const now = cpuNow(); parts[k] += now - t; t = now; };
     const bytes = await readFile(join(dir, listed.items[i].path)); lap('read');
     hashBytes(bytes); lap('hashBytes');
     const img = await decodeImageBytes(bytes); lap('decode');
-    preprocessImage(img, { width, height }); lap('preprocess');
+    preprocessImage(img, { width, height }, slot); lap('preprocess');
     hashPixels(img.data, img.width, img.height); lap('hashPixels');
+    const small = await decodeImageBytesFast(bytes, { width, height }); lap('fastDecode');
+    preprocessImage(small, { width, height }, slot); lap('fastPreprocess');
+    hashPixels(small.data, small.width, small.height); lap('fastHashPixels');
   }
-  const per = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / M]));
-  const outside = Object.values(per).reduce((s, v) => s + v, 0);
-  console.log(`profile, ms per image (serial, ${M} images): ` +
-    Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') + `; sum ${outside.toFixed(2)}`);
+  const per = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, v / M])) as typeof parts;
+  const exactSum = per.read + per.hashBytes + per.decode + per.preprocess + per.hashPixels;
+  const fastSum = per.read + per.hashBytes + per.fastDecode + per.fastPreprocess + per.fastHashPixels;
+  console.log(`profile, CPU ms per image outside ORT (serial, ${M} images): ` +
+    Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') +
+    `; exact total ${exactSum.toFixed(2)}, fast total ${fastSum.toFixed(2)}`);
+  summary.push(`profile CPU ms/img: ${Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; exact ${exactSum.toFixed(2)}, fast ${fastSum.toFixed(2)}`);
   // Does the pipeline's prefetch overlap with ORT? Time embedSet with the model replaced by a
   // no-op (pure prepare cost as the pipeline schedules it) and the bare model alone.
   const nullEnv: PipelineEnv = {

@@ -44,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
   if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
   if (opts.csv) await emit(opts.csv, reportToCsv(report));
   if (opts.html) await emit(opts.html, await reportHtml(report));
-  (toStdout ? process.stderr : process.stdout).write(formatTable(report));
+  const out = toStdout ? process.stderr : process.stdout;
+  out.write(formatTable(report));
+  if (report.embedding.decode === 'fast') out.write('Decode: fast (reduced-scale JPEG/WebP decode): compare only with other --decode fast runs; the app decodes exactly.\n');
   return 0;
 }
 

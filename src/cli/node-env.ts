@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/node-decode.ts';
+import { decodeImageBytes, decodeImageBytesFast, hashBytes, hashPixels, type DecodeMode } from '../ingest/node-decode.ts';
 import { listSet } from '../ingest/node-walk.ts';
 import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
 import type { PipelineEnv } from '../pipeline/environment.ts';
@@ -27,18 +27,20 @@ export function ensureModels(): void {
   if (r.status !== 0) throw new Error('Could not build the image model (see above).');
 }
 
-export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean; threads?: number }): Promise<PipelineEnv & { close(): Promise<void> }> {
+export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean; threads?: number; decode?: DecodeMode }): Promise<PipelineEnv & { close(): Promise<void> }> {
   ensureModels();
   const embedder = await createImageEmbedder(DEFAULT_IMAGE_MODEL, { threads: opts.threads });
   const { manifest } = embedder;
+  const fast = opts.decode === 'fast';
+  // Fast-decoded vectors differ slightly from exact ones: their own cache file, never mixed.
   const cache = opts.noCache
     ? noCache()
-    : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `${manifest.id}@${manifest.version}`, manifest.output.dimension);
+    : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `${manifest.id}@${manifest.version}${fast ? '+fast-decode' : ''}`, manifest.output.dimension);
   return {
     listSet: (root, side, signal) => listSet(root, side, { signal }),
     readItem: (root, item) => readFile(join(root, item.path)),
     hashBytes,
-    decodeImage: (bytes) => decodeImageBytes(bytes),
+    decodeImage: fast ? (bytes) => decodeImageBytesFast(bytes, manifest.input) : (bytes) => decodeImageBytes(bytes),
     hashPixels: (img) => hashPixels(img.data, img.width, img.height),
     embedder,
     cache,

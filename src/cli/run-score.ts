@@ -51,7 +51,9 @@ export async function runScore(modality: Modality, opts: CliOptions, hooks: RunH
   }
   const env = await createNodeEnv(opts);
   try {
-    return await score({ ...common, threshold: opts.threshold }, env, hooks);
+    const report = await score({ ...common, threshold: opts.threshold }, env, hooks);
+    report.embedding.decode = opts.decode;
+    return report;
   } finally {
     await env.close();
   }

@@ -138,7 +138,13 @@ export interface Report {
   experiments: Experiment[];
   /** Real-side problems; each experiment lists its own synthetic-side ones. */
   skipped: SkippedItem[];
-  embedding: { embedded: number; fromCache: number };
+  embedding: {
+    embedded: number;
+    fromCache: number;
+    /** Images from the CLI: how files were decoded ('fast': reduced-scale decode, numbers comparable
+     * only with other fast runs). Absent means 'exact', as the app always decodes. */
+    decode?: 'exact' | 'fast';
+  };
   /** Tables only: the column plan and real-side findings. */
   table?: TableReportInfo;
   /** File-level warnings that did not stop the run (replaced bytes, truncated files). */

@@ -70,6 +70,54 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
 }
 
 /**
+ * How image files are decoded before the model. 'exact' (the default, and the only mode of the
+ * app): full-size pixels, then the shared TypeScript preprocessImage, the same numbers as the
+ * browser. 'fast' (CLI opt-in): sharp decodes JPEG and WebP at a reduced scale (shrink-on-load),
+ * applies the orientation, composites on white and resizes to the model's input itself; vectors
+ * then differ slightly from exact ones, so the two are never mixed (separate caches).
+ */
+export type DecodeMode = 'exact' | 'fast';
+
+/**
+ * 'fast' decoding: the image already upright, on white and at the model's input size, as opaque
+ * RGBA with orientation 1, so preprocessImage only scales it to [0, 1]. hashPixels of it then
+ * compares these small pixels: identical files still match, and exact duplicates in pixels too.
+ */
+export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: number; height: number }, name = ''): Promise<DecodedImage> {
+  if (bytes.length === 0) throw new DecodeError('empty file (0 bytes)');
+  const sniffed = sniffKind(bytes.subarray(0, 512), name);
+  if (sniffed.kind !== 'image') throw new DecodeError(`not an image (looks like ${sniffed.label})`);
+  const fmt = FORMAT_NAME[sniffed.format];
+  try {
+    // BMP: bmp-ts decodes it in full (it has no reduced decode); sharp then resizes those pixels.
+    const bmpPixels = sniffed.format === 'bmp' ? decodeBmp(bytes) : null;
+    const input = bmpPixels
+      ? sharp(Buffer.from(bmpPixels.data.buffer, bmpPixels.data.byteOffset, bmpPixels.data.byteLength), { raw: { width: bmpPixels.width, height: bmpPixels.height, channels: 4 } })
+      : sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { failOn: 'error', autoOrient: true, pages: 1, page: 0, limitInputPixels: MAX_PIXELS });
+    const out = await input
+      .flatten({ background: '#ffffff' })
+      .resize(target.width, target.height, { fit: 'fill', kernel: 'linear' })
+      .toColourspace('srgb').raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = out.info;
+    if (channels !== 3 || width !== target.width || height !== target.height) {
+      throw new Error(`unexpected output ${width}×${height}×${channels}`);
+    }
+    const n = width * height;
+    const data = new Uint8Array(n * 4);
+    for (let i = 0, p = 0, q = 0; i < n; i++, p += 3, q += 4) {
+      data[q] = out.data[p];
+      data[q + 1] = out.data[p + 1];
+      data[q + 2] = out.data[p + 2];
+      data[q + 3] = 255;
+    }
+    return { data, width, height, orientation: 1, bytes };
+  } catch (err) {
+    throw new DecodeError(`truncated or corrupt ${fmt}: ${shortReason(err)}`);
+  }
+}
+
+/**
  * False only when the JPEG's header segments (everything before the first scan) hold no APP1
  * "Exif" segment, i.e. when the file certainly carries no EXIF orientation. Anything unexpected
  * answers true, so the caller asks the real parser.

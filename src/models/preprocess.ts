@@ -109,6 +109,11 @@ export function preprocessImage(
   const dst = out ?? new Float32Array(n);
   if (outOffset < 0 || outOffset + n > dst.length) throw new RangeError('output buffer too small');
 
+  if (W === rw && H === rh && o === 1) { // nothing to resize (the CLI's fast decode): same numbers, no passes
+    unscaled(data, W * H, dst, outOffset);
+    return dst;
+  }
+
   // Pass 1 (horizontal): each stored row, composited on white, → rw samples. tmp is H × rw × 3.
   const xc = coeffs(W, rw);
   const tmp = scratch(H * rw * 3);
@@ -117,6 +122,24 @@ export function preprocessImage(
   // Pass 2 (vertical), writing the result in the upright orientation.
   verticalPass(tmp, rw, coeffs(H, rh), rh, o, target.width, dst, outOffset);
   return dst;
+}
+
+/** What the filter gives when sizes match (weights 1 and 0): the composited value × 1/255. */
+function unscaled(data: Uint8Array | Uint8ClampedArray, n: number, dst: Float32Array, d: number): void {
+  const k255 = 1 / 255, fr = Math.fround;
+  for (let p = 0; p < n * 4; p += 4, d += 3) {
+    const a = data[p + 3];
+    if (a === 255) {
+      dst[d] = data[p] * k255;
+      dst[d + 1] = data[p + 1] * k255;
+      dst[d + 2] = data[p + 2] * k255;
+    } else {
+      const f = a / 255, white = 255 - a;
+      dst[d] = fr(data[p] * f + white) * k255;
+      dst[d + 1] = fr(data[p + 1] * f + white) * k255;
+      dst[d + 2] = fr(data[p + 2] * f + white) * k255;
+    }
+  }
 }
 
 // Scratch rows reused across calls: preprocessImage is synchronous, so one set per thread suffices,

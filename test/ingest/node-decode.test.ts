@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImageBytes, decodeImageFile, hashBytes, hashPixels, jpegMayHaveExif } from '../../src/ingest/node-decode.ts';
 import { orientedSize, preprocessImage } from '../../src/models/preprocess.ts';
@@ -87,7 +87,7 @@ describe('decodeImageFile', () => {
 
 describe('JPEG orientation without a second parse', () => {
   const pixels = Buffer.alloc(16 * 8 * 3, 90);
-  const jpeg = (f: (s: sharp.Sharp) => sharp.Sharp) => f(sharp(pixels, { raw: { width: 16, height: 8, channels: 3 } })).jpeg().toBuffer();
+  const jpeg = (f: (s: Sharp) => Sharp) => f(sharp(pixels, { raw: { width: 16, height: 8, channels: 3 } })).jpeg().toBuffer();
 
   it('reads every EXIF orientation, and 1 for JPEGs with other header segments but no EXIF', async () => {
     for (let o = 1; o <= 8; o++) {

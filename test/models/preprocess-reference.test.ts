@@ -68,6 +68,7 @@ describe('preprocessImage equals the plain separable filter bit for bit', () => 
     [97, 61, { width: 31, height: 45 }], // odd sizes, odd output width
     [40, 30, { width: 100, height: 70 }], // upscale
     [301, 7, { width: 224, height: 3 }],
+    [33, 21, { width: 33, height: 21 }], // no resize (the CLI's fast decode hands over model-sized pixels)
   ];
   for (const [w, h, t] of sizes) {
     for (const alpha of ['opaque', 'some', 'random'] as const) {
