@@ -1,0 +1,38 @@
+// The page's main-thread tasks between two performance marks, from Chromium's trace: each task's
+// wall time (what a user waits for) and the CPU time the thread spent in it (the page's own work).
+// On a busy machine the wall time also counts the time the thread waited for a core; the CPU time
+// does not, so it tells the page's own long tasks apart from the machine's load.
+import type { Browser, Page } from 'playwright-core';
+
+export interface MainThreadTask {
+  /** ms after the first mark. */
+  start: number;
+  wall: number;
+  cpu: number;
+}
+
+// One event of the Chrome trace format; tasks are the "toplevel" ThreadControllerImpl::RunTask spans.
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
+
+export async function startMainThreadTrace(browser: Browser, page: Page): Promise<void> {
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+}
+
+/** Stops the trace: the tasks of the thread that made the marks, from the first mark to the last,
+ *  and each mark's time (ms after the first). */
+export async function stopMainThreadTrace(browser: Browser, marks: string[]): Promise<{ tasks: MainThreadTask[]; at: Record<string, number> }> {
+  const raw = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const found = marks.map((name) => {
+    const e = events.find((x) => x.name === name && x.ph !== 'M');
+    if (!e) throw new Error(`the trace has no mark "${name}" (performance.mark in the page, category blink.user_timing)`);
+    return e;
+  });
+  const [a, b] = [found[0], found[found.length - 1]];
+  const tasks = events
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === a.pid && e.tid === a.tid && e.ts >= a.ts && e.ts <= b.ts)
+    .map((e) => ({ start: (e.ts - a.ts) / 1000, wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
+  return { tasks, at: Object.fromEntries(found.map((e, i) => [marks[i], (e.ts - a.ts) / 1000])) };
+}
+
+export const longest = (tasks: MainThreadTask[], key: 'wall' | 'cpu') => Math.max(0, ...tasks.map((t) => t[key]));
