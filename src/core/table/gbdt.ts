@@ -85,6 +85,7 @@ export function fitGbdtBinned(bm: BinMatrix, edges: Float32Array[], rows: Int32A
   const m = Math.min(tr.length, opts.rowsPerTree ?? 10_000);
   const g = new Float64Array(m), h = new Float64Array(m);
   const node = new Int32Array(m);
+  const leafTr = new Int32Array(tr.length);
   const sub = new Int32Array(m), subRow = new Int32Array(m), drawn = new Int32Array(m), draws = new Int32Array(tr.length);
   const layout = histogramLayout(edges, mostFrequentBins(bm, rTr));
   const sparse = sparseRows(bm, rows, layout);
@@ -155,7 +156,10 @@ export function fitGbdtBinned(bm: BinMatrix, edges: Float32Array[], rows: Int32A
     model.value.push(value);
     // Update raw scores: every training row (not only the tree's subset) and validation row is walked down.
     if (m === tr.length) for (let t = 0; t < tr.length; t++) F[tr[t]] += value[node[t]];
-    else for (let t = 0; t < tr.length; t++) F[tr[t]] += value[leafOf(feature, threshold, depth, bm, rTr[t])];
+    else {
+      leavesOf(feature, threshold, depth, bm, rTr, leafTr);
+      for (let t = 0; t < tr.length; t++) F[tr[t]] += value[leafTr[t]];
+    }
     let loss = 0;
     for (let t = 0; t < va.length; t++) {
       const i = va[t];
@@ -184,6 +188,31 @@ function leafOf(feature: Int32Array, threshold: Uint8Array, depth: number, bm: B
   return nd;
 }
 
+/**
+ * leafOf for many rows, one level at a time: each pass reads one to a few feature columns in row
+ * order (a per-row walk jumps between columns).
+ */
+function leavesOf(feature: Int32Array, threshold: Uint8Array, depth: number, bm: BinMatrix, rows: Int32Array, out: Int32Array): void {
+  const { bins, n } = bm;
+  out.fill(0, 0, rows.length);
+  for (let level = 0; level < depth; level++) {
+    const first = (1 << level) - 1;
+    if (level === 0) {
+      const f = feature[0];
+      if (f < 0) return;
+      const col = f * n, th = threshold[0];
+      for (let k = 0; k < rows.length; k++) out[k] = bins[col + rows[k]] <= th ? 1 : 2;
+      continue;
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const nd = out[k];
+      if (nd < first) continue; // stopped in a leaf above
+      const f = feature[nd];
+      if (f >= 0) out[k] = bins[f * n + rows[k]] <= threshold[nd] ? 2 * nd + 1 : 2 * nd + 2;
+    }
+  }
+}
+
 /** P(class 1) for the first n rows of x. */
 export function predictGbdt(model: GbdtModel, x: Float32Array, n: number, d: number): Float64Array {
   return predictGbdtBinned(model, binRows(x, n, d, model.edges), Int32Array.from({ length: n }, (_, i) => i));
@@ -191,11 +220,12 @@ export function predictGbdt(model: GbdtModel, x: Float32Array, n: number, d: num
 
 /** P(class 1) for the given rows of a bin matrix made with the model's edges. */
 export function predictGbdtBinned(model: GbdtModel, bm: BinMatrix, rows: Int32Array): Float64Array {
-  const p = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    let s = 0;
-    for (let t = 0; t < model.iterations; t++) s += model.value[t][leafOf(model.feature[t], model.threshold[t], model.depth, bm, rows[k])];
-    p[k] = sigmoid(s);
+  // Tree by tree over all rows (each row's sum still adds the trees in order).
+  const score = new Float64Array(rows.length), leaf = new Int32Array(rows.length);
+  for (let t = 0; t < model.iterations; t++) {
+    leavesOf(model.feature[t], model.threshold[t], model.depth, bm, rows, leaf);
+    const value = model.value[t];
+    for (let k = 0; k < rows.length; k++) score[k] += value[leaf[k]];
   }
-  return p;
+  return score.map(sigmoid);
 }
