@@ -21,8 +21,10 @@ import { buildDemoSets, DEMO_EFFECTS, DEMO_SETS } from './demo-data/build-sets.t
 export const DEMO_DIR = 'public/demo';
 export const DEMO_INDEX = 'index.json';
 export const DEMO_REPORT = 'report.json';
-/** The engine's sources: a change to any of them may move the demo's scores. */
-const ENGINE_DIRS = ['src/core', 'src/pipeline', 'src/ingest', 'src/models'];
+/** Sources that shape the vectors (decoding, preprocessing, the model runner), then the analysis. */
+const VECTOR_DIRS = ['src/ingest', 'src/models'];
+const ANALYSIS_DIRS = ['src/core', 'src/pipeline'];
+const VECTOR_CACHE = '.cache/demo-vectors';
 /** Display names for the synthetic sets (the CLI demo's names). */
 const NAMES: Record<string, string> = { dropped: 'dropped-classes' };
 
@@ -99,17 +101,29 @@ async function sourcesUnder(dir: string): Promise<string[]> {
   return (await filesUnder(join(PACKAGE_ROOT, dir))).filter((p) => p.endsWith('.ts') || p.endsWith('.mjs')).map((p) => `${dir}/${p}`);
 }
 
-/** sha256 over the model (manifest + weights), the demo's index and packs, and the engine's sources. */
-export async function demoReportKey(out = DEMO_DIR): Promise<string> {
-  const h = createHash('sha256').update(`report v${REPORT_VERSION}\n`);
+async function hashSources(h: ReturnType<typeof createHash>, dirs: string[]): Promise<void> {
+  for (const dir of dirs) for (const f of await sourcesUnder(dir)) h.update(f).update(await readFile(join(PACKAGE_ROOT, f)));
+}
+
+/** sha256 over what makes a vector: the model (manifest + weights) and the decoding and model sources. */
+async function vectorKey(): Promise<{ model: string; hash: string }> {
+  const h = createHash('sha256');
   const manifestText = await readFile(join(DEFAULT_IMAGE_MODEL, MANIFEST_FILE), 'utf8');
   const manifest = parseManifest(JSON.parse(manifestText));
   h.update(manifestText).update(await readFile(join(DEFAULT_IMAGE_MODEL, manifest.file)));
+  await hashSources(h, VECTOR_DIRS);
+  return { model: `${manifest.id}@${manifest.version}`, hash: h.digest('hex').slice(0, 32) };
+}
+
+/** The vectors' key, the demo's index and packs, the analysis sources and the report version. */
+export async function demoReportKey(out = DEMO_DIR): Promise<string> {
+  const vectors = await vectorKey();
+  const h = createHash('sha256').update(`report v${REPORT_VERSION}\n${vectors.hash}\n`);
   const index = JSON.parse(await readFile(join(out, DEMO_INDEX), 'utf8')) as DemoIndex;
   h.update(JSON.stringify(index));
   for (const s of [index.real, ...index.synthetic]) h.update(await readFile(join(out, s.pack)));
-  for (const dir of ENGINE_DIRS) for (const f of await sourcesUnder(dir)) h.update(f).update(await readFile(join(PACKAGE_ROOT, f)));
-  return `${manifest.id}@${manifest.version}:${h.digest('hex').slice(0, 32)}`;
+  await hashSources(h, ANALYSIS_DIRS);
+  return `${vectors.model}:${h.digest('hex').slice(0, 32)}`;
 }
 
 /** The key report.json was built for, or null when it is missing or unreadable. */
@@ -125,8 +139,12 @@ async function storedKey(out: string): Promise<string | null> {
 export async function buildDemoReport(out = DEMO_DIR, key?: string): Promise<Report> {
   const index = JSON.parse(await readFile(join(out, DEMO_INDEX), 'utf8')) as DemoIndex;
   const scratch = await mkdtemp(join(tmpdir(), 'synthscore-demo-'));
-  // Vectors are cached by model and file hash: a rebuild for an engine change embeds nothing.
-  const env = await createNodeEnv({ cacheDir: join(PACKAGE_ROOT, '.cache/demo-vectors') });
+  // Vectors are cached per vector key (model and decoding sources): a rebuild for a change to the
+  // analysis or the demo data embeds only new files; older caches are removed.
+  const { hash } = await vectorKey();
+  const cacheRoot = join(PACKAGE_ROOT, VECTOR_CACHE);
+  if (existsSync(cacheRoot)) for (const old of await readdir(cacheRoot)) if (old !== hash) await rm(join(cacheRoot, old), { recursive: true, force: true });
+  const env = await createNodeEnv({ cacheDir: join(cacheRoot, hash) });
   try {
     for (const set of [index.real, ...index.synthetic]) {
       const bytes = await readFile(join(out, set.pack));
