@@ -1,11 +1,11 @@
 // Embedding throughput: the full pipeline (embedSet: read, hash, decode, preprocess, embed) against
 // a bare onnxruntime-node session on the same model file, the same images and the same threads.
-//   npx tsx scripts/bench-embed.ts [--images N] [--threads T] [--reps R] [--no-fp32] [--baseline REV]
+//   npx tsx scripts/bench-embed.ts [--images N] [--threads T] [--reps R] [--no-fp32] [--baseline REV[,REV…]]
 // Runs are interleaved (A A' B A A' B …) so drift in the shared box's load hits every side alike.
 // (A) embedSet with noCache on a folder of photo-sized JPEGs, exact decode (the app's numbers);
 // (A') the same with the CLI's opt-in `--decode fast` (reduced-scale JPEG decode + sharp resize);
-// (A0, with --baseline REV) the exact pipeline as committed at REV (git archive of src/), to show
-// before/after in one run; (B) session.run on the same images preprocessed beforehand into batches
+// (A0@REV, with --baseline) the exact pipeline as committed at each REV (git archive of src/), to
+// show before/after in one run; (B) session.run on the same images preprocessed beforehand into batches
 // of BATCH (preprocessing outside the timing), with the pipeline's own session options.
 // A profile then splits one image's cost into its parts and checks whether work overlaps ORT.
 import { spawnSync } from 'node:child_process';
@@ -32,7 +32,7 @@ const arg = (name: string, dflt: number) => {
 const N = arg('images', 256), REPS = arg('reps', 3), THREADS = arg('threads', availableParallelism());
 const FP32 = !process.argv.includes('--no-fp32');
 const SIDE = 512;
-const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null;
+const BASELINES = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1].split(',') : [];
 
 /** embedSet and createNodeEnv as committed at rev (src/ exported under node_modules/.cache). */
 async function baselineModules(rev: string) {
@@ -123,8 +123,10 @@ try {
   if (FP32) variants.push({ name: 'fp32 (model-fp32.onnx)', file: 'model-fp32.onnx', variant: 'fp32' });
 
   const fastEnv = await createNodeEnv({ noCache: true, threads: THREADS, decode: 'fast' });
-  const base = BASELINE ? await baselineModules(BASELINE) : null;
-  const baseOld = base ? await base.createNodeEnv({ noCache: true, threads: THREADS }) : null;
+  const bases = await Promise.all(BASELINES.map(async (rev) => {
+    const m = await baselineModules(rev);
+    return { rev, embedSet: m.embedSet, env: await m.createNodeEnv({ noCache: true, threads: THREADS }) };
+  }));
   const f = (x: number) => x.toFixed(1);
   const cosines = (x: Float32Array, y: Float32Array, dim: number) => {
     const c: number[] = [];
@@ -150,7 +152,7 @@ try {
     sides.push({ key: 'A', label: 'pipeline, exact decode', run: async () => check(await embedSet(listed, 'real', env)) });
     if (!v.variant) {
       sides.push({ key: "A'", label: 'pipeline, --decode fast', run: async () => check(await embedSet(listed, 'real', fastEnv)) });
-      if (base && baseOld) sides.push({ key: 'A0', label: `pipeline at ${BASELINE}`, run: async () => check(await base.embedSet(listed, 'real', baseOld)) });
+      for (const b of bases) sides.push({ key: `A0@${b.rev}`, label: `pipeline (exact) as at ${b.rev}`, run: async () => check(await b.embedSet(listed, 'real', b.env)) });
     }
     const B = async () => {
       for (const b of batches) await session.run({ [inputName]: new ort.Tensor('float32', b.data, [b.n, height, width, 3]) });
@@ -190,18 +192,19 @@ try {
       console.log(`  cosine(fast, exact) over the ${N} images: mean ${(c.reduce((x, y) => x + y, 0) / c.length).toFixed(5)}, min ${Math.min(...c).toFixed(5)}`);
       ratios.push(`cosine(fast, exact) mean ${(c.reduce((x, y) => x + y, 0) / c.length).toFixed(4)} min ${Math.min(...c).toFixed(4)}`);
     }
-    if (vectors.has('A0')) {
-      const x = vectors.get('A')!, y = vectors.get('A0')!;
+    for (const b of bases) {
+      const x = vectors.get('A')!, y = vectors.get(`A0@${b.rev}`);
+      if (!y) continue;
       let worst = 0;
       for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(x[i] - y[i]));
-      console.log(`  exact vectors now vs at ${BASELINE}: max |difference| ${worst}`);
+      console.log(`  exact vectors now vs at ${b.rev}: max |difference| ${worst}`);
     }
     summary.push(`embed ${v.name.split(' ')[0]}: ${(size / 2 ** 20).toFixed(2)} MiB, bare ORT ${f(best(rb))} img/s; ${ratios.join('; ')}`);
     await session.release();
     await own?.release();
   }
   await fastEnv.close();
-  await baseOld?.close();
+  for (const b of bases) await b.env.close();
 
   // ---- profile: what one image costs outside ORT, and where it runs ---------------------------
   // decode runs on libuv/libvips threads; preprocess, hashes and batch copy on the JS main thread.

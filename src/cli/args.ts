@@ -36,9 +36,10 @@ Options:
   --no-cache                 neither read nor write the vector cache
   --threads N                inference threads (default: all cores)
 Images:
-  --decode MODE              exact (default; the app's numbers) or fast: JPEG/WebP decoded at
-                             reduced scale and resized by sharp (far less CPU on large photos);
-                             vectors differ slightly: compare fast runs only with fast runs
+  --decode MODE              exact (default; the app's numbers) or fast: JPEGs at least twice the
+                             model's input decoded at reduced scale and resized by sharp (far less
+                             CPU on large photos); vectors differ slightly: compare fast runs only
+                             with fast runs
 Text:
   --text-field F             JSON/JSONL field holding the text (default "text")
   --text-column C            CSV/TSV column holding the text

@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   if (opts.html) await emit(opts.html, await reportHtml(report));
   const out = toStdout ? process.stderr : process.stdout;
   out.write(formatTable(report));
-  if (report.embedding.decode === 'fast') out.write('Decode: fast (reduced-scale JPEG/WebP decode): compare only with other --decode fast runs; the app decodes exactly.\n');
+  if (report.embedding.decode === 'fast') out.write('Decode: fast (large JPEGs decoded at reduced scale): compare only with other --decode fast runs; the app decodes exactly.\n');
   return 0;
 }
 

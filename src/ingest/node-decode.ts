@@ -72,29 +72,25 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
 /**
  * How image files are decoded before the model. 'exact' (the default, and the only mode of the
  * app): full-size pixels, then the shared TypeScript preprocessImage, the same numbers as the
- * browser. 'fast' (CLI opt-in): sharp decodes JPEG and WebP at a reduced scale (shrink-on-load),
- * applies the orientation, composites on white and resizes to the model's input itself; vectors
- * then differ slightly from exact ones, so the two are never mixed (separate caches).
+ * browser. 'fast' (CLI opt-in): a JPEG at least twice the model's input on its short side is
+ * decoded by sharp at reduced scale (DCT shrink-on-load), oriented, flattened on white and resized
+ * to the model's input; vectors then differ slightly from exact ones, so the two are never mixed
+ * (separate caches). Every other file is decoded exactly, as shrinking on load would not apply.
  */
 export type DecodeMode = 'exact' | 'fast';
 
 /**
- * 'fast' decoding: the image already upright, on white and at the model's input size, as opaque
- * RGBA with orientation 1, so preprocessImage only scales it to [0, 1]. hashPixels of it then
- * compares these small pixels: identical files still match, and exact duplicates in pixels too.
+ * 'fast' decoding (see DecodeMode). A large JPEG comes back upright, on white and at the model's
+ * input size, as opaque RGBA with orientation 1, so preprocessImage only scales it to [0, 1], and
+ * hashPixels compares these small pixels (identical files still match). Anything else: exact.
  */
 export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: number; height: number }, name = ''): Promise<DecodedImage> {
-  if (bytes.length === 0) throw new DecodeError('empty file (0 bytes)');
-  const sniffed = sniffKind(bytes.subarray(0, 512), name);
-  if (sniffed.kind !== 'image') throw new DecodeError(`not an image (looks like ${sniffed.label})`);
-  const fmt = FORMAT_NAME[sniffed.format];
+  const stored = bytes.length > 0 && sniffKind(bytes.subarray(0, 512), name).format === 'jpeg' ? jpegSize(bytes) : null;
+  if (!stored || Math.min(stored.width, stored.height) < 2 * Math.max(target.width, target.height)) {
+    return decodeImageBytes(bytes, name);
+  }
   try {
-    // BMP: bmp-ts decodes it in full (it has no reduced decode); sharp then resizes those pixels.
-    const bmpPixels = sniffed.format === 'bmp' ? decodeBmp(bytes) : null;
-    const input = bmpPixels
-      ? sharp(Buffer.from(bmpPixels.data.buffer, bmpPixels.data.byteOffset, bmpPixels.data.byteLength), { raw: { width: bmpPixels.width, height: bmpPixels.height, channels: 4 } })
-      : sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { failOn: 'error', autoOrient: true, pages: 1, page: 0, limitInputPixels: MAX_PIXELS });
-    const out = await input
+    const out = await sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { failOn: 'error', autoOrient: true, limitInputPixels: MAX_PIXELS })
       .flatten({ background: '#ffffff' })
       .resize(target.width, target.height, { fit: 'fill', kernel: 'linear' })
       .toColourspace('srgb').raw({ depth: 'uchar' })
@@ -113,8 +109,28 @@ export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: n
     }
     return { data, width, height, orientation: 1, bytes };
   } catch (err) {
-    throw new DecodeError(`truncated or corrupt ${fmt}: ${shortReason(err)}`);
+    throw new DecodeError(`truncated or corrupt JPEG: ${shortReason(err)}`);
   }
+}
+
+/** Stored width and height from a JPEG's frame header (SOFn), or null if the header walk fails. */
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
+  let i = 2;
+  while (i + 9 <= bytes.length) {
+    if (bytes[i] !== 0xff) return null;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) { i++; continue; }
+    if (marker === 0xda || marker === 0xd9) return null;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; }
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const height = (bytes[i + 5] << 8) | bytes[i + 6], width = (bytes[i + 7] << 8) | bytes[i + 8];
+      return width > 0 && height > 0 ? { width, height } : null;
+    }
+    const len = (bytes[i + 2] << 8) | bytes[i + 3];
+    if (len < 2) return null;
+    i += 2 + len;
+  }
+  return null;
 }
 
 /**
