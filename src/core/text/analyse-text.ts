@@ -5,7 +5,7 @@
 // duplicates; text findings (lengths, distinct-n, over-used phrases) are added.
 import { classifierScores } from '../classifier-scores.ts';
 import { crossValidate } from '../crossval.ts';
-import { TooFewRowsError, checkpoint, now, type AbortSignalLike } from '../errors.ts';
+import { checkpoint, type AbortSignalLike } from '../errors.ts';
 import type { Gemm } from '../gemm.ts';
 import { knnCosine, type KnnGraph } from '../knn.ts';
 import { relativeThreshold } from '../near-duplicates.ts';
@@ -14,7 +14,8 @@ import { perClassBreakdown } from '../per-class.ts';
 import type { ProgressCallback } from '../progress.ts';
 import { deriveSeed } from '../random.ts';
 import type { ClassBreakdown, Counts, Estimate, FourScores } from '../report.ts';
-import { MIN_ROWS_PER_SIDE } from '../analyse.ts';
+import { checkRowsPerSide } from '../analyse.ts';
+import { stageTimer } from '../stage-timer.ts';
 import { minhashPairs, type MinHashPair } from './minhash.ts';
 import { concatBlocks, hashedCharNgrams } from './ngrams.ts';
 import { textNearDuplicates, type TextNearDuplicateResult } from './near-duplicate-text.ts';
@@ -90,19 +91,8 @@ export async function analyseText(input: AnalyseTextInput): Promise<AnalyseTextR
   if (embeddings.length !== n * dim || texts.length !== n || isSynthetic.length !== n || input.hashes.length !== n) {
     throw new RangeError('analyseText: embeddings, texts, isSynthetic and hashes must describe the same n rows');
   }
-  let nSynth = 0;
-  for (let i = 0; i < n; i++) nSynth += isSynthetic[i] ? 1 : 0;
-  const need = Math.max(MIN_ROWS_PER_SIDE, folds);
-  if (n - nSynth < need || nSynth < need) {
-    throw new TooFewRowsError(`Too few rows to score: ${n - nSynth} real and ${nSynth} synthetic; each side needs at least ${need}.`);
-  }
-  const timings: Record<string, number> = {};
-  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
-    const t0 = now();
-    const out = await fn();
-    timings[stage] = now() - t0;
-    return out;
-  };
+  const nSynth = checkRowsPerSide(isSynthetic, folds);
+  const { timings, timed } = stageTimer();
   normaliseRows(embeddings, n, dim);
   const feats = await timed('features', () => textClassifierFeatures(embeddings, n, dim, texts, features));
   const cv = await timed('classifier', () =>
