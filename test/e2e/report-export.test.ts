@@ -100,6 +100,8 @@ describe('reports a stakeholder can open', () => {
     await fresh.goto(served.url);
     await fresh.getByTestId('open-report-file').setInputFiles(jsonPath);
     await fresh.getByTestId('results').waitFor({ timeout: 30_000 });
+    // A fresh profile opens on the demo's build-time report: the opened file must replace it.
+    await expect.poll(() => fresh.getByTestId('demo-banner').count(), POLL).toBe(0);
     for (const ex of report.experiments)
       for (const k of KEYS)
         expect(Number(await fresh.getByTestId(`cell-${ex.name}-${k}`).textContent())).toBeCloseTo(ex.scores[k].value, 3);

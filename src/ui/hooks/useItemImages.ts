@@ -34,34 +34,50 @@ function fileLookup(files: FileSets | null): Lookup {
 
 const rootOf = (report: Report, ex: Experiment, row: number) => (ex.rows[row].side === 'real' ? report.real.path : ex.syntheticPath);
 
+// Stored thumbnails are per content hash, the same for every report the page shows: one object URL
+// each, kept up to THUMB_URLS (then the least recently asked for is revoked). Not tied to a
+// component's effects, so a cleanup React runs while the galleries stay on screen loses nothing.
+const THUMB_URLS = 4000;
+const thumbUrls = new Map<string, Promise<string | null>>();
+
+export function thumbnailUrl(hash: string, loadThumb: (hash: string) => Promise<Blob | undefined> = getThumbnail): Promise<string | null> {
+  const hit = thumbUrls.get(hash);
+  if (hit) {
+    thumbUrls.delete(hash); // most recent last
+    thumbUrls.set(hash, hit);
+    return hit;
+  }
+  const p = loadThumb(hash).then((b) => (b ? URL.createObjectURL(b) : null), () => null);
+  thumbUrls.set(hash, p);
+  // None stored yet (the writer may still be at work): ask the store again next time.
+  void p.then((u) => { if (!u && thumbUrls.get(hash) === p) thumbUrls.delete(hash); });
+  for (const [oldest, old] of thumbUrls) {
+    if (thumbUrls.size <= THUMB_URLS) break;
+    thumbUrls.delete(oldest);
+    void old.then((u) => u && URL.revokeObjectURL(u));
+  }
+  return p;
+}
+
 export function createItemImages(report: Report, files: FileSets | null, loadThumb: (hash: string) => Promise<Blob | undefined> = getThumbnail) {
   const lookup = fileLookup(files);
   const urls = new Map<string, string>();
-  const thumbs = new Map<string, Promise<string | null>>();
-  let disposed = false;
   const images: ItemImages & { dispose(): void } = {
     fileUrl(ex, row) {
       const root = rootOf(report, ex, row), path = ex.rows[row].path, key = `${root}\u0000${path}`;
       let url = urls.get(key);
       if (url === undefined) {
         const blob = lookup(root, path);
-        if (!blob || disposed) return null;
+        if (!blob) return null;
         urls.set(key, (url = URL.createObjectURL(blob)));
       }
       return url;
     },
-    thumbUrl(hash) {
-      let p = thumbs.get(hash);
-      if (!p) {
-        p = loadThumb(hash).then((b) => (b && !disposed ? URL.createObjectURL(b) : null), () => null);
-        thumbs.set(hash, p);
-      }
-      return p;
-    },
+    thumbUrl: (hash) => thumbnailUrl(hash, loadThumb),
+    /** Revokes the files' URLs; a later call makes new ones (React may clean up and reuse a memo). */
     dispose() {
-      disposed = true;
       for (const u of urls.values()) URL.revokeObjectURL(u);
-      for (const p of thumbs.values()) void p.then((u) => u && URL.revokeObjectURL(u));
+      urls.clear();
     },
   };
   return images;
