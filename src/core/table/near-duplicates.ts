@@ -8,21 +8,14 @@
 // are missing): only rows in one block can match. Inside a block, rows are sorted by the
 // number column with the most distinct values and each row is compared with the following rows
 // while that column is still within 1% (a sorted window: the 1% rule is monotone along the sort).
-import { collectSets, UnionFind, type SetEdge } from '../duplicate-sets.ts';
-import type { Estimate, NearDuplicateSet } from '../report.ts';
+import { collectSets, UnionFind, type DuplicateSets, type SetEdge } from '../duplicate-sets.ts';
 import type { TypedColumn } from './types.ts';
 
 export const RELATIVE_TOLERANCE = 0.01;
 /** Comparisons per row inside a block are capped (a block of thousands of rows with one sort value). */
 const MAX_WINDOW = 2000;
 
-export interface TableNearDuplicates {
-  sets: NearDuplicateSet[];
-  setIdPerRow: Int32Array;
-  unvaried: Estimate;
-  unoriginal: Estimate;
-  unvariedRows: number;
-  unoriginalRows: number;
+export interface TableNearDuplicates extends DuplicateSets {
   exactDuplicatePairs: number;
   /** Pairs that matched (edges of the relation, exact ones included). */
   matchedPairs: number;

@@ -1,7 +1,8 @@
 // One tabular experiment: real ∪ synthetic_i → detector p_i, near-duplicate sets, closest-real
 // distances, per-column stats, shaped into the Report's Experiment.
 import { classifierScores } from '../../core/classifier-scores.ts';
-import { checkpoint, now } from '../../core/errors.ts';
+import { checkpoint } from '../../core/errors.ts';
+import { stageTimer } from '../../core/stage-timer.ts';
 import { perClassBreakdown } from '../../core/per-class.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
@@ -38,13 +39,7 @@ export async function analyseTableExperiment(
   settings: TableSettings,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
 ): Promise<Experiment> {
-  const timings: Record<string, number> = {};
-  const timed = async <T>(stage: string, fn: () => Promise<T> | T): Promise<T> => {
-    const t0 = now();
-    const out = await fn();
-    timings[stage] = now() - t0;
-    return out;
-  };
+  const { timings, timed } = stageTimer();
   const onProgress: ProgressCallback = (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` });
   const { folds, seed, bootstrap } = settings;
   // Rows parsed and encoded: the table counterpart of the image path's "embed" stage.
