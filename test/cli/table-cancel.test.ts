@@ -7,29 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { createRng } from '../../src/core/random.ts';
+import { correlatedCsv } from '../fixtures/correlated-csv.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/synthscore.mjs', import.meta.url));
 let dir = '';
 
-/** n rows × 16 numbers + 2 categories; `broken` drops the shared factor of the first four numbers. */
-function csv(n: number, seed: number, broken: boolean): string {
-  const rng = createRng(seed);
-  const lines = [[...Array(16).keys()].map((k) => `x${k}`).concat('a', 'b').join(',')];
-  for (let i = 0; i < n; i++) {
-    const z = rng.normal();
-    const xs = Array.from({ length: 16 }, (_, k) => (k < 4 ? (broken ? rng.normal() * 1.1 : z + 0.5 * rng.normal()) : rng.normal() * (k + 1)).toFixed(3));
-    lines.push([...xs, `L${rng.int(5)}`, `M${rng.int(7)}`].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
 
 afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
 
 it('Ctrl-C during the detector of a table run exits 130 within seconds, with a message', async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthscore-table-cancel-'));
-  await writeFile(join(dir, 'real.csv'), csv(20_000, 1, false));
-  await writeFile(join(dir, 'broken.csv'), csv(20_000, 2, true));
+  await writeFile(join(dir, 'real.csv'), correlatedCsv(20_000, 1, false));
+  await writeFile(join(dir, 'broken.csv'), correlatedCsv(20_000, 2, true));
   const child = spawn(process.execPath, [BIN, 'score', '--real', join(dir, 'real.csv'), '--synthetic', join(dir, 'broken.csv'), '--json', join(dir, 'r.json')]);
   let stderr = '', stdout = '';
   child.stdout.on('data', (d) => (stdout += d));

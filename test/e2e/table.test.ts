@@ -12,6 +12,7 @@ import { createRng, shuffle } from '../../src/core/random.ts';
 import type { Report } from '../../src/core/report.ts';
 import { launchChromium } from './browser.ts';
 import { buildAndPreview, type Served } from './server.ts';
+import { correlatedCsv } from '../fixtures/correlated-csv.ts';
 
 type Penguin = Record<string, string | number | null>;
 const POLL = { timeout: 30_000, interval: 100 };
@@ -31,17 +32,6 @@ function csv(rows: Penguin[]): string {
   return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }
 
-/** n rows × 16 numbers + 2 categories; `broken` drops the shared factor of the first four numbers. */
-function bigCsv(n: number, seed: number, broken: boolean): string {
-  const rng = createRng(seed);
-  const lines = [[...Array(16).keys()].map((k) => `x${k}`).concat('a', 'b').join(',')];
-  for (let i = 0; i < n; i++) {
-    const z = rng.normal();
-    const xs = Array.from({ length: 16 }, (_, k) => (k < 4 ? (broken ? rng.normal() * 1.1 : z + 0.5 * rng.normal()) : rng.normal() * (k + 1)).toFixed(3));
-    lines.push([...xs, `L${rng.int(5)}`, `M${rng.int(7)}`].join(','));
-  }
-  return lines.join('\n') + '\n';
-}
 
 beforeAll(async () => {
   const all = JSON.parse(await readFile('node_modules/vega-datasets/data/penguins.json', 'utf8')) as Penguin[];
@@ -56,8 +46,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'real.csv'), csv(real));
   await writeFile(join(dir, 'stretched.csv'), csv(synth));
   await writeFile(join(dir, 'extra.csv'), csv(synth.map((r, i) => ({ ...r, Note: `row ${i}` }))));
-  await writeFile(join(dir, 'big-real.csv'), bigCsv(20_000, 1, false));
-  await writeFile(join(dir, 'big-broken.csv'), bigCsv(20_000, 2, true));
+  await writeFile(join(dir, 'big-real.csv'), correlatedCsv(20_000, 1, false));
+  await writeFile(join(dir, 'big-broken.csv'), correlatedCsv(20_000, 2, true));
   // Its own output folder: other e2e files build into dist/ at the same time.
   served = await buildAndPreview(join(tmpdir(), 'synthscore-e2e-table-dist'));
   browser = await launchChromium();
