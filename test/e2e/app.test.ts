@@ -11,7 +11,7 @@ import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../..
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
 import type { Report } from '../../src/core/report.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { launchChromium } from './browser.ts';
+import { collectErrors, launchChromium } from './browser.ts';
 import { longest, startMainThreadTrace, stopMainThreadTrace } from './main-thread.ts';
 import { buildAndPreview, type Served } from './server.ts';
 
@@ -62,8 +62,7 @@ beforeAll(async () => {
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
   page.on('worker', (w) => requests.push(w.url()));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  collectErrors(page, consoleErrors);
   // Main-thread long tasks, for the responsiveness check.
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, shuffle } from '../../src/core/random.ts';
 import type { Report } from '../../src/core/report.ts';
-import { launchChromium } from './browser.ts';
+import { collectErrors, launchChromium } from './browser.ts';
 import { buildAndPreview, type Served } from './server.ts';
 import { correlatedCsv } from '../fixtures/correlated-csv.ts';
 
@@ -51,9 +51,7 @@ beforeAll(async () => {
   // Its own output folder: other e2e files build into dist/ at the same time.
   served = await buildAndPreview(join(tmpdir(), 'synthscore-e2e-table-dist'));
   browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page = collectErrors(await (await browser.newContext()).newPage(), consoleErrors);
 });
 
 afterAll(async () => {

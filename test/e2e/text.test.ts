@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/report.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { launchChromium } from './browser.ts';
+import { collectErrors, launchChromium } from './browser.ts';
 import { buildAndPreview, type Served } from './server.ts';
 
 // 200 per side, as test/cli/text.test.ts: at 60 per side the detector (both CLI and app, to 1e-7)
@@ -40,9 +40,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'gen.csv'), csv(all.slice(600, 750)));
   served = await buildAndPreview();
   browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page = collectErrors(await (await browser.newContext()).newPage(), consoleErrors);
 });
 
 afterAll(async () => {
