@@ -1,7 +1,6 @@
-// The 2-D map: UMAP (umap-js, seeded) of a stratified subsample of real ∪ synthetic rows.
-// The neighbour graph is our exact cosine kNN (same gemm as the engine), handed to umap-js as a
-// precomputed graph, so its own approximate search in the full embedding space never runs.
-import { UMAP } from 'umap-js';
+// The 2-D map: UMAP (seeded; umap-js's algorithm on typed arrays, umap-layout.ts) of a stratified
+// subsample of real ∪ synthetic rows. The neighbour graph is our exact cosine kNN (same gemm as
+// the engine), so no approximate search in the full embedding space runs.
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { knnCosine } from './knn.ts';
@@ -9,6 +8,7 @@ import { normaliseRows } from './normalise.ts';
 import type { ProgressCallback } from './progress.ts';
 import { createRng, deriveSeed, sampleIndices } from './random.ts';
 import type { MapInfo } from './report.ts';
+import { UmapLayout } from './umap-layout.ts';
 
 export const MAP_MAX_POINTS = 5000;
 
@@ -56,20 +56,11 @@ export async function computeMap(
   normaliseRows(sub, m, dim);
   opts.onProgress?.({ status: 'initiate', stage, done: 0, total: 100 });
   const graph = await knnCosine(sub, m, dim, nNeighbors, { gemm: opts.gemm, signal: opts.signal });
-  const knnIndices: number[][] = [];
-  const knnDistances: number[][] = [];
-  for (let i = 0; i < m; i++) {
-    const o = i * graph.k;
-    knnIndices.push(Array.from(graph.indices.subarray(o, o + graph.k)));
-    knnDistances.push(Array.from(graph.distances.subarray(o, o + graph.k), (d) => (Number.isFinite(d) ? d : 2)));
-  }
+  const distances = Float64Array.from(graph.distances, (d) => (Number.isFinite(d) ? d : 2));
   await checkpoint(opts.signal);
   const rng = createRng(deriveSeed(opts.seed, 0x5e7));
-  const umap = new UMAP({ nComponents: 2, nNeighbors, minDist: 0.1, random: () => rng.next(), nEpochs: m > 2000 ? 200 : 400 });
-  umap.setPrecomputedKNN(knnIndices, knnDistances);
-  // umap-js reads only the number of rows from X once the neighbour graph is given.
-  const X = Array.from({ length: m }, () => [0]);
-  const epochs = umap.initializeFit(X);
+  const umap = new UmapLayout({ n: m, k: graph.k, indices: graph.indices, distances, minDist: 0.1, random: () => rng.next(), nEpochs: m > 2000 ? 200 : 400 });
+  const epochs = umap.nEpochs;
   for (let e = 0; e < epochs; e++) {
     umap.step();
     if (e % 20 === 0) {
@@ -77,20 +68,19 @@ export async function computeMap(
       await checkpoint(opts.signal);
     }
   }
-  const emb = umap.getEmbedding();
   opts.onProgress?.({ status: 'done', stage, done: 100, total: 100 });
-  return { method: 'umap', rows: Array.from(rows), xy: scaleUnit(emb), total: isSynthetic.length, seed: opts.seed, nNeighbors };
+  return { method: 'umap', rows: Array.from(rows), xy: scaleUnit(umap.embedding, m), total: isSynthetic.length, seed: opts.seed, nNeighbors };
 }
 
-/** Each axis to [0, 1], rounded to 4 decimals (the JSON stays small). */
-function scaleUnit(emb: number[][]): number[] {
+/** Each axis to [0, 1], rounded to 4 decimals (the JSON stays small); emb is m × 2, row-major. */
+function scaleUnit(emb: Float64Array, m: number): number[] {
   const out: number[] = [];
   for (const axis of [0, 1]) {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const p of emb) { lo = Math.min(lo, p[axis]); hi = Math.max(hi, p[axis]); }
+    for (let i = 0; i < m; i++) { lo = Math.min(lo, emb[2 * i + axis]); hi = Math.max(hi, emb[2 * i + axis]); }
     const span = hi - lo || 1;
-    emb.forEach((p, i) => (out[2 * i + axis] = Math.round(((p[axis] - lo) / span) * 1e4) / 1e4));
+    for (let i = 0; i < m; i++) out[2 * i + axis] = Math.round(((emb[2 * i + axis] - lo) / span) * 1e4) / 1e4;
   }
   return out;
 }
