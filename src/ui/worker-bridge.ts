@@ -1,5 +1,6 @@
-// The one main-thread bridge to the scoring worker: starts it lazily, wraps it with comlink,
-// and terminates it on cancel (a fresh one starts on the next call). Errors keep their `name`.
+// The one main-thread bridge to the scoring workers: starts them lazily, wraps them with comlink,
+// and terminates them on cancel (fresh ones start on the next call). Errors keep their `name`.
+// Table calls go to their own instance of the worker script (see ScoreBridge).
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Report, SkippedItem } from '../core/report.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
@@ -17,17 +18,18 @@ function named(name: string, message: string): Error {
   return e;
 }
 
-export class ScoreBridge {
+/** One worker instance: started lazily, its calls in flight rejected when it stops or crashes. */
+class WorkerSlot {
   private worker: Worker | null = null;
   private remote: Remote<Api> | null = null;
   /** Reject the calls in flight when the worker is terminated or crashes. */
   private readonly pending = new Set<(e: Error) => void>();
 
-  constructor(private readonly config: WorkerConfig) {}
+  constructor(private readonly config: WorkerConfig, private readonly name: string) {}
 
   private start(): Remote<Api> {
     if (this.remote) return this.remote;
-    const w = new Worker(new URL('../workers/score.worker.ts', import.meta.url), { type: 'module', name: 'synthscore-score' });
+    const w = new Worker(new URL('../workers/score.worker.ts', import.meta.url), { type: 'module', name: this.name });
     w.addEventListener('error', (ev) => {
       ev.preventDefault();
       this.stop(named('WorkerError', `The scoring worker crashed: ${ev.message || 'unknown error'}`));
@@ -38,8 +40,8 @@ export class ScoreBridge {
     return this.remote;
   }
 
-  /** Runs `call` against the worker; cancel() or a crash rejects it at once. */
-  private guarded<T>(call: (r: Remote<Api>) => Promise<T>): Promise<T> {
+  /** Runs `call` against the worker; stop() or a crash rejects it at once. */
+  guarded<T>(call: (r: Remote<Api>) => Promise<T>): Promise<T> {
     const remote = this.start();
     return new Promise<T>((resolve, reject) => {
       this.pending.add(reject);
@@ -47,13 +49,37 @@ export class ScoreBridge {
     });
   }
 
-  private stop(reason: Error): void {
+  stop(reason: Error): void {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
     const waiting = [...this.pending];
     this.pending.clear();
     for (const reject of waiting) reject(reason);
+  }
+}
+
+/**
+ * Two instances of the same worker script: the main one (images, text, cache; capabilities()
+ * loads the image model in it) and a table one that never loads a model, so reading dropped
+ * tables does not wait behind the image model's load or an image run.
+ */
+export class ScoreBridge {
+  private readonly main: WorkerSlot;
+  private readonly tables: WorkerSlot;
+
+  constructor(config: WorkerConfig) {
+    this.main = new WorkerSlot(config, 'synthscore-score');
+    this.tables = new WorkerSlot(config, 'synthscore-tables');
+  }
+
+  private guarded<T>(call: (r: Remote<Api>) => Promise<T>): Promise<T> {
+    return this.main.guarded(call);
+  }
+
+  private stop(reason: Error): void {
+    this.main.stop(reason);
+    this.tables.stop(reason);
   }
 
   capabilities(): Promise<Capabilities> {
@@ -68,11 +94,11 @@ export class ScoreBridge {
   }
 
   scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress: (e: ProgressEvent) => void): Promise<Report> {
-    return this.guarded((r) => r.scoreTable(sets, request, proxy(onProgress)));
+    return this.tables.guarded((r) => r.scoreTable(sets, request, proxy(onProgress)));
   }
 
   inspectTables(sets: FileSets, request: { real: string; synthetic: { name: string; path: string }[] }) {
-    return this.guarded((r) => r.inspectTables(sets, request));
+    return this.tables.guarded((r) => r.inspectTables(sets, request));
   }
 
   scoreText(sets: FileSets, request: TextScoreRequest, onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void): Promise<Report> {
@@ -92,7 +118,7 @@ export class ScoreBridge {
     return this.guarded((r) => r.benchEmbed(n, rounds));
   }
 
-  /** Stops whatever runs now; the next call starts a fresh worker. */
+  /** Stops whatever runs now (both workers); the next call starts a fresh one. */
   cancel(): void {
     this.stop(named('AbortError', 'The run was cancelled.'));
   }
