@@ -1,5 +1,5 @@
 // Embedding throughput in the browser (used by the scoring worker's benchEmbed and `npm run bench`).
-import { createWebImageEmbedder, type RuntimeInfo } from './ort-web.ts';
+import { createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from './ort-web.ts';
 
 export interface BenchResult {
   info: RuntimeInfo;
@@ -12,11 +12,11 @@ export interface BenchResult {
 }
 
 export async function benchEmbed(
-  c: { baseUrl: string; modelId: string; threads?: number }, n: number, rounds: number,
+  c: { baseUrl: string; modelId: string; threads?: number; backend?: RuntimeOptions['backend'] }, n: number, rounds: number,
 ): Promise<BenchResult> {
   const t0 = performance.now();
   const e = await createWebImageEmbedder(new URL(`models/${c.modelId}/`, c.baseUrl).href, {
-    wasmPaths: new URL('ort/', c.baseUrl).href, threads: c.threads,
+    wasmPaths: new URL('ort/', c.baseUrl).href, threads: c.threads, backend: c.backend,
   });
   const loadMs = performance.now() - t0;
   const { width, height } = e.manifest.input;

@@ -1,7 +1,10 @@
 // The browser runtime adapter: the only web module that imports onnxruntime-web.
 // One runtime per JS realm (a worker): the backend is chosen once (WebGPU when the browser gives
-// an adapter, else WASM with SIMD and threads), sessions are created once and their loading
+// a hardware adapter, else WASM with SIMD and threads), sessions are created once and their loading
 // promise memoised (dropped on failure so a retry works), and runs on a session go one at a time.
+// A software WebGPU adapter (SwiftShader, a fallback adapter) is not used unless asked for: on
+// headless Chromium's SwiftShader the image model ran 7-10 s/image against ~30 ms/image on WASM
+// threads (test/e2e/webgpu.test.ts). ?backend=webgpu in the page (WorkerConfig.backend) forces it.
 import * as wasmOrt from 'onnxruntime-web/wasm';
 import gemmModelBytes from 'virtual:gemm-model';
 import type { Gemm } from '../core/gemm.ts';
@@ -19,29 +22,51 @@ export interface RuntimeOptions {
   wasmPaths: string;
   /** Force a thread count (benchmarks); default min(hardwareConcurrency, 4) when isolated, else 1. */
   threads?: number;
-  /** 'auto' (default) tries WebGPU first. */
+  /** 'auto' (default) tries WebGPU first, on a hardware adapter only; 'webgpu' uses any adapter. */
   backend?: 'auto' | Backend;
+}
+
+/** The WebGPU adapter the browser offered, whether or not it is used. */
+export interface AdapterInfo {
+  vendor: string;
+  architecture: string;
+  /** A CPU emulation (SwiftShader) or the browser's fallback adapter: slower than WASM. */
+  software: boolean;
 }
 
 export interface RuntimeInfo {
   backend: Backend;
   threads: number;
   crossOriginIsolated: boolean;
+  /** null: no WebGPU adapter (or WASM was asked for, so none was requested). */
+  adapter: AdapterInfo | null;
 }
 
 interface Runtime { ort: Ort; info: RuntimeInfo }
 
 let runtime: Promise<Runtime> | null = null;
 
-interface GpuLike { requestAdapter(): Promise<unknown | null> }
+interface AdapterInfoLike { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
+interface AdapterLike { info?: AdapterInfoLike; isFallbackAdapter?: boolean }
+interface GpuLike { requestAdapter(): Promise<AdapterLike | null> }
 
-async function hasWebGpuAdapter(): Promise<boolean> {
+/** Whether an adapter is a software one: the fallback flag (on the adapter in older Chromium,
+ * on its info since Chromium 136) or SwiftShader by name. */
+export function isSoftwareAdapter(a: AdapterLike): boolean {
+  const info = a.info ?? {};
+  return a.isFallbackAdapter === true || info.isFallbackAdapter === true ||
+    /swiftshader/i.test(`${info.architecture ?? ''} ${info.description ?? ''}`);
+}
+
+async function webGpuAdapter(): Promise<AdapterInfo | null> {
   const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
-  if (!gpu) return false;
+  if (!gpu) return null;
   try {
-    return (await gpu.requestAdapter()) != null;
+    const a = await gpu.requestAdapter();
+    if (!a) return null;
+    return { vendor: a.info?.vendor ?? '', architecture: a.info?.architecture ?? '', software: isSoftwareAdapter(a) };
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -56,7 +81,8 @@ export function initRuntime(opts: RuntimeOptions): Promise<Runtime> {
   if (!runtime) {
     const p = (async (): Promise<Runtime> => {
       const want = opts.backend ?? 'auto';
-      const gpu = want === 'webgpu' || (want === 'auto' && (await hasWebGpuAdapter()));
+      const adapter = want === 'wasm' ? null : await webGpuAdapter();
+      const gpu = want === 'webgpu' || (want === 'auto' && adapter != null && !adapter.software);
       // The WebGPU build (asyncify wasm) also carries the WASM backend; load only the one in use.
       const ort: Ort = gpu ? ((await import('onnxruntime-web/webgpu')) as unknown as Ort) : wasmOrt;
       const isolated = globalThis.crossOriginIsolated === true;
@@ -65,7 +91,7 @@ export function initRuntime(opts: RuntimeOptions): Promise<Runtime> {
       ort.env.wasm.numThreads = threads;
       ort.env.wasm.proxy = false;
       ort.env.logLevel = 'error';
-      return { ort, info: { backend: gpu ? 'webgpu' : 'wasm', threads, crossOriginIsolated: isolated } };
+      return { ort, info: { backend: gpu ? 'webgpu' : 'wasm', threads, crossOriginIsolated: isolated, adapter } };
     })();
     p.catch(() => { if (runtime === p) runtime = null; });
     runtime = p;

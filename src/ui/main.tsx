@@ -2,12 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { backendParam } from './backend-param.ts';
 import { ScoreBridge } from './worker-bridge.ts';
 import './styles.css';
 
 // Benchmark hook for `npm run bench` and the e2e tests: embedding images/s in a fresh worker.
-(window as unknown as { synthscoreBench: unknown }).synthscoreBench = async (threads: number, n = 16, rounds = 3) => {
-  const bridge = new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: 'mobilenet-v2-1.4-nsfwjs', threads });
+(window as unknown as { synthscoreBench: unknown }).synthscoreBench = async (threads: number, n = 16, rounds = 3, backend = backendParam()) => {
+  const bridge = new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: 'mobilenet-v2-1.4-nsfwjs', threads, backend });
   try {
     const r = await bridge.benchEmbed(n, rounds);
     return { info: r.info, loadMs: r.loadMs, msPerImage: r.msPerImage, imagesPerSecond: r.imagesPerSecond };

@@ -19,6 +19,8 @@ export interface WorkerConfig {
   modelId: string;
   /** Force a thread count (benchmarks). */
   threads?: number;
+  /** Force the embedding backend (tests, benchmarks: the page's ?backend=); default 'auto'. */
+  backend?: 'auto' | 'webgpu' | 'wasm';
   noCache?: boolean;
 }
 

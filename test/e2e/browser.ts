@@ -16,11 +16,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export async function launchChromium(): Promise<Browser> {
+/** With CHROMIUM_ARGS (even --disable-gpu), this gives headless Chromium a WebGPU adapter: SwiftShader,
+ * Vulkan on the CPU (vendor google, architecture swiftshader, a fallback adapter). */
+export const WEBGPU_ARGS = ['--enable-unsafe-webgpu'];
+
+export async function launchChromium(opts: { webgpu?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const args = opts.webgpu ? [...CHROMIUM_ARGS, ...WEBGPU_ARGS] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM, args, headless: true });
 }
 
 /** Records the page's console errors and uncaught exceptions ("pageerror: …") into `errors`. */
