@@ -19,7 +19,7 @@ import { OpenReport } from './components/export/OpenReport.tsx';
 import { MapView } from './components/map/MapView.tsx';
 import { StorageLine } from './components/StorageLine.tsx';
 import { TableEvidence } from './components/table/TableEvidence.tsx';
-import { DEFAULT_TABLE_CHOICES, tableInspector, tableRequest } from './components/table/table-run.ts';
+import { DEFAULT_TABLE_CHOICES, inspectionNames, tableInspector, tableRequest } from './components/table/table-run.ts';
 import { TableOptions } from './components/table/TableOptions.tsx';
 import { TableRunLine } from './components/table/TableRunLine.tsx';
 import { TextEvidence } from './components/text/TextEvidence.tsx';
@@ -158,7 +158,7 @@ export function App() {
           ))}
         </div>
       </section>
-      {inspectTables && <TableOptions inspect={inspectTables} value={tableChoices} onChange={setTableChoices} />}
+      {inspectTables && <TableOptions inspect={inspectTables} names={inspectionNames(synthetic)} value={tableChoices} onChange={setTableChoices} />}
 
       <section className="controls">
         <button data-testid="run" disabled={!ready || run.phase === 'running'} onClick={onRun}>Run</button>

@@ -216,6 +216,12 @@ describe('table options before the run', () => {
     const mismatch = page.getByTestId('column-mismatch');
     await mismatch.waitFor(POLL);
     expect(await mismatch.textContent()).toContain('has “Note”, which the real set lacks');
+    expect(await mismatch.getByTestId('mismatch-set').getAttribute('data-set')).toBe('extra.csv');
+    // Renamed after the drop: the list follows the name (no stale "extra.csv"), without a new read.
+    await page.getByLabel('experiment name').fill('with notes');
+    await expect.poll(() => mismatch.getByTestId('mismatch-set').getAttribute('data-set'), POLL).toBe('with notes');
+    expect(await mismatch.textContent()).toMatch(/^with notes \(extra\.csv\) has “Note”/);
+    expect(await page.getByTestId('table-options').getAttribute('data-state')).toBe('ready');
     await page.getByTestId('run').click();
     await phaseEnd();
     expect(await page.getByTestId('phase').getAttribute('data-phase')).toBe('failed');
@@ -225,7 +231,7 @@ describe('table options before the run', () => {
     await page.getByTestId('run').click();
     await phaseEnd();
     expect(await page.getByTestId('phase').getAttribute('data-phase')).toBe('done');
-    expect(await page.getByTestId('table-findings').textContent()).toContain('Dropped columns: Note (only in extra.csv)');
+    expect(await page.getByTestId('table-findings').textContent()).toContain('Dropped columns: Note (only in with notes)');
     expect(await page.getByTestId('column-charts').getByRole('figure').count()).toBe(7);
   });
 });

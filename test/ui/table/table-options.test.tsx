@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectTables } from '../../../src/pipeline/table/inspect.ts';
 import { TableOptions } from '../../../src/ui/components/table/TableOptions.tsx';
-import { DEFAULT_TABLE_CHOICES, type TableChoices } from '../../../src/ui/components/table/table-run.ts';
+import { DEFAULT_TABLE_CHOICES, inspectionNames, tableInspector, type TableChoices } from '../../../src/ui/components/table/table-run.ts';
+import type { ListedSet } from '../../../src/ingest/types.ts';
 import penguins from '../../../node_modules/vega-datasets/data/penguins.json';
 
 afterEach(cleanup);
@@ -96,4 +97,29 @@ it('offers to read the tables again when a cancelled run stopped the reading', a
   fireEvent.click(await screen.findByText('Read them again'));
   expect(await screen.findAllByTestId('column-type')).toHaveLength(7);
   expect(calls).toBe(2);
+});
+
+it('renaming a synthetic set after the drop shows its new name in the mismatch and conflict lists, without reading the tables again', async () => {
+  // As the app inspects: tableInspector names the synthetic sets by their keys ("t1"…).
+  const synth = rows.slice(170).map(({ Sex: _sex, ...r }, i) => ({ ...r, 'Body Mass (g)': i % 3 ? r['Body Mass (g)'] : 'heavy' }));
+  const files: Record<string, Uint8Array> = { 't0/real.csv': csv(rows.slice(0, 170)), 't1/synth.csv': csv(synth) };
+  const bridge = { inspectTables: (sets: unknown, req: Parameters<typeof inspectTables>[0]) => inspectTables(req, { readFile: async (p) => files[p] }) };
+  const collected = (path: string) => ({ collected: { files: [] }, listed: { modality: 'table', items: [{ path }] } as unknown as ListedSet });
+  const inspect = tableInspector(bridge, [collected('real.csv'), collected('synth.csv')]);
+  let calls = 0;
+  const counted = () => { calls++; return inspect(); };
+  function Named({ name }: { name: string }) {
+    const [v, setV] = useState(DEFAULT_TABLE_CHOICES);
+    return <TableOptions inspect={counted} names={inspectionNames([{ name }])} value={v} onChange={setV} />;
+  }
+  const view = render(<Named name="synth.csv" />);
+  expect((await screen.findByTestId('mismatch-set')).textContent).toMatch(/^synth\.csv \(synth\.csv\) lacks “Sex”/);
+  for (const name of ['c', 'ct', 'ctgan v2']) view.rerender(<Named name={name} />); // keystrokes
+  const set = screen.getByTestId('mismatch-set');
+  expect(set.getAttribute('data-set')).toBe('ctgan v2');
+  expect(set.textContent).toMatch(/^ctgan v2 \(synth\.csv\) lacks “Sex”/);
+  const mass = screen.getAllByTestId('column-type').find((c) => c.getAttribute('data-column') === 'Body Mass (g)')!;
+  expect(mass.textContent).toContain('(real.csv) but category (text) in the synthetic set "ctgan v2" (synth.csv)');
+  expect(screen.getByTestId('table-options').textContent).not.toMatch(/"t1"|t[01]\//);
+  expect(calls).toBe(1);
 });

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { COLUMN_TYPES, type ColumnType } from '../../../core/table/types.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
-import type { TableChoices } from './table-run.ts';
+import { renameInspection, type TableChoices } from './table-run.ts';
 import './table.css';
 
 export type Inspect = () => Promise<TableInspection>;
@@ -15,12 +15,15 @@ interface Props {
   inspect: Inspect;
   value: TableChoices;
   onChange: (v: TableChoices) => void;
+  /** The sets' current names by the names the inspection gives them (renames need no new read). */
+  names?: Record<string, string>;
 }
 
 type State = { kind: 'reading' } | { kind: 'ready'; info: TableInspection } | { kind: 'failed'; message: string } | { kind: 'stopped' };
 
-export function TableOptions({ inspect, value, onChange }: Props) {
-  const [state, setState] = useState<State>({ kind: 'reading' });
+export function TableOptions({ inspect, value, onChange, names }: Props) {
+  const [read, setState] = useState<State>({ kind: 'reading' });
+  const state: State = read.kind === 'ready' ? { kind: 'ready', info: renameInspection(read.info, names) } : read;
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;

@@ -38,12 +38,41 @@ export function tableRequest(keys: string[], sets: { name: string; listed: Liste
   };
 }
 
-/** The sets as the worker reads them before a run: keys "t0" (real), "t1"… (synthetic). */
+/**
+ * The sets as the worker reads them before a run: keys "t0" (real), "t1"… (synthetic). The
+ * synthetic sets are named by their keys, not their names, so a rename does not read the files
+ * again: the options map keys to the current names when they draw (see inspectionNames).
+ */
 export function tableInspector(
   bridge: { inspectTables(sets: TableFileSets, req: ReturnType<typeof tablePaths>): Promise<TableInspection> },
-  sets: { name: string; collected: TableFileSets[string]; listed: ListedSet | null }[],
+  sets: { collected: TableFileSets[string]; listed: ListedSet | null }[],
 ): () => Promise<TableInspection> {
   const keys = sets.map((_, i) => `t${i}`);
   const files: TableFileSets = Object.fromEntries(sets.map((s, i) => [keys[i], { files: s.collected.files }]));
-  return () => bridge.inspectTables(files, tablePaths(keys, sets));
+  const byKey = sets.map((s, i) => ({ name: keys[i], listed: s.listed }));
+  return () => bridge.inspectTables(files, tablePaths(keys, byKey));
+}
+
+/** Inspection key → current name of each synthetic set (keys as tableInspector gives them). */
+export function inspectionNames(synthetic: { name: string }[]): Record<string, string> {
+  return Object.fromEntries(synthetic.map((s, i) => [`t${i + 1}`, s.name]));
+}
+
+/**
+ * The inspection with its synthetic sets under their current names, and file names without the
+ * "tN/" key prefix (its messages included).
+ */
+export function renameInspection(info: TableInspection, names: Record<string, string> | undefined): TableInspection {
+  if (!names) return info;
+  const name = (key: string) => names[key] ?? key;
+  const keys = info.synthetic.map((s) => s.name).filter((k) => k in names);
+  const file = (source: string) => source.replace(/^t\d+\//, '');
+  // conflictMessage (pipeline/table/schema.ts) names a set as: the synthetic set "<name>" (<source>)
+  const fix = (m: string) => keys.reduce((t, k) => t.split(`the synthetic set "${k}" (`).join(`the synthetic set "${name(k)}" (`), m).replace(/\(t\d+\//g, '(');
+  return {
+    ...info,
+    real: { ...info.real, source: file(info.real.source) },
+    synthetic: info.synthetic.map((s) => ({ ...s, name: name(s.name), source: file(s.source) })),
+    columns: info.columns.map((c) => ({ ...c, conflicts: c.conflicts.map(fix) })),
+  };
 }
