@@ -20,7 +20,7 @@ export type Backend = 'webgpu' | 'wasm';
 export interface RuntimeOptions {
   /** Absolute URL prefix the ort-wasm-simd-threaded.* files are served from (same origin). */
   wasmPaths: string;
-  /** Force a thread count (benchmarks); default min(hardwareConcurrency, 4) when isolated, else 1. */
+  /** Force a thread count (benchmarks, ?threads=); default: see defaultThreads. */
   threads?: number;
   /** 'auto' (default) tries WebGPU first, on a hardware adapter only; 'webgpu' uses any adapter. */
   backend?: 'auto' | Backend;
@@ -70,10 +70,13 @@ async function webGpuAdapter(): Promise<AdapterInfo | null> {
   }
 }
 
+/** WASM threads: one core is left to the page, at most 4. Inference threads on every core starve
+ *  the page: on 2 cores, 2 threads embedded 1.9x faster than 1, but a 2 ms main-thread task then
+ *  finished p95 169 ms / max 691 ms late against 7 / 19 ms with 1 thread (`npm run bench`, browser). */
 export function defaultThreads(): number {
   const isolated = globalThis.crossOriginIsolated === true;
   const cores = globalThis.navigator?.hardwareConcurrency || 1;
-  return isolated ? Math.max(1, Math.min(cores, 4)) : 1;
+  return isolated ? Math.max(1, Math.min(cores - 1, 4)) : 1;
 }
 
 /** Chooses the backend and configures onnxruntime-web. Call once; later calls get the first result. */

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { backendParam } from './backend-param.ts';
+import { backendParam } from './runtime-params.ts';
 import { ScoreBridge } from './worker-bridge.ts';
 import './styles.css';
 

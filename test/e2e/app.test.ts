@@ -1,7 +1,7 @@
 // The app end to end in Debian's Chromium: a fresh profile opens on the demo's build-time report;
 // load a real and a synthetic folder through the folder inputs, run, and read the four scores. The
 // page must be cross-origin isolated (wasm threads), must make no request to any other origin, and
-// must stay responsive while it embeds (no main-thread task over 100 ms).
+// must stay responsive while it embeds (no main-thread task over 100 ms, read from Chromium's trace).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,8 +87,12 @@ describe('the app', () => {
     await expect.poll(() => caps.getAttribute('data-backend'), { timeout: 30_000 }).toBe('wasm');
     const threads = Number(await caps.getAttribute('data-threads'));
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    expect(threads).toBe(Math.min(cores, 4));
+    expect(threads).toBe(Math.max(1, Math.min(cores - 1, 4))); // a core is left to the page
     expect(await caps.textContent()).toContain('mobilenet-v2-1.4-nsfwjs');
+    // Isolation gives real wasm threads: a fresh worker asked for 2 runs the model on 2.
+    const bench = await page.evaluate(() => (window as unknown as { synthscoreBench(t: number, n: number, r: number): Promise<{ info: { threads: number; crossOriginIsolated: boolean } }> })
+      .synthscoreBench(2, 2, 1));
+    expect(bench.info).toMatchObject({ threads: 2, crossOriginIsolated: true });
   });
 
   it('opens a fresh profile on the demo\'s results, labelled as the demo, without pressing anything', async () => {
@@ -176,11 +180,12 @@ describe('the app', () => {
       `longest ${longest(whileEmbedding, 'wall').toFixed(0)} ms wall, ` +
       `${longest(whileEmbedding, 'cpu').toFixed(0)} ms CPU; whole run: longest ${longest(trace.tasks, 'wall').toFixed(0)} ms wall, ` +
       `${longest(trace.tasks, 'cpu').toFixed(0)} ms CPU`);
-    // The page's own work: no main-thread task spends 50 ms of CPU, while embedding or after.
+    // No main-thread task over 100 ms while embedding: the page's own work is small (CPU) and the
+    // worker leaves it a core (wall; with wasm threads on every core it was 80-125 ms on a quiet
+    // machine for 33 ms of CPU). After embedding, the results render in slices of < 100 ms CPU.
     expect(longest(whileEmbedding, 'cpu')).toBeLessThan(50);
+    expect(longest(whileEmbedding, 'wall')).toBeLessThan(100);
     expect(longest(trace.tasks, 'cpu')).toBeLessThan(100);
-    // Wall time is logged, not asserted: on 2 cores the main thread also waits for a core while the
-    // worker's wasm threads embed (quiet: 84 ms; under other load: 200-700 ms for the same CPU time).
   });
 
   it('exports a JSON report whose scores match the command line on the same folders', async () => {

@@ -12,7 +12,17 @@ export interface MainThreadTask {
 }
 
 // One event of the Chrome trace format; tasks are the "toplevel" ThreadControllerImpl::RunTask spans.
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
+interface TraceEvent {
+  name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number;
+  args?: { src_file?: string; chrome_mojo_event_info?: { mojo_interface_tag?: string } };
+}
+
+/** Tasks of the tracer itself (DevTools messages, the trace writer), not of the page: excluded. */
+function tracerOwn(task: TraceEvent, devtoolsMessages: TraceEvent[]): boolean {
+  if (task.args?.src_file?.includes('tracing/')) return true;
+  const end = task.ts + (task.dur ?? 0);
+  return devtoolsMessages.some((e) => e.ts >= task.ts && e.ts <= end);
+}
 
 export async function startMainThreadTrace(browser: Browser, page: Page): Promise<void> {
   await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
@@ -29,8 +39,11 @@ export async function stopMainThreadTrace(browser: Browser, marks: string[]): Pr
     return e;
   });
   const [a, b] = [found[0], found[found.length - 1]];
-  const tasks = events
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === a.pid && e.tid === a.tid && e.ts >= a.ts && e.ts <= b.ts)
+  const thread = events.filter((e) => e.pid === a.pid && e.tid === a.tid && e.ts >= a.ts && e.ts <= b.ts);
+  const devtools = thread.filter((e) => e.name === 'Receive mojo message' &&
+    e.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession');
+  const tasks = thread
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && !tracerOwn(e, devtools))
     .map((e) => ({ start: (e.ts - a.ts) / 1000, wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
   return { tasks, at: Object.fromEntries(found.map((e, i) => [marks[i], (e.ts - a.ts) / 1000])) };
 }

@@ -8,7 +8,7 @@ export function Capabilities({ caps, error }: { caps: Caps | null; error: string
   return (
     <p className="caps" data-testid="capabilities" data-backend={caps.backend} data-threads={caps.threads}
       data-adapter={caps.adapter ? `${caps.adapter.architecture || caps.adapter.vendor}${caps.adapter.software ? ' (software)' : ''}` : undefined}>
-      backend {caps.backend === 'webgpu' ? 'WebGPU' : 'WASM'}{adapterNote(caps)} · {caps.threads} thread{caps.threads === 1 ? '' : 's'} ·
+      backend {caps.backend === 'webgpu' ? 'WebGPU' : 'WASM'}{adapterNote(caps)} · {caps.threads} thread{caps.threads === 1 ? '' : 's'}{coresNote(caps)} ·
       cross-origin isolated: {caps.crossOriginIsolated ? 'yes' : 'no'} · model {caps.modelId}
     </p>
   );
@@ -19,4 +19,12 @@ function adapterNote({ backend, adapter }: Caps): string {
   if (!adapter?.software) return '';
   const name = adapter.architecture || adapter.vendor || 'unknown';
   return backend === 'webgpu' ? ` (software adapter: ${name})` : ` (WebGPU adapter ${name} is software: not used)`;
+}
+
+/** The default leaves a core to the page (src/models/ort-web.ts defaultThreads); ?threads= overrides. */
+function coresNote({ backend, threads, crossOriginIsolated }: Caps): string {
+  const cores = globalThis.navigator?.hardwareConcurrency || 1;
+  const most = Math.min(cores, 4);
+  return backend === 'wasm' && crossOriginIsolated && threads < most
+    ? ` of ${cores} cores (one is left to keep this page responsive; ?threads=${most} uses more)` : '';
 }
