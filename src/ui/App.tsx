@@ -5,7 +5,7 @@ import type { ListedSet } from '../ingest/types.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ScoreRequest } from '../pipeline/score.ts';
 import { saveReport } from '../storage/idb-cache.ts';
-import { backendParam, threadsParam } from './runtime-params.ts';
+import { backendParam } from './backend-param.ts';
 import { Capabilities } from './components/Capabilities.tsx';
 import { ComparisonTable } from './components/ComparisonTable.tsx';
 import { DropZone } from './components/DropZone.tsx';
@@ -52,11 +52,11 @@ function uniqueKeys(names: string[]): string[] {
 }
 
 export function App() {
-  const bridge = useMemo(() => new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: MODEL_ID, backend: backendParam(), threads: threadsParam() }), []);
+  const bridge = useMemo(() => new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: MODEL_ID, backend: backendParam() }), []);
   const run = useRun(bridge);
   const [real, setReal] = useState<SetState | null>(null);
   const [synthetic, setSynthetic] = useState<SetState[]>([]);
-  const textPick = useTextChoice(real?.collected ?? null); // text/label field of a record file
+  const textPick = useTextChoice(real?.collected ?? null, synthetic.map((s) => s.collected)); // text/label field of a record file
   const [caps, setCaps] = useState<Caps | null>(null);
   const [capsError, setCapsError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
@@ -158,7 +158,7 @@ export function App() {
           ))}
         </div>
       </section>
-      {inspectTables && <TableOptions inspect={inspectTables} names={inspectionNames(synthetic)} value={tableChoices} onChange={setTableChoices} />}
+      {inspectTables && !textPick.choice?.text && <TableOptions inspect={inspectTables} names={inspectionNames(synthetic)} value={tableChoices} onChange={setTableChoices} />}
 
       <section className="controls">
         <button data-testid="run" disabled={!ready || run.phase === 'running'} onClick={onRun}>Run</button>

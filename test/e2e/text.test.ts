@@ -38,6 +38,10 @@ beforeAll(async () => {
   const csv = (rows: typeof all) => Papa.unparse(rows.map((j, i) => ({ id: i + 1, joke: j.body, tag: j.tags[0] ?? 'none' })));
   await writeFile(join(dir, 'real.csv'), csv(all.slice(0, 150)));
   await writeFile(join(dir, 'gen.csv'), csv(all.slice(600, 750)));
+  // A CSV the content rule judges a table: its longest column holds 3-word openings, not free text.
+  const opening = (rows: typeof all) => Papa.unparse(rows.map((j, i) => ({ id: i + 1, opening: j.body.split(/\s+/).slice(0, 3).join(' '), tag: j.tags[0] ?? 'none', words: j.body.split(/\s+/).length })));
+  await writeFile(join(dir, 'openings-real.csv'), opening(all.slice(0, 150)));
+  await writeFile(join(dir, 'openings-gen.csv'), opening(all.slice(600, 750)));
   served = await buildAndPreview();
   browser = await launchChromium();
   page = collectErrors(await (await browser.newContext()).newPage(), consoleErrors);
@@ -159,5 +163,30 @@ describe('text in the app', () => {
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     expect(/data-gallery="unrealistic"><div class="tcard" data-row="(\d+)"/.exec(html)?.[1]).toBe(String(top));
     expect(html).toContain(esc(ex.text!.texts[top].slice(0, 40)));
+  });
+
+  it('a CSV judged a table offers "score as text": the table stays the default, a picked string column runs a text run', async () => {
+    await page.goto(served.url);
+    await page.getByTestId('real-files').setInputFiles(join(dir, 'openings-real.csv'));
+    await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'openings-gen.csv'));
+    const picker = page.getByTestId('text-field-picker');
+    await picker.waitFor(POLL);
+    expect(await picker.getAttribute('data-text')).toBe(''); // "score as a table"
+    expect(await picker.textContent()).toContain('Scored as a table');
+    // Only the string columns are offered.
+    expect(await page.getByTestId('text-field').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['', 'opening', 'tag']);
+    await page.getByTestId('table-options').waitFor(POLL);
+    await page.getByTestId('text-field').selectOption('opening');
+    expect(await picker.getAttribute('data-text')).toBe('opening');
+    expect(await page.getByTestId('table-options').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
+    const error = await page.getByTestId('error').textContent().catch(() => null);
+    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const report = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    expect(report.modality).toBe('text');
+    expect(report.experiments[0].text!.texts[0]).toBe(all[0].body.split(/\s+/).slice(0, 3).join(' '));
   });
 });

@@ -2,13 +2,14 @@
 // value, picks the joke column (free text), and what the user picks becomes the request's
 // --text-column / --label-column; a JSONL names fields instead; a table-like CSV offers no picker.
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectedSet } from '../../../src/ingest/browser-walk.ts';
 import { TextFieldPicker } from '../../../src/ui/components/text/TextFieldPicker.tsx';
 import { inspectRecordSet, textRequestOf, type TextChoice } from '../../../src/ui/components/text/text-run.ts';
+import { useTextChoice } from '../../../src/ui/components/text/useTextChoice.tsx';
 
 afterEach(cleanup);
 
@@ -58,5 +59,36 @@ describe('TextFieldPicker', () => {
     expect(fields.suggested).toBeNull();
     expect(fields.verdict.reason).toMatch(/not free text/);
     expect(await textRequestOf(['a', 'b'], { collected: weather, listed: null }, [{ name: 'b' }])).toBeNull();
+  });
+});
+
+describe('useTextChoice on a file judged a table', () => {
+  const table = (name: string) => set(name, Papa.unparse(jokes.map((j, i) => ({ id: i + 1, opening: j.body.split(/\s+/).slice(0, 3).join(' '), tag: j.tags[0] ?? 'none' }))));
+  const real = table('real.csv');
+  function Probe({ synthetic, onChoice }: { synthetic: CollectedSet[]; onChoice(c: TextChoice | null): void }) {
+    const { choice, picker } = useTextChoice(real, synthetic);
+    onChoice(choice);
+    return <>{picker}</>;
+  }
+
+  it('offers "score as text" with its string columns when every set is one record file; the table stays the default', async () => {
+    let choice: TextChoice | null = null;
+    render(<Probe synthetic={[table('gen.csv')]} onChoice={(c) => (choice = c)} />);
+    const picker = await screen.findByTestId('text-field-picker');
+    expect(picker.getAttribute('data-text')).toBe('');
+    const select = screen.getByTestId('text-field') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['', 'opening', 'tag']);
+    expect(await textRequestOf(['r', 's'], { collected: real, listed: null }, [{ name: 'gen' }], choice)).toBeNull();
+    fireEvent.change(select, { target: { value: 'opening' } });
+    expect(choice).toEqual({ text: 'opening', label: null });
+    expect(await textRequestOf(['r', 's'], { collected: real, listed: null }, [{ name: 'gen' }], choice)).toMatchObject({ textColumn: 'opening' });
+  });
+
+  it('offers nothing when a synthetic set is a folder', async () => {
+    const folder: CollectedSet = { name: 'imgs', files: [{ path: 'imgs/a.png', file: new Blob(['x']) }, { path: 'imgs/b.png', file: new Blob(['y']) }], skipped: [] };
+    let choice: TextChoice | null = null;
+    render(<Probe synthetic={[folder]} onChoice={(c) => (choice = c)} />);
+    await waitFor(() => expect(choice).toEqual({ text: null, label: null }));
+    expect(screen.queryByTestId('text-field-picker')).toBeNull();
   });
 });

@@ -11,7 +11,9 @@ export function TextFieldPicker({ fields, value, onChange }: { fields: RecordFie
   return (
     <fieldset className="text-field-picker" data-testid="text-field-picker" data-text={value.text ?? ''} data-label={value.label ?? ''}>
       <legend>Texts from {fields.format.toUpperCase()} {word}s</legend>
-      <p className="about">{fields.suggested ? `“${fields.suggested}” was picked: ` : 'No field was picked: '}{fields.verdict.reason}.</p>
+      <p className="about">{fields.suggested
+        ? `“${fields.suggested}” was picked: ${fields.verdict.reason}.`
+        : `Scored as a table: ${fields.verdict.reason}. To score it as text instead, pick the ${word} that holds the texts.`}</p>
       <label>Text {word}{' '}
         <select data-testid="text-field" value={value.text ?? ''} onChange={(e) => onChange({ text: e.target.value || null, label: value.label === e.target.value ? null : value.label })}>
           <option value="">— score as a table —</option>
