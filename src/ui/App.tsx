@@ -5,7 +5,7 @@ import type { ListedSet } from '../ingest/types.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ScoreRequest } from '../pipeline/score.ts';
 import { saveReport } from '../storage/idb-cache.ts';
-import { backendParam } from './backend-param.ts';
+import { backendParam, threadsParam } from './runtime-params.ts';
 import { Capabilities } from './components/Capabilities.tsx';
 import { ComparisonTable } from './components/ComparisonTable.tsx';
 import { DropZone } from './components/DropZone.tsx';
@@ -52,7 +52,7 @@ function uniqueKeys(names: string[]): string[] {
 }
 
 export function App() {
-  const bridge = useMemo(() => new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: MODEL_ID, backend: backendParam() }), []);
+  const bridge = useMemo(() => new ScoreBridge({ baseUrl: new URL(import.meta.env.BASE_URL, location.origin).href, modelId: MODEL_ID, backend: backendParam(), threads: threadsParam() }), []);
   const run = useRun(bridge);
   const [real, setReal] = useState<SetState | null>(null);
   const [synthetic, setSynthetic] = useState<SetState[]>([]);
