@@ -53,16 +53,27 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Presses Run and waits for the end; a failed run fails here with the error the page showed. */
+async function runToEnd(): Promise<void> {
+  await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
+  await page.getByTestId('run').click();
+  await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
+  const error = await page.getByTestId('error').textContent().catch(() => null);
+  expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
+}
+
+/** The report as the page's "Export JSON" downloads it. */
+async function exportedReport(): Promise<Report> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  return JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+}
+
 describe('text in the app', () => {
   it('scores two .jsonl files of texts and shows text cards, pairs and findings', async () => {
     await page.goto(served.url);
     await page.getByTestId('real-files').setInputFiles(join(dir, 'real.jsonl'));
     await page.getByTestId('synthetic-files').setInputFiles(join(dir, 'synth.jsonl'));
-    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
-    await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
-    const error = await page.getByTestId('error').textContent().catch(() => null);
-    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
+    await runToEnd();
     const unrealistic = Number(await page.getByTestId('cell-synth.jsonl-unrealistic').textContent());
     expect(unrealistic).toBeGreaterThan(0.8);
     expect(await page.getByTestId('embedding').getAttribute('data-embedded')).toBe(String(2 * N));
@@ -81,8 +92,7 @@ describe('text in the app', () => {
   });
 
   it("exports a report whose text scores equal the command line's on the same files", async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const web = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    const web = await exportedReport();
     const cli = await runCli(['score', '--real', join(dir, 'real.jsonl'), '--synthetic', `synth.jsonl=${join(dir, 'synth.jsonl')}`,
       '--json', join(dir, 'cli.json'), '--cache-dir', join(dir, 'cli-cache')]);
     expect(cli.code, cli.stderr).toBe(0);
@@ -118,13 +128,8 @@ describe('text in the app', () => {
     expect(await picker.getByTestId('field-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['id', 'joke', 'tag']);
     await page.getByTestId('label-field').selectOption('tag');
     expect(await picker.getAttribute('data-label')).toBe('tag');
-    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
-    await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
-    const error = await page.getByTestId('error').textContent().catch(() => null);
-    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const report = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    await runToEnd();
+    const report = await exportedReport();
     csvReport = report;
     const ex = report.experiments[0];
     expect(report.modality).toBe('text');
@@ -179,13 +184,8 @@ describe('text in the app', () => {
     await page.getByTestId('text-field').selectOption('opening');
     expect(await picker.getAttribute('data-text')).toBe('opening');
     expect(await page.getByTestId('table-options').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('run').isEnabled(), POLL).toBe(true);
-    await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 180_000, interval: 250 }).toMatch(/done|failed/);
-    const error = await page.getByTestId('error').textContent().catch(() => null);
-    expect(await page.getByTestId('phase').getAttribute('data-phase'), `${error} ${consoleErrors.join('\n')}`).toBe('done');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const report = JSON.parse(await readFile((await download.path())!, 'utf8')) as Report;
+    await runToEnd();
+    const report = await exportedReport();
     expect(report.modality).toBe('text');
     expect(report.experiments[0].text!.texts[0]).toBe(all[0].body.split(/\s+/).slice(0, 3).join(' '));
   });
