@@ -15,15 +15,14 @@ const perClass = i >= 0 ? Number(process.argv[i + 1]) : 200;
 const dir = await mkdtemp(join(tmpdir(), 'bench-browser-rerun-'));
 await buildDemoSets(dir, { perClass, sets: ['fresh'] });
 
-/** Clicks Run and waits for the run to end; returns seconds from the click to the scores. */
+/** Clicks Run and waits for the run to end; returns seconds from the click to the scores. Waits
+ *  use locators, not waitForFunction: the app's CSP forbids the eval that a string predicate needs. */
 async function timedRun(page: Page): Promise<number> {
   const phase = page.getByTestId('phase');
   const t0 = performance.now();
   await page.getByTestId('run').click();
-  // String expressions: they run in the page (this script is type-checked without the DOM).
-  const phaseIs = `document.querySelector('[data-testid=phase]')?.getAttribute('data-phase')`;
-  await page.waitForFunction(`${phaseIs} === 'running'`);
-  await page.waitForFunction(`${phaseIs} !== 'running'`, null, { timeout: 0, polling: 50 });
+  await page.locator('[data-testid=phase][data-phase=running]').waitFor();
+  await page.locator('[data-testid=phase]:not([data-phase=running])').waitFor({ state: 'attached', timeout: 0 }); // empty when done: not 'visible'
   const seconds = (performance.now() - t0) / 1000;
   if ((await phase.getAttribute('data-phase')) !== 'done') throw new Error(`run ended as ${await phase.getAttribute('data-phase')}`);
   return seconds;
@@ -37,7 +36,7 @@ try {
   await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
   await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'fresh'));
   const n = 10 * perClass;
-  await page.waitForFunction(`document.querySelector('[data-testid=summary-real]')?.getAttribute('data-items') === '${n}'`);
+  await page.locator(`[data-testid=summary-real][data-items="${n}"]`).waitFor({ timeout: 120_000 });
   const cold = await timedRun(page);
   const warm = await timedRun(page);
   const embedding = page.getByTestId('embedding');
