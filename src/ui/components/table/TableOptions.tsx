@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { COLUMN_TYPES, type ColumnType } from '../../../core/table/types.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
-import { renameInspection, type TableChoices } from './table-run.ts';
+import { conflictTexts, renameInspection, type TableChoices } from './table-run.ts';
 import './table.css';
 
 export type Inspect = () => Promise<TableInspection>;
@@ -68,7 +68,7 @@ export function TableOptions({ inspect, value, onChange, names }: Props) {
                 <tr key={c.name} data-testid="column-type" data-column={c.name} data-inferred={c.inferredType ?? ''}>
                   <td>{c.name}</td>
                   <td><span className="type">{c.inferredType ?? 'all missing'}</span> <span className="about">({c.reason})</span>
-                    {c.conflicts.map((m) => <p key={m} className="warn">{m} Choose its type to score it.</p>)}
+                    {conflictTexts(state.info, c).map((m) => <p key={m} className="warn">{m} Choose its type to score it.</p>)}
                   </td>
                   <td>
                     <select aria-label={`type of ${c.name}`} value={value.types[c.name] ?? ''}

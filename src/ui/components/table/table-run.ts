@@ -4,6 +4,7 @@
 import type { ColumnType } from '../../../core/table/types.ts';
 import type { ListedSet } from '../../../ingest/types.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
+import { conflictMessage } from '../../../pipeline/table/schema.ts';
 import { tablePath, type TableFileSets } from '../../../pipeline/table/browser-table-io.ts';
 import type { ScoreTableRequest } from '../../../pipeline/table/score-table.ts';
 
@@ -60,19 +61,22 @@ export function inspectionNames(synthetic: { name: string }[]): Record<string, s
 
 /**
  * The inspection with its synthetic sets under their current names, and file names without the
- * "tN/" key prefix (its messages included).
+ * "tN/" key prefix (conflicts refer to sets by name, so they follow).
  */
 export function renameInspection(info: TableInspection, names: Record<string, string> | undefined): TableInspection {
   if (!names) return info;
   const name = (key: string) => names[key] ?? key;
-  const keys = info.synthetic.map((s) => s.name).filter((k) => k in names);
   const file = (source: string) => source.replace(/^t\d+\//, '');
-  // conflictMessage (pipeline/table/schema.ts) names a set as: the synthetic set "<name>" (<source>)
-  const fix = (m: string) => keys.reduce((t, k) => t.split(`the synthetic set "${k}" (`).join(`the synthetic set "${name(k)}" (`), m).replace(/\(t\d+\//g, '(');
   return {
     ...info,
     real: { ...info.real, source: file(info.real.source) },
     synthetic: info.synthetic.map((s) => ({ ...s, name: name(s.name), source: file(s.source) })),
-    columns: info.columns.map((c) => ({ ...c, conflicts: c.conflicts.map(fix) })),
+    columns: info.columns.map((c) => ({ ...c, conflicts: c.conflicts.map((x) => ({ ...x, set: name(x.set) })) })),
   };
+}
+
+/** A column's conflicts as sentences (the run's own wording, pipeline/table/schema.ts). */
+export function conflictTexts(info: TableInspection, column: TableInspection['columns'][number]): string[] {
+  return column.conflicts.map(({ set, conflict }) =>
+    conflictMessage(conflict, info.real.source, set, info.synthetic.find((s) => s.name === set)?.source ?? ''));
 }
