@@ -2,6 +2,8 @@
 // wall time (what a user waits for) and the CPU time the thread spent in it (the page's own work).
 // On a busy machine the wall time also counts the time the thread waited for a core; the CPU time
 // does not, so it tells the page's own long tasks apart from the machine's load.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 export interface MainThreadTask {
@@ -24,14 +26,22 @@ function tracerOwn(task: TraceEvent, devtoolsMessages: TraceEvent[]): boolean {
   return devtoolsMessages.some((e) => e.ts >= task.ts && e.ts <= end);
 }
 
+/** E2E_TRACE_DIR=dir keeps each trace there (open it in Perfetto); E2E_TRACE_DETAIL=1 adds what the
+ *  page did inside each task (layout, paint, scripts, GC): for finding a long task, not for timing
+ *  one (the detail itself slows the page down). */
+const TRACE_DIR = process.env.E2E_TRACE_DIR;
+
 export async function startMainThreadTrace(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  const detail = process.env.E2E_TRACE_DETAIL === '1' ? ['devtools.timeline', 'v8.gc', 'cppgc'] : [];
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', ...detail] });
 }
 
 /** Stops the trace: the tasks of the thread that made the marks, from the first mark to the last,
  *  and each mark's time (ms after the first). */
 export async function stopMainThreadTrace(browser: Browser, marks: string[]): Promise<{ tasks: MainThreadTask[]; at: Record<string, number> }> {
-  const raw = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const buffer = await browser.stopTracing();
+  if (TRACE_DIR) await writeFile(join(TRACE_DIR, `trace-${Date.now()}.json`), buffer);
+  const raw = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(raw) ? raw : raw.traceEvents;
   const found = marks.map((name) => {
     const e = events.find((x) => x.name === name && x.ph !== 'M');
