@@ -14,6 +14,7 @@ import { ProgressPanel } from './components/ProgressPanel.tsx';
 import { ComparisonChart } from './components/evidence/ComparisonChart.tsx';
 import { EvidencePanel } from './components/evidence/EvidencePanel.tsx';
 import { SetSummary } from './components/SetSummary.tsx';
+import { SkippedRunList } from './components/SkippedRunList.tsx';
 import { HtmlExportButton } from './components/export/HtmlExportButton.tsx';
 import { OpenReport } from './components/export/OpenReport.tsx';
 import { MapView } from './components/map/MapView.tsx';
@@ -130,8 +131,8 @@ export function App() {
   const experiment = report?.experiments[Math.min(selected, report.experiments.length - 1)];
   const isDemo = report !== null && report === demo?.report;
 
-  // The results as one memoised element: state that changes during a run (a skipped file, the
-  // phase) re-renders the page but not the results, galleries and map below it (~40 ms of CPU).
+  // The results as one memoised element: state that changes during a run (the phase) re-renders
+  // the page but not the results, galleries and map below it (~40 ms of CPU).
   const results = useMemo(() => report && experiment && (
       <section className="results" data-testid="results">
         {isDemo && (
@@ -205,12 +206,7 @@ export function App() {
       )}
 
       <ProgressPanel progress={run.progress} running={run.phase === 'running'} />
-      {run.skipped.length > 0 && (
-        <details className="skipped-run" data-testid="skipped">
-          <summary>{run.skipped.length} file{run.skipped.length === 1 ? ' was' : 's were'} skipped</summary>
-          <ul>{run.skipped.map((s) => <li key={`${s.side}:${s.path}`}>{s.side}: <code>{s.path}</code>: {s.reason}</li>)}</ul>
-        </details>
-      )}
+      {run.phase !== 'idle' && <SkippedRunList skipped={run.skipped} />}
 
       {results}
     </main>

@@ -12,7 +12,8 @@ import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
 import type { Report } from '../../src/core/report.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { collectErrors, launchChromium } from './browser.ts';
-import { longest, startMainThreadTrace, stopMainThreadTrace } from './main-thread.ts';
+import { longest, startMainThreadTrace, stopMainThreadTrace, type MainThreadTask } from './main-thread.ts';
+import { monotonicMicros, startStallProbe, stalledWithin } from './stall-probe.ts';
 import { buildAndPreview, type Served } from './server.ts';
 
 const PER_CLASS = 15;
@@ -138,8 +139,11 @@ describe('the app', () => {
 
   it('runs, shows progress, and scores the drawn digits as unrealistic', async () => {
     await startMainThreadTrace(browser, page);
+    const probe = startStallProbe();
     const mark = (name: string) => page.evaluate((n) => performance.mark(n).startTime, name);
+    const beforeMark = monotonicMicros();
     const t0 = await mark('e2e:run');
+    const afterMark = monotonicMicros();
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), POLL).toBe('running');
     // Embedding starts once the worker (a fresh one: the cancel ended the last) has its model.
@@ -150,6 +154,9 @@ describe('the app', () => {
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 120_000, interval: 100 }).toBe('done');
     const t1 = await mark('e2e:done');
     const trace = await stopMainThreadTrace(browser, ['e2e:run', 'e2e:embedding', 'e2e:embedded', 'e2e:done']);
+    // The probe's clock, moved onto the trace's by the first mark (read between two probe readings).
+    const shift = trace.origin - (beforeMark + afterMark) / 2;
+    const stalls = (await probe.stop()).map((x) => ({ start: x.start + shift, end: x.end + shift }));
     expect(await page.getByTestId('demo-banner').count()).toBe(0); // the run's report replaced the demo
 
     const unrealistic = await scoreOf(page, 'drawn', 'unrealistic');
@@ -178,6 +185,11 @@ describe('the app', () => {
     const whileEmbedding = trace.tasks.filter((t) => t.start <= trace.at['e2e:embedded']);
     const embeddingProper = whileEmbedding.filter((t) => t.start >= trace.at['e2e:embedding']);
     const startup = whileEmbedding.filter((t) => t.start < trace.at['e2e:embedding']);
+    // Each task's wall time less the time the machine stalled a thread that had nothing to do.
+    const net = (t: MainThreadTask) => t.wall - stalledWithin(stalls, trace.origin + t.start * 1000, trace.origin + (t.start + t.wall) * 1000) / 1000;
+    const worstNet = embeddingProper.reduce((w, t) => (net(t) > net(w) ? t : w), embeddingProper[0]);
+    const embeddingStalls = stalls.filter((x) => x.end >= trace.origin + trace.at['e2e:embedding'] * 1000 && x.start <= trace.origin + trace.at['e2e:embedded'] * 1000)
+      .map((x) => (x.end - x.start) / 1000);
     console.info(`run ${((t1 - t0) / 1000).toFixed(1)} s (embedding ${((tEmbedded - t0) / 1000).toFixed(1)} s); ` +
       `main-thread long tasks while embedding: ${during(t0, tEmbedded).length}, longest ${longestTask(during(t0, tEmbedded)).toFixed(0)} ms; ` +
       `whole run: ${during(t0, t1).length}, longest ${longestTask(during(t0, t1)).toFixed(0)} ms; ` +
@@ -185,11 +197,16 @@ describe('the app', () => {
       `longest ${longest(whileEmbedding, 'wall').toFixed(0)} ms wall, ` +
       `${longest(whileEmbedding, 'cpu').toFixed(0)} ms CPU (from the first embed stage: ${longest(embeddingProper, 'wall').toFixed(0)} ms wall; ` +
       `before it, the click and the worker's start, ${(trace.at['e2e:embedding'] / 1000).toFixed(1)} s: ${longest(startup, 'wall').toFixed(0)} ms wall); ` +
-      `whole run: longest ${longest(trace.tasks, 'wall').toFixed(0)} ms wall, ${longest(trace.tasks, 'cpu').toFixed(0)} ms CPU`);
-    // The page's own work per task stays small while embedding (CPU, from the click on), and the
-    // results render after it in < 100 ms CPU slices. Wall time is logged, not asserted: with the
-    // worker on one core of two, quiet runs measured 59-129 ms for the longest task (30-43 ms of
-    // CPU); before the first embed stage a fresh worker also compiles onnxruntime's wasm on every core.
+      `whole run: longest ${longest(trace.tasks, 'wall').toFixed(0)} ms wall, ${longest(trace.tasks, 'cpu').toFixed(0)} ms CPU; ` +
+      `machine stalls while embedding (a sleeping thread woke > 5 ms late): ${embeddingStalls.length}, longest ${Math.max(0, ...embeddingStalls).toFixed(0)} ms ` +
+      `(probe clock ${(shift / 1000).toFixed(1)} ms off the trace's, mark read within ${((afterMark - beforeMark) / 1000).toFixed(0)} ms); ` +
+      `longest task less the machine's stalls inside it: ${net(worstNet).toFixed(0)} ms (${worstNet.wall.toFixed(0)} ms wall, ${worstNet.cpu.toFixed(0)} ms CPU)`);
+    // No task over 100 ms while embedding, counting the time a task waited for a core except where
+    // the machine itself stalled an idle thread (this 2-core VM does so for up to ~50 ms while one
+    // core is free). From the first embed stage: before it, a fresh worker (the cancel ended the
+    // last) compiles onnxruntime's wasm on every core. The page's own work per task stays small
+    // (CPU, from the click on), and the results render after it in < 100 ms CPU slices.
+    expect(net(worstNet)).toBeLessThan(100);
     expect(longest(whileEmbedding, 'cpu')).toBeLessThan(50);
     expect(longest(trace.tasks, 'cpu')).toBeLessThan(100);
   });

@@ -37,8 +37,8 @@ export async function startMainThreadTrace(browser: Browser, page: Page): Promis
 }
 
 /** Stops the trace: the tasks of the thread that made the marks, from the first mark to the last,
- *  and each mark's time (ms after the first). */
-export async function stopMainThreadTrace(browser: Browser, marks: string[]): Promise<{ tasks: MainThreadTask[]; at: Record<string, number> }> {
+ *  each mark's time (ms after the first) and the first mark's own timestamp (µs, trace clock). */
+export async function stopMainThreadTrace(browser: Browser, marks: string[]): Promise<{ tasks: MainThreadTask[]; at: Record<string, number>; origin: number }> {
   const buffer = await browser.stopTracing();
   if (TRACE_DIR) await writeFile(join(TRACE_DIR, `trace-${Date.now()}.json`), buffer);
   const raw = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
@@ -55,7 +55,7 @@ export async function stopMainThreadTrace(browser: Browser, marks: string[]): Pr
   const tasks = thread
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && !tracerOwn(e, devtools))
     .map((e) => ({ start: (e.ts - a.ts) / 1000, wall: (e.dur ?? 0) / 1000, cpu: (e.tdur ?? 0) / 1000 }));
-  return { tasks, at: Object.fromEntries(found.map((e, i) => [marks[i], (e.ts - a.ts) / 1000])) };
+  return { tasks, at: Object.fromEntries(found.map((e, i) => [marks[i], (e.ts - a.ts) / 1000])), origin: a.ts };
 }
 
 export const longest = (tasks: MainThreadTask[], key: 'wall' | 'cpu') => Math.max(0, ...tasks.map((t) => t[key]));

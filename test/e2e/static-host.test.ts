@@ -5,10 +5,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { freePort } from './server.ts';
+import { buildSite, freePort } from './server.ts';
 
 const OUT = 'dist-e2e-static';
 const TYPES: Record<string, string> = {
@@ -36,7 +35,7 @@ function staticServer(root: string): Server {
 }
 
 beforeAll(async () => {
-  await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  await buildSite(OUT);
   const port = await freePort();
   server = staticServer(join(process.cwd(), OUT));
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));

@@ -1,9 +1,12 @@
-// The run's progress reaches only the progress panel, at most once per frame: a burst of worker
-// events costs one small render and the rest of the page (results, galleries) does not re-render.
+// The run's progress and skipped files reach only the progress panel and the skipped list, at most
+// once per frame: a burst of worker events costs one small render and the rest of the page
+// (results, galleries) does not re-render.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressPanel } from '../../src/ui/components/ProgressPanel.tsx';
+import { SkippedRunList } from '../../src/ui/components/SkippedRunList.tsx';
 import { createProgressStore } from '../../src/ui/hooks/progress-store.ts';
+import { createSkippedStore } from '../../src/ui/hooks/skipped-store.ts';
 
 afterEach(cleanup);
 
@@ -43,7 +46,8 @@ describe('ProgressPanel', () => {
       return <p>results</p>;
     }
     render(<main><ProgressPanel progress={store} running /><Results /></main>);
-    expect(screen.queryByTestId('progress')).toBeNull();
+    // The box is there from the start of the run, empty, so its first rows do not move the page.
+    expect(screen.getByTestId('progress').querySelectorAll('li')).toHaveLength(0);
     act(() => {
       store.apply({ status: 'initiate', stage: 'read' });
       store.apply({ status: 'done', stage: 'read' });
@@ -57,5 +61,37 @@ describe('ProgressPanel', () => {
     const read = screen.getByTestId('progress').querySelector('li[data-stage="read"] progress')!;
     expect(read.getAttribute('value')).toBe('1');
     expect(read.getAttribute('max')).toBe('1');
+  });
+});
+
+describe('SkippedRunList', () => {
+  it('lists a burst of skipped files after one render of its own, the page untouched', () => {
+    const queued: (() => void)[] = [];
+    const store = createSkippedStore((run) => queued.push(run));
+    let pageRenders = 0;
+    let listRenders = 0;
+    function Results() {
+      pageRenders++;
+      return <p>results</p>;
+    }
+    function CountedList() {
+      listRenders++;
+      return <SkippedRunList skipped={store} />;
+    }
+    render(<main><CountedList /><Results /></main>);
+    expect(screen.getByTestId('skipped').textContent).toBe('No file was skipped'); // the line is there before any
+    for (let i = 0; i < 500; i++) store.add({ side: 'synthetic', path: `bad/${i}.png`, reason: 'truncated PNG' });
+    expect(queued.length).toBe(1); // 500 events, one notification
+    act(() => { queued.splice(0).forEach((run) => run()); });
+    const list = screen.getByTestId('skipped');
+    expect(list.querySelector('summary')!.textContent).toBe('500 files were skipped');
+    expect(list.querySelectorAll('code')).toHaveLength(200); // the first 200 in full, the rest counted
+    expect(list.textContent).toContain('bad/0.png: truncated PNG');
+    expect(list.textContent).toContain('…and 300 more');
+    expect(pageRenders).toBe(1);
+    expect(listRenders).toBe(1); // the list re-rendered from its store, not from its parent
+    act(() => store.reset());
+    act(() => { queued.splice(0).forEach((run) => run()); });
+    expect(screen.getByTestId('skipped').textContent).toBe('No file was skipped');
   });
 });

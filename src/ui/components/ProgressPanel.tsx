@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProgressStore, StageState } from '../hooks/progress-store.ts';
 
 function eta(s: StageState, now: number): string {
@@ -18,14 +18,19 @@ function useTick(running: boolean): void {
   }, [running]);
 }
 
-/** One row per stage: counts, items/s and ETA. */
+/** One row per stage: counts, items/s and ETA, in a box of fixed size (see .progress) that is there
+ *  from the moment a run starts and scrolls to each new stage. */
 export function ProgressPanel({ progress, running }: { progress: ProgressStore; running: boolean }) {
   const stages = useSyncExternalStore(progress.subscribe, progress.get);
   useTick(running);
+  const list = useRef<HTMLUListElement>(null);
+  useLayoutEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [stages.length]);
   const now = performance.now();
-  if (stages.length === 0) return null;
+  if (stages.length === 0 && !running) return null;
   return (
-    <ul className="progress" data-testid="progress">
+    <ul className="progress" data-testid="progress" ref={list}>
       {stages.map((s) => {
         const secs = ((s.status === 'done' ? s.ended ?? now : now) - s.started) / 1000;
         // A handful of steps (files, folds): a count means something, a rate does not.

@@ -3,6 +3,7 @@
 // at most once per animation frame, so a burst of events costs one small render, not one each,
 // and the rest of the page (results, galleries, map) never re-renders for progress.
 import type { ProgressEvent } from '../../core/progress.ts';
+import { createFrameNotifier, nextFrame } from './frame-notifier.ts';
 
 export interface StageState {
   stage: string;
@@ -22,25 +23,12 @@ export interface ProgressStore {
 }
 
 /** `schedule` defers a notification (requestAnimationFrame in a page; tests may pass their own). */
-export function createProgressStore(schedule: (run: () => void) => void = frame): ProgressStore {
+export function createProgressStore(schedule: (run: () => void) => void = nextFrame): ProgressStore {
   let stages: StageState[] = [];
-  let pending = false;
-  const listeners = new Set<() => void>();
-  const notify = () => {
-    pending = false;
-    for (const l of listeners) l();
-  };
-  const changed = () => {
-    if (pending) return;
-    pending = true;
-    schedule(notify);
-  };
+  const { subscribe, changed } = createFrameNotifier(schedule);
   return {
     get: () => stages,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     apply(e, now = performance.now()) {
       const i = stages.findIndex((s) => s.stage === e.stage);
       const old = i >= 0 ? stages[i] : { stage: e.stage, status: e.status, started: now };
@@ -59,13 +47,4 @@ export function createProgressStore(schedule: (run: () => void) => void = frame)
       changed();
     },
   };
-}
-
-/** The next animation frame; a timeout where frames do not run (a hidden tab, a worker, tests). */
-function frame(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') {
-    requestAnimationFrame(run);
-  } else {
-    setTimeout(run, 100);
-  }
 }

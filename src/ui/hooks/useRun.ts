@@ -1,7 +1,7 @@
-// The run's state: stages with counts and timing (a ProgressStore that only the progress panel
-// reads), skipped files, the report or the error.
+// The run's state: stages with counts and timing and the skipped files (stores that only the
+// progress panel and the skipped list read), the report or the error.
 import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
-import type { Report, SkippedItem } from '../../core/report.ts';
+import type { Report } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
 import type { ScoreRequest } from '../../pipeline/score.ts';
@@ -9,6 +9,7 @@ import type { ScoreTableRequest } from '../../pipeline/table/score-table.ts';
 import type { TextScoreRequest } from '../../pipeline/text/score-text.ts';
 import type { ScoreBridge } from '../worker-bridge.ts';
 import { createProgressStore } from './progress-store.ts';
+import { createSkippedStore } from './skipped-store.ts';
 
 export type { StageState } from './progress-store.ts';
 
@@ -17,7 +18,7 @@ export type RunPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 export function useRun(bridge: ScoreBridge) {
   const [phase, setPhase] = useState<RunPhase>('idle');
   const progress = useMemo(() => createProgressStore(), []);
-  const [skipped, setSkipped] = useState<SkippedItem[]>([]);
+  const skipped = useMemo(() => createSkippedStore(), []);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const runId = useRef(0);
@@ -28,12 +29,12 @@ export function useRun(bridge: ScoreBridge) {
     const id = ++runId.current;
     setPhase('running');
     progress.reset();
-    setSkipped([]);
+    skipped.reset();
     setError(null);
     try {
-      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, (e) => { if (runId.current === id) onProgress(e); }) : 'text' in request ? await bridge.scoreText(sets, request.text, (e) => { if (runId.current === id) onProgress(e); }, (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); }) : await bridge.score(sets, request,
+      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, (e) => { if (runId.current === id) onProgress(e); }) : 'text' in request ? await bridge.scoreText(sets, request.text, (e) => { if (runId.current === id) onProgress(e); }, (s) => { if (runId.current === id) skipped.add(s); }) : await bridge.score(sets, request,
         (e) => { if (runId.current === id) onProgress(e); },
-        (s) => { if (runId.current === id) setSkipped((prev) => [...prev, s]); });
+        (s) => { if (runId.current === id) skipped.add(s); });
       if (runId.current !== id) return null;
       // A transition: React renders the results in slices that yield to input, not as one long task.
       startTransition(() => {
@@ -48,7 +49,7 @@ export function useRun(bridge: ScoreBridge) {
       setPhase(err.name === 'AbortError' ? 'cancelled' : 'failed');
       return null;
     }
-  }, [bridge, onProgress, progress]);
+  }, [bridge, onProgress, progress, skipped]);
 
   const cancel = useCallback(() => bridge.cancel(), [bridge]);
 
