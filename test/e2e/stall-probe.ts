@@ -31,6 +31,7 @@ parentPort.postMessage(stalls);
 export function startStallProbe(): { stop(): Promise<Stall[]> } {
   const flag = new SharedArrayBuffer(4);
   const worker = new Worker(PROBE, { eval: true, workerData: { flag } });
+  worker.unref(); // a test that fails before stop() must not keep the process alive
   const result = new Promise<Stall[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
