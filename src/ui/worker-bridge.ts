@@ -1,5 +1,6 @@
 // The one main-thread bridge to the scoring workers: starts them lazily, wraps them with comlink,
-// and terminates them on cancel (fresh ones start on the next call). Errors keep their `name`.
+// and on cancel asks the image/text worker to stop (it keeps its loaded model for the next run)
+// or terminates it if it does not stop soon; the table worker is terminated. Errors keep their `name`.
 // Table calls go to their own instance of the worker script (see ScoreBridge).
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Report, SkippedItem } from '../core/report.ts';
@@ -18,12 +19,20 @@ function named(name: string, message: string): Error {
   return e;
 }
 
+/** How long a cancelled run may take to stop (a batch of images, a step of the analysis) before
+ *  its worker is terminated instead, model and all. */
+const ABORT_GRACE_MS = 3000;
+
 /** One worker instance: started lazily, its calls in flight rejected when it stops or crashes. */
 class WorkerSlot {
   private worker: Worker | null = null;
   private remote: Remote<Api> | null = null;
   /** Reject the calls in flight when the worker is terminated or crashes. */
   private readonly pending = new Set<(e: Error) => void>();
+  /** The worker's own promises of those calls: settled once the worker is done with them. */
+  private readonly inflight = new Set<Promise<unknown>>();
+  /** Set while a cancelled run winds down: the next call waits for it. */
+  private draining: Promise<void> | null = null;
 
   constructor(private readonly config: WorkerConfig, private readonly name: string) {}
 
@@ -40,19 +49,47 @@ class WorkerSlot {
     return this.remote;
   }
 
-  /** Runs `call` against the worker; stop() or a crash rejects it at once. */
+  /** Runs `call` against the worker; stop(), interrupt() or a crash rejects it at once. */
   guarded<T>(call: (r: Remote<Api>) => Promise<T>): Promise<T> {
+    if (this.draining) return this.draining.then(() => this.guarded(call));
     const remote = this.start();
     return new Promise<T>((resolve, reject) => {
       this.pending.add(reject);
-      call(remote).then(resolve, reject).finally(() => this.pending.delete(reject));
+      const done = call(remote);
+      this.inflight.add(done);
+      done.then(resolve, reject).finally(() => {
+        this.pending.delete(reject);
+        this.inflight.delete(done);
+      });
     });
+  }
+
+  /** Rejects the calls in flight at once and asks the worker to abort its run; the worker (and its
+   *  loaded model) is kept if the run stops within ABORT_GRACE_MS, else it is terminated. */
+  interrupt(reason: Error): void {
+    if (!this.remote) return;
+    const running = [...this.inflight];
+    void this.remote.abort().catch(() => {});
+    this.rejectPending(reason);
+    const stopped = Promise.allSettled(running).then(() => true);
+    const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ABORT_GRACE_MS));
+    const draining = Promise.race([stopped, late]).then((inTime) => {
+      if (!inTime) this.stop(reason);
+      if (this.draining === draining) this.draining = null;
+    });
+    this.draining = draining;
   }
 
   stop(reason: Error): void {
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
+    this.inflight.clear();
+    this.draining = null;
+    this.rejectPending(reason);
+  }
+
+  private rejectPending(reason: Error): void {
     const waiting = [...this.pending];
     this.pending.clear();
     for (const reject of waiting) reject(reason);
@@ -118,9 +155,12 @@ export class ScoreBridge {
     return this.guarded((r) => r.benchEmbed(n, rounds));
   }
 
-  /** Stops whatever runs now (both workers); the next call starts a fresh one. */
+  /** Stops whatever runs now: the image/text run at its next check (its worker keeps the model),
+   *  a table run by terminating its worker (the next call starts a fresh one). */
   cancel(): void {
-    this.stop(named('AbortError', 'The run was cancelled.'));
+    const reason = named('AbortError', 'The run was cancelled.');
+    this.main.interrupt(reason);
+    this.tables.stop(reason);
   }
 
   dispose(): void {

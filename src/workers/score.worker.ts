@@ -25,6 +25,20 @@ export interface WorkerConfig {
 }
 
 let config: WorkerConfig | null = null;
+/** The image or text run in progress: abort() stops it at its next check and keeps this worker,
+ *  with its loaded model, for the next run. */
+let running: AbortController | null = null;
+
+async function abortable<T>(run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  running = controller;
+  try {
+    return await run(controller.signal);
+  } finally {
+    if (running === controller) running = null;
+  }
+}
+
 const cfg = (): WorkerConfig => {
   if (!config) throw new Error('worker not configured: call configure() first');
   return config;
@@ -52,12 +66,16 @@ const api = {
       onProgress?.({ status: 'done', stage: 'storage full: caching off' });
     });
     try {
-      const report = await score(request, env, { onProgress, onSkipped });
+      const report = await abortable((signal) => score(request, env, { signal, onProgress, onSkipped }));
       if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
       return report;
     } finally {
       await env.close();
     }
+  },
+  /** Stops the image or text run in progress (it rejects with an AbortError). */
+  abort(): void {
+    running?.abort();
   },
   /** Tables: request paths are "<set key>/<file path>" (see browser-table-io.ts). */
   scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress?: (e: ProgressEvent) => void): Promise<Report> {
@@ -72,7 +90,7 @@ const api = {
     let storageFull = false;
     const env = await openTextAnalysisEnv(sets, cfg(), () => { storageFull = true; });
     try {
-      const report = await scoreText(request, env, { onProgress, onSkipped });
+      const report = await abortable((signal) => scoreText(request, env, { signal, onProgress, onSkipped }));
       if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
       return report;
     } finally {
