@@ -130,6 +130,7 @@ export function App() {
   const report = run.report;
   const experiment = report?.experiments[Math.min(selected, report.experiments.length - 1)];
   const isDemo = report !== null && report === demo?.report;
+  const files = runFiles?.report === report ? runFiles.sets : null; // the shown report's images, if this page has them
 
   // The results as one memoised element: state that changes during a run (the phase) re-renders
   // the page but not the results, galleries and map below it (~40 ms of CPU).
@@ -148,16 +149,16 @@ export function App() {
         </p>}
         {report.warnings?.map((w) => <p key={w} className="warn" role="status" data-testid="report-warning">{w}</p>)}
         <ExportButtons report={report} />
-        <HtmlExportButton report={report} files={runFiles?.report === report ? runFiles.sets : null} />
+        <HtmlExportButton report={report} files={files} />
         <ComparisonTable experiments={report.experiments} selected={selected} onSelect={setSelected} />
         <ComparisonChart experiments={report.experiments} selected={selected} onSelect={setSelected} />
         <h3>{experiment.name}</h3>
         {report.modality === 'text' ? <TextEvidence report={report} experiment={experiment} /> : report.modality === 'table' ? <TableEvidence report={report} experiment={experiment} /> : <>
-          <EvidencePanel report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
-          <MapView report={report} experiment={experiment} files={runFiles?.report === report ? runFiles.sets : null} />
+          <EvidencePanel report={report} experiment={experiment} files={files} />
+          <MapView report={report} experiment={experiment} files={files} />
         </>}
       </section>
-  ), [report, experiment, isDemo, demo, selected, runFiles]);
+  ), [report, experiment, isDemo, demo, selected, files]);
 
   return (
     <main>

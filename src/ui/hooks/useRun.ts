@@ -1,7 +1,7 @@
 // The run's state: stages with counts and timing and the skipped files (stores that only the
 // progress panel and the skipped list read), the report or the error.
 import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
-import type { Report } from '../../core/report.ts';
+import type { Report, SkippedItem } from '../../core/report.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
 import type { ScoreRequest } from '../../pipeline/score.ts';
@@ -23,18 +23,19 @@ export function useRun(bridge: ScoreBridge) {
   const [error, setError] = useState<Error | null>(null);
   const runId = useRef(0);
 
-  const onProgress = useCallback((e: ProgressEvent) => progress.apply(e), [progress]);
-
   const start = useCallback(async (sets: FileSets, request: ScoreRequest | { text: TextScoreRequest } | { table: ScoreTableRequest }): Promise<Report | null> => {
     const id = ++runId.current;
     setPhase('running');
     progress.reset();
     skipped.reset();
     setError(null);
+    // Events of a run that a newer run replaced are dropped.
+    const onStage = (e: ProgressEvent) => { if (runId.current === id) progress.apply(e); };
+    const onSkipped = (s: SkippedItem) => { if (runId.current === id) skipped.add(s); };
     try {
-      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, (e) => { if (runId.current === id) onProgress(e); }) : 'text' in request ? await bridge.scoreText(sets, request.text, (e) => { if (runId.current === id) onProgress(e); }, (s) => { if (runId.current === id) skipped.add(s); }) : await bridge.score(sets, request,
-        (e) => { if (runId.current === id) onProgress(e); },
-        (s) => { if (runId.current === id) skipped.add(s); });
+      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, onStage)
+        : 'text' in request ? await bridge.scoreText(sets, request.text, onStage, onSkipped)
+          : await bridge.score(sets, request, onStage, onSkipped);
       if (runId.current !== id) return null;
       // A transition: React renders the results in slices that yield to input, not as one long task.
       startTransition(() => {
@@ -49,7 +50,7 @@ export function useRun(bridge: ScoreBridge) {
       setPhase(err.name === 'AbortError' ? 'cancelled' : 'failed');
       return null;
     }
-  }, [bridge, onProgress, progress, skipped]);
+  }, [bridge, progress, skipped]);
 
   const cancel = useCallback(() => bridge.cancel(), [bridge]);
 
