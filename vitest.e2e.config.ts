@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: Debian's Chromium driven by playwright-core (see test/e2e/browser.ts).
+// End-to-end tests: Debian's Chromium driven by playwright-core (see scripts/browser/chromium.ts).
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDemoSets } from './demo-data/build-sets.ts';
-import { launchChromium } from '../test/e2e/browser.ts';
-import { buildAndPreview } from '../test/e2e/server.ts';
+import { launchChromium } from './browser/chromium.ts';
+import { buildAndPreview } from './browser/server.ts';
 
 const i = process.argv.indexOf('--per-class');
 const perClass = i >= 0 ? Number(process.argv[i + 1]) : 200;

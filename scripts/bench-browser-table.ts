@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { createRng } from '../src/core/random.ts';
-import type { Report } from '../src/core/report.ts';
+import type { Report } from '../src/report/schema.ts';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser.ts';
-import { buildAndPreview } from '../test/e2e/server.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser/chromium.ts';
+import { buildAndPreview } from './browser/server.ts';
 
 const N = Number(process.argv[2] ?? 20_000);
 const TAG = `--synthscore-bench-${process.pid}`; // finds this run's browser process in /proc

@@ -3,8 +3,8 @@
 // how late the page's own small tasks run meanwhile (a probe on the main thread: a ~2 ms task
 // every 50 ms; its delay past the due time plus its run time is what a user's click would wait).
 //   npx tsx scripts/bench-browser.ts [--batch 16] [--rounds 5] [--threads 2,1]
-import { launchChromium } from '../test/e2e/browser.ts';
-import { buildAndPreview } from '../test/e2e/server.ts';
+import { launchChromium } from './browser/chromium.ts';
+import { buildAndPreview } from './browser/server.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(name);

@@ -22,7 +22,7 @@ import { createImageEmbedder, sessionOptions as pipelineSessionOptions } from '.
 import { parseManifest } from '../src/models/manifest.ts';
 import { preprocessImage } from '../src/models/preprocess.ts';
 import { BATCH, embedSet } from '../src/pipeline/embed-set.ts';
-import type { ImageEmbedder, PipelineEnv } from '../src/pipeline/environment.ts';
+import type { PipelineEnv } from '../src/pipeline/environment.ts';
 import { digitPixels } from './demo-data/mnist-images.ts';
 
 const arg = (name: string, dflt: number) => {

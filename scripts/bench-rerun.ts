@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEnv } from '../src/cli/node-env.ts';
-import type { Report } from '../src/core/report.ts';
+import type { Report } from '../src/report/schema.ts';
 import { score, type ScoreRequest } from '../src/pipeline/score.ts';
 import { buildDemoSets } from './demo-data/build-sets.ts';
 

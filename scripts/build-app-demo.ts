@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { createNodeEnv, DEFAULT_IMAGE_MODEL, PACKAGE_ROOT } from '../src/cli/node-env.ts';
-import { REPORT_VERSION, type Report } from '../src/core/report.ts';
+import { REPORT_VERSION, type Report } from '../src/report/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../src/models/manifest.ts';
 import { score, type ScoreRequest } from '../src/pipeline/score.ts';
 import { buildDemoSets, DEMO_EFFECTS, DEMO_SETS } from './demo-data/build-sets.ts';

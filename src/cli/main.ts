@@ -7,7 +7,7 @@ import { runCalibrate } from './calibrate-command.ts';
 import { detectModality } from './modality.ts';
 import { createNodeEnv } from './node-env.ts';
 import { stderrProgress } from './progress.ts';
-import { runScore } from './run-score.ts';
+import { cliRequest, runScore } from './run-score.ts';
 import { formatTable } from './table.ts';
 import { reportHtml } from './html-thumbnails.ts';
 
@@ -33,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const report = await runScore(modality, opts, {
+  const report = await runScore(cliRequest(modality, opts), opts, {
     signal: controller.signal,
     onProgress,
     onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${s.path}: ${s.reason}\n`),

@@ -1,5 +1,5 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape.
-import type { Estimate, Experiment, Report, ThresholdInfo } from '../core/report.ts';
+import type { Estimate, Experiment, Report, ThresholdInfo } from '../report/schema.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 

@@ -11,7 +11,7 @@ import { perClassBreakdown } from './per-class.ts';
 import type { ProgressCallback } from './progress.ts';
 import { deriveSeed } from './random.ts';
 import { stageTimer } from './stage-timer.ts';
-import type { ClassBreakdown, Counts, Estimate, FourScores, NearDuplicateSet } from './report.ts';
+import type { ClassBreakdown, Counts, Estimate, FourScores, NearDuplicateSet } from '../report/schema.ts';
 
 export const MIN_ROWS_PER_SIDE = 20;
 

@@ -1,4 +1,4 @@
-// Near-duplicate threshold calibration (METRICS §2): given the distances between items and their
+// Near-duplicate threshold calibration (docs/metrics.md §2): given the distances between items and their
 // known near-copies, and the distances from items to their nearest *distinct* neighbour, pick the
 // tau that best separates the two, and say how well it does.
 

@@ -1,4 +1,4 @@
-// METRICS §1: unrealistic = mean over S of p_i; unrepresentative = mean over R of (1 − p_i);
+// docs/metrics.md §1: unrealistic = mean over S of p_i; unrepresentative = mean over R of (1 − p_i);
 // label issue = 1 − probability of the row's own label.
 import { bootstrapClassifierScores, type ClassifierEstimates } from './intervals.ts';
 

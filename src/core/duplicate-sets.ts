@@ -1,10 +1,10 @@
-// The one place near-duplicate *sets* are made (METRICS §2), whatever made the edges: kNN
+// The one place near-duplicate *sets* are made (docs/metrics.md §2), whatever made the edges: kNN
 // distance below tau (images, text), MinHash (text), the all-columns rule (tables), or identical
 // content. Sets are the connected components of size ≥ 2; a set with no real row is 'unvaried',
 // one with real and synthetic rows 'unoriginal' (a mixed set counts only there, so
 // unvaried + unoriginal ≤ 1), one with only real rows 'real-only'.
 import { wilson } from './intervals.ts';
-import type { Estimate, NearDuplicateSet } from './report.ts';
+import type { Estimate, NearDuplicateSet } from '../report/schema.ts';
 
 export class UnionFind {
   private readonly parent: Int32Array;

@@ -1,19 +1,18 @@
 // Typed errors. Only name/message/stack survive a worker boundary (comlink), so the kind of
 // error lives in `name`, and callers test `err.name`, never `instanceof`.
 
-export class AbortError extends Error {
-  constructor(message = 'The analysis was aborted.') {
-    super(message);
-    this.name = 'AbortError';
-  }
+/** An Error class whose instances carry `name`; `defaultMessage` is used when none is given. */
+export function errorClass(name: string, defaultMessage = '') {
+  return class extends Error {
+    constructor(message = defaultMessage) {
+      super(message);
+      this.name = name;
+    }
+  };
 }
 
-export class TooFewRowsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TooFewRowsError';
-  }
-}
+export const AbortError = errorClass('AbortError', 'The analysis was aborted.');
+export const TooFewRowsError = errorClass('TooFewRowsError');
 
 /** The part of AbortSignal we use; core compiles without DOM or Node typings. */
 export interface AbortSignalLike {

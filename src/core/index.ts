@@ -14,4 +14,4 @@ export * from './pca.ts';
 export * from './per-class.ts';
 export * from './progress.ts';
 export * from './random.ts';
-export * from './report.ts';
+export * from '../report/schema.ts';

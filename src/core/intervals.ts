@@ -4,7 +4,7 @@
 // noise in the scores given the fitted detectors, not refitting noise.
 import { scoreOrder, weightedAuc } from './auc.ts';
 import { createRng } from './random.ts';
-import type { Estimate } from './report.ts';
+import type { Estimate } from '../report/schema.ts';
 
 const Z95 = 1.959963984540054;
 

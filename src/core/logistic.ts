@@ -1,6 +1,6 @@
 // Class-balanced, L2-regularised logistic regression. Balanced weights w_i = n/(2·n_class)
 // make an uninformative model predict 0.5 whatever the ratio of real to synthetic rows
-// (METRICS §1). The intercept is not penalised, so it can absorb any remaining offset.
+// (docs/metrics.md §1). The intercept is not penalised, so it can absorb any remaining offset.
 import { minimiseLbfgs } from './lbfgs.ts';
 
 export interface LogisticModel {

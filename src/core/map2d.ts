@@ -7,7 +7,7 @@ import { knnCosine } from './knn.ts';
 import { normaliseRows } from './normalise.ts';
 import type { ProgressCallback } from './progress.ts';
 import { createRng, deriveSeed, sampleIndices } from './random.ts';
-import type { MapInfo } from './report.ts';
+import type { MapInfo } from '../report/schema.ts';
 import { UmapLayout } from './umap-layout.ts';
 
 export const MAP_MAX_POINTS = 5000;

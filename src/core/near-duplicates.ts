@@ -1,4 +1,4 @@
-// METRICS §2: near-duplicate sets are the connected components (size ≥ 2) of the kNN graph
+// docs/metrics.md §2: near-duplicate sets are the connected components (size ≥ 2) of the kNN graph
 // restricted to edges with distance < tau, plus exact duplicates (same content hash), which are
 // always joined. Recomputing for a new tau only re-runs union-find over the cached graph:
 // O(n·k), a few milliseconds, fast enough for a UI slider.

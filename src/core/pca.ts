@@ -1,5 +1,5 @@
 // Standardising PCA. A linear detector on raw unit-norm embeddings is flattened toward 0.5 by
-// L2 regularisation (METRICS §1), so we rotate onto the main directions of variation and give
+// L2 regularisation (docs/metrics.md §1), so we rotate onto the main directions of variation and give
 // each the same unit variance. Unsupervised: fitting on all rows (real and synthetic) uses no
 // label, so it leaks nothing into the cross-validation.
 import { checkpoint, type AbortSignalLike } from './errors.ts';

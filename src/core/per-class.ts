@@ -1,4 +1,4 @@
-// Per-class breakdown (METRICS §4). Choices, so the numbers add up with the headline ones:
+// Per-class breakdown (docs/metrics.md §4). Choices, so the numbers add up with the headline ones:
 // - Classifier scores reuse the single whole-dataset classifier's out-of-fold p, restricted to
 //   the class' rows: "how detectable are this class' synthetic rows", not a fresh per-class
 //   detector (which would need far more rows per class and would ignore class mix).
@@ -9,7 +9,7 @@
 import { bootstrapClassifierScores } from './intervals.ts';
 import { wilson } from './intervals.ts';
 import { deriveSeed } from './random.ts';
-import type { ClassBreakdown, NearDuplicateSet } from './report.ts';
+import type { ClassBreakdown, NearDuplicateSet } from '../report/schema.ts';
 
 export interface PerClassOptions {
   /** Minimum rows per side for scores (the fold count K). */

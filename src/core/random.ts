@@ -58,7 +58,7 @@ export function deriveSeed(seed: number, salt: number): number {
 }
 
 /** Fisher–Yates shuffle in place. */
-export function shuffle<T extends { length: number; [i: number]: any }>(arr: T, rng: Rng): T {
+export function shuffle<T extends { length: number; [i: number]: unknown }>(arr: T, rng: Rng): T {
   for (let i = arr.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = arr[i];

@@ -1,5 +1,5 @@
 // The per-row table of a Report as CSV (RFC 4180 quoting), one row per item per experiment.
-import type { Report } from './report.ts';
+import type { Report } from '../report/schema.ts';
 
 const COLUMNS = ['experiment', 'side', 'path', 'class', 'p_synthetic', 'label_issue', 'near_duplicate_set', 'set_kind', 'nearest_distance'];
 

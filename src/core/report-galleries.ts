@@ -1,6 +1,8 @@
 // The top items of each gallery, chosen from a Report alone (no data needed): the HTML export
-// embeds these as thumbnails, and any view that has only the report can list them.
-import type { Experiment, Report, Side } from './report.ts';
+// embeds these as thumbnails, and any view that has only the report can list them, in the order the
+// app's galleries show (src/report/rankings.ts).
+import { leastRepresented, mostUnrealistic, setsOfKind } from '../report/rankings.ts';
+import type { Experiment, Report, Side } from '../report/schema.ts';
 
 export type GalleryKey = 'unrealistic' | 'unrepresentative' | 'unvaried' | 'unoriginal';
 
@@ -26,26 +28,18 @@ export interface GalleryLimits {
 export const DEFAULT_LIMITS: GalleryLimits = { perGallery: 12, sets: 3, perSet: 4 };
 
 export function pickGalleries(ex: Experiment, limits: GalleryLimits = DEFAULT_LIMITS): Gallery[] {
-  const idx = ex.rows.map((_, i) => i);
-  const synth = idx.filter((i) => ex.rows[i].side === 'synthetic').sort((a, b) => ex.rows[b].p - ex.rows[a].p || a - b);
-  const real = idx.filter((i) => ex.rows[i].side === 'real').sort((a, b) => ex.rows[a].p - ex.rows[b].p || a - b);
-  // Largest sets first (the worst repetition / copying), then by id for a stable order.
-  const bySize = (kind: 'unvaried' | 'unoriginal') => ex.nearDuplicateSets
-    .filter((s) => s.kind === kind)
-    .sort((a, b) => b.members.length - a.members.length || a.id - b.id);
-  const unvaried = bySize('unvaried');
-  const unoriginal = bySize('unoriginal');
-  const side = (i: number): Side => ex.rows[i].side;
+  const synth = mostUnrealistic(ex.rows);
+  const real = leastRepresented(ex.rows);
+  const unvaried = setsOfKind(ex.nearDuplicateSets, ex.rows, 'unvaried');
+  const unoriginal = setsOfKind(ex.nearDuplicateSets, ex.rows, 'unoriginal');
   return [
     { key: 'unrealistic', title: 'Most unrealistic synthetic items (highest P(synthetic))', groups: [synth.slice(0, limits.perGallery)], available: synth.length },
     { key: 'unrepresentative', title: 'Least represented real items (lowest P(synthetic))', groups: [real.slice(0, limits.perGallery)], available: real.length },
-    { key: 'unvaried', title: 'Near-duplicate sets inside the synthetic set', groups: unvaried.slice(0, limits.sets).map((s) => s.members.slice(0, limits.perSet)), available: unvaried.length },
+    { key: 'unvaried', title: 'Near-duplicate sets inside the synthetic set', groups: unvaried.slice(0, limits.sets).map((s) => s.set.members.slice(0, limits.perSet)), available: unvaried.length },
     {
       key: 'unoriginal', title: 'Synthetic items beside the real items they copy', available: unoriginal.length,
-      groups: unoriginal.slice(0, limits.sets).map((s) => {
+      groups: unoriginal.slice(0, limits.sets).map(({ synthetic: copies, real: sources }) => {
         // Copies first, then their sources, with room for at least one source.
-        const copies = s.members.filter((i) => side(i) === 'synthetic');
-        const sources = s.members.filter((i) => side(i) === 'real');
         const nCopies = Math.min(copies.length, Math.max(1, limits.perSet - Math.min(sources.length, Math.ceil(limits.perSet / 2))));
         return [...copies.slice(0, nCopies), ...sources.slice(0, limits.perSet - nCopies)];
       }),

@@ -3,10 +3,12 @@
 // the most unrealistic synthetic and least represented real rows as small HTML tables, and
 // near-duplicate pairs with the matching cells highlighted. Every cell is escaped and shortened;
 // the section shrinks (fewer rows, columns, characters) until it fits its byte allowance.
-import type { Experiment, Report } from './report.ts';
-import type { ColumnStat, TableRowCells } from './table/report-types.ts';
-
-type CellValue = TableRowCells['rows'][number]['cells'][number];
+import { cellsMatch, cellText, isBlank, shorten as short } from '../report/cells.ts';
+import { closestRealChart, columnChart, columnRange } from '../report/charts/column.ts';
+import { chartSvg } from '../report/charts/svg.ts';
+import { fmt } from '../report/meaning.ts';
+import { columnsLeastSimilarFirst, duplicatePairs, leastRepresented, mostUnrealistic } from '../report/rankings.ts';
+import type { ColumnStat, Experiment, Report } from '../report/schema.ts';
 
 export interface TableHtmlHelpers {
   esc: (s: string) => string;
@@ -27,42 +29,6 @@ export const TABLE_CSS = `.rows{font-size:.8rem;width:auto}.rows td,.rows th{whi
 .row-scroll{overflow-x:auto;margin:.3rem 0 .8rem}.charts{display:flex;flex-wrap:wrap;gap:.6rem}.charts figure{width:250px}
 .charts svg{border:0;background:none}rect.real{fill:#2b6cb0}rect.synthetic{fill:#dd6b20}.shape.bad{color:#c53030;font-weight:600}
 .findings li{margin:.2rem 0}.findings code{background:#eef;padding:0 .2rem;margin-right:.2rem}`;
-
-/** The tabular duplicate rule, cell by cell: both missing, equal, or numbers within 1% relative. */
-export function cellsMatch(a: CellValue, b: CellValue): boolean {
-  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
-  const x = asNumber(a), y = asNumber(b);
-  if (Number.isFinite(x) && Number.isFinite(y)) return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
-  return String(a).trim() === String(b).trim();
-}
-
-export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
-export function cellText(v: CellValue | undefined): string {
-  return v === null || v === undefined ? '' : String(v);
-}
-
-const asNumber = (v: CellValue): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
-const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(1, n - 1))}…` : s);
-
-/** Rows of one side by p: synthetic highest first, real lowest first; ties by row order. */
-export function rankedRows(ex: Experiment, side: 'synthetic' | 'real'): number[] {
-  return ex.rows.map((_, i) => i).filter((i) => ex.rows[i].side === side)
-    .sort((a, b) => (side === 'synthetic' ? ex.rows[b].p - ex.rows[a].p : ex.rows[a].p - ex.rows[b].p) || a - b);
-}
-
-/** Pairs from each set: its first member (a real row when there is one) with each other member; unoriginal sets first. */
-export function duplicatePairs(ex: Experiment): { kind: string; exact: boolean; a: number; b: number }[] {
-  const order = { unoriginal: 0, unvaried: 1, 'real-only': 2 } as const;
-  const sets = [...ex.nearDuplicateSets].sort((s, t) => order[s.kind] - order[t.kind] || s.id - t.id);
-  return sets.flatMap((s) => {
-    const m = [...s.members].sort((a, b) => (ex.rows[a].side === ex.rows[b].side ? a - b : ex.rows[a].side === 'real' ? -1 : 1));
-    return m.slice(1).map((b) => ({ kind: s.kind, exact: s.exact, a: m[0], b }));
-  });
-}
 
 export function tableEvidenceHtml(report: Report, ex: Experiment, h: TableHtmlHelpers, allowance: number): string {
   for (const level of LEVELS) {
@@ -95,7 +61,7 @@ function render(report: Report, ex: Experiment, h: TableHtmlHelpers, lv: Level):
     }).join('');
   };
   const ranked = (side: 'synthetic' | 'real', title: string, about: string, key: string) => {
-    const all = rankedRows(ex, side);
+    const all = side === 'synthetic' ? mostUnrealistic(ex.rows) : leastRepresented(ex.rows);
     const shown = all.slice(0, lv.rows);
     out.push(`<h3>${title}</h3><p class="note">${about} ${shown.length} of ${all.length} rows.${colNote}</p>`);
     if (!shown.length) return;
@@ -137,50 +103,17 @@ function findings(report: Report, ex: Experiment, { esc }: TableHtmlHelpers): st
   return `<h3>Findings (${all.length})</h3><ul class="findings">${items.join('')}</ul>`;
 }
 
-const W = 240, H = 72;
-
-function axisLabel(v: number, type: ColumnStat['type']): string {
-  if (type === 'datetime') return Number.isFinite(v) ? new Date(v).toISOString().slice(0, 10) : '–';
-  if (!Number.isFinite(v)) return '–';
-  const a = Math.abs(v);
-  return a !== 0 && (a >= 1e5 || a < 1e-3) ? v.toExponential(2) : String(Math.round(v * 1000) / 1000);
-}
-
-/** One column's chart: a pair of bars per bin or level, real then synthetic, shares on one scale. */
-export function columnChartSvg(stat: ColumnStat, esc: (s: string) => string): string {
-  const { chart } = stat;
-  const n = chart.real.length;
-  const max = Math.max(1e-12, ...chart.real, ...chart.synthetic);
-  const slot = W / Math.max(1, n), bw = Math.max(1, slot / 2 - 0.5);
-  const r1 = (v: number) => Math.round(v * 10) / 10;
-  const bars = chart.real.map((r, i) => {
-    const s = chart.synthetic[i] ?? 0;
-    const hr = (r / max) * (H - 2), hs = (s / max) * (H - 2);
-    const label = chart.kind === 'bars' ? chart.labels?.[i] ?? '' : `${axisLabel(chart.edges?.[i] ?? NaN, stat.type)} – ${axisLabel(chart.edges?.[i + 1] ?? NaN, stat.type)}`;
-    return `<g><title>${esc(short(label, 60))}: real ${fmt(r)}, synthetic ${fmt(s)}</title><rect class="real" x="${r1(i * slot)}" y="${r1(H - hr)}" width="${r1(bw)}" height="${r1(hr)}"/><rect class="synthetic" x="${r1(i * slot + bw)}" y="${r1(H - hs)}" width="${r1(bw)}" height="${r1(hs)}"/></g>`;
-  });
-  return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(short(stat.column, 60))}: real versus synthetic">${bars.join('')}<line x1="0" x2="${W}" y1="${H - 0.5}" y2="${H - 0.5}" stroke="#889"/></svg>`;
-}
-
 function charts(columns: ColumnStat[], { esc }: TableHtmlHelpers, max: number): string {
-  const sorted = [...columns].sort((a, b) => a.shape - b.shape || (a.column < b.column ? -1 : 1));
+  const sorted = columnsLeastSimilarFirst(columns);
   if (!sorted.length) return '';
   const shown = sorted.slice(0, max);
-  const figs = shown.map((c) => {
-    const range = c.chart.kind === 'histogram' && c.chart.edges?.length
-      ? `${axisLabel(c.chart.edges[0], c.type)} … ${axisLabel(c.chart.edges[c.chart.edges.length - 1], c.type)}${c.metric === 'ks-length' ? ' characters' : ''}`
-      : `${c.chart.real.length} levels`;
-    return `<figure data-column="${esc(c.column)}"><figcaption><b>${esc(short(c.column, 40))}</b> ${esc(c.type)} · <span class="shape${c.shape < 0.8 ? ' bad' : ''}">shape ${fmt(c.shape, 2)}</span></figcaption>${columnChartSvg(c, esc)}<br>${esc(range)}</figure>`;
-  });
+  const figs = shown.map((c) => `<figure data-column="${esc(c.column)}"><figcaption><b>${esc(short(c.column, 40))}</b> ${esc(c.type)} · <span class="shape${c.shape < 0.8 ? ' bad' : ''}">shape ${fmt(c.shape, 2)}</span></figcaption>${chartSvg(columnChart(c))}<br>${esc(columnRange(c))}</figure>`);
   return `<h3>Columns, least similar first</h3><p class="note legend"><span style="color:#2b6cb0">■ real</span><span style="color:#dd6b20">■ synthetic</span> shape similarity 1 = same distribution; ${shown.length} of ${sorted.length} columns shown.</p><div class="charts">${figs.join('')}</div>`;
 }
 
 function closestReal(ex: Experiment): string {
   const c = ex.table?.closestReal;
   if (!c) return '';
-  const { counts } = c.histogram;
-  const max = Math.max(1, ...counts), w = 240, hh = 60, slot = w / Math.max(1, counts.length);
-  const bars = counts.map((n, i) => `<rect class="synthetic" x="${(i * slot).toFixed(1)}" y="${(hh - (n / max) * hh).toFixed(1)}" width="${Math.max(1, slot - 1).toFixed(1)}" height="${((n / max) * hh).toFixed(1)}"/>`).join('');
-  return `<h3>Distance from each synthetic row to its closest real row</h3><svg viewBox="0 0 ${w} ${hh}" width="${w}" height="${hh}" role="img" aria-label="closest-real distances">${bars}</svg>` +
+  return `<h3>Distance from each synthetic row to its closest real row</h3>${chartSvg(closestRealChart(c.histogram))}` +
     `<p class="note">median ${fmt(c.summary.median)} · 5% ${fmt(c.summary.q05)} · min ${fmt(c.summary.min)} · ${(100 * c.summary.zeroShare).toFixed(1)}% at distance 0 · ${c.computed} rows${c.sampled ? ' (a sample)' : ''}</p>`;
 }

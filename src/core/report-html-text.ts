@@ -2,11 +2,14 @@
 // findings as small inline SVG charts, the top text cards of each gallery (snippet, full text in a
 // <details>), and near-duplicate pairs with the differing characters marked. Everything is escaped;
 // the full texts of one experiment share a character allowance so the file stays size-bounded.
+import { SIDE_COLOUR } from '../report/charts/shapes.ts';
+import { chartSvg } from '../report/charts/svg.ts';
+import { textFindingFigures } from '../report/charts/text-findings.ts';
+import { fmt } from '../report/meaning.ts';
+import type { Experiment, TextFindings } from '../report/schema.ts';
 import { pickGalleries, type Gallery, type GalleryLimits } from './report-galleries.ts';
-import type { Experiment } from './report.ts';
 import { sideRuns, type Run } from './text/char-diff.ts';
 import { orderedPairs } from './text/pair-order.ts';
-import type { TextFindings } from './text/text-stats.ts';
 
 /** The report's escaper, passed in (report-html.ts owns it) so this file does not import its caller. */
 export type Escape = (s: string) => string;
@@ -26,8 +29,7 @@ export const TEXT_CSS = `.tcards{display:grid;grid-template-columns:repeat(auto-
 mark.del{background:#ffd6d6}mark.ins{background:#c9f2c9}.findings{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
 .finding{background:#fff;border:1px solid #dde;border-radius:8px;padding:.4rem .6rem;font-size:.8rem;margin:0;width:auto;max-width:520px}.finding figcaption{font-weight:600;margin-bottom:.3rem}.finding svg{border:0}`;
 
-const REAL = '#2b6cb0', SYNTH = '#dd6b20';
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const { real: REAL, synthetic: SYNTH } = SIDE_COLOUR;
 
 /** What the text parts had to shorten, for the report's "left out" list. */
 export interface TextLeftOut { shortened: number }
@@ -100,50 +102,10 @@ function pairsHtml(ex: Experiment, esc: Escape, spend: (s: string) => string): s
 }
 
 function findingsHtml(f: TextFindings, esc: Escape): string {
-  return `<h3>Findings</h3><div class="findings">${lengthSvg(f)}${distinctSvg(f)}${overusedSvg(f, esc)}</div>`;
-}
-
-function lengthSvg(f: TextFindings): string {
-  const { real, synthetic } = f.length;
-  const share = (c: number[], n: number) => c.map((x) => (n ? x / n : 0));
-  const r = share(real.histogram.counts, real.n), s = share(synthetic.histogram.counts, synthetic.n);
-  const used = r.map((x, i) => x > 0 || s[i] > 0);
-  const lo = used.indexOf(true), hi = used.lastIndexOf(true);
-  if (lo < 0) return '';
-  const idx = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const max = Math.max(...idx.map((i) => Math.max(r[i], s[i])), 1e-9);
-  const W = 32, H = 80;
-  const label = (i: number) => {
-    const u = real.histogram.upper[i], l = i === 0 ? 0 : real.histogram.upper[i - 1] + 1;
-    return u >= Number.MAX_SAFE_INTEGER ? `${l}+` : l === u ? `${u}` : `${l}–${u}`;
-  };
-  const bars = idx.map((i, k) => `<g transform="translate(${4 + k * W},0)">` +
-    `<rect x="3" y="${(H - (r[i] / max) * H).toFixed(1)}" width="9" height="${((r[i] / max) * H).toFixed(1)}" fill="${REAL}"><title>real ${label(i)} words: ${(r[i] * 100).toFixed(1)}%</title></rect>` +
-    `<rect x="13" y="${(H - (s[i] / max) * H).toFixed(1)}" width="9" height="${((s[i] / max) * H).toFixed(1)}" fill="${SYNTH}"><title>synthetic ${label(i)} words: ${(s[i] * 100).toFixed(1)}%</title></rect>` +
-    `<text x="${W / 2}" y="${H + 12}" font-size="8" text-anchor="middle">${label(i)}</text></g>`).join('');
-  return `<figure class="finding" data-finding="lengths"><figcaption>Length (words per text) · median real ${fmt(real.words.median, 0)}, synthetic ${fmt(synthetic.words.median, 0)}</figcaption>` +
-    `<svg width="${idx.length * W + 8}" height="${H + 18}" role="img" aria-label="word-count distribution, real vs synthetic">${bars}</svg>` +
-    `<p class="note"><span style="color:${REAL}">■</span> real (${real.n}) <span style="color:${SYNTH}">■</span> synthetic (${synthetic.n}) · share of texts</p></figure>`;
-}
-
-function distinctSvg(f: TextFindings): string {
-  const rows: [string, number, number][] = [['distinct-1', f.distinct.real.d1, f.distinct.synthetic.d1], ['distinct-2', f.distinct.real.d2, f.distinct.synthetic.d2]];
-  const W = 160;
-  const body = rows.map(([name, r, s], k) => `<g transform="translate(0,${k * 34})"><text x="0" y="14" font-size="10">${name}</text>` +
-    `<rect x="62" y="4" width="${(r * W).toFixed(1)}" height="10" fill="${REAL}"/><rect x="62" y="16" width="${(s * W).toFixed(1)}" height="10" fill="${SYNTH}"/>` +
-    `<text x="${66 + W}" y="13" font-size="9">${fmt(r)}</text><text x="${66 + W}" y="25" font-size="9">${fmt(s)}</text></g>`).join('');
-  return `<figure class="finding" data-finding="distinct" data-real-d1="${fmt(f.distinct.real.d1)}" data-synthetic-d1="${fmt(f.distinct.synthetic.d1)}"><figcaption>Vocabulary richness (unique ÷ all word 1- and 2-grams)</figcaption>` +
-    `<svg width="${100 + W}" height="68" role="img" aria-label="distinct-1 and distinct-2, real vs synthetic">${body}</svg>` +
-    `<p class="note"><span style="color:${REAL}">■</span> real <span style="color:${SYNTH}">■</span> synthetic</p></figure>`;
-}
-
-function overusedSvg(f: TextFindings, esc: Escape): string {
-  const top = f.overused.slice(0, 10);
-  const head = `<figure class="finding" data-finding="overused"><figcaption>Phrases synthetic text over-uses (log-odds z against real)</figcaption>`;
-  if (!top.length) return `${head}<p class="note">None stands out.</p></figure>`;
-  const max = Math.max(...top.map((p) => p.z), 1e-9);
-  const body = top.map((p, k) => `<g transform="translate(0,${k * 16})"><text x="0" y="11" font-size="10">“${esc(p.phrase.length > 28 ? `${p.phrase.slice(0, 28)}…` : p.phrase)}”</text>` +
-    `<rect x="170" y="3" width="${((p.z / max) * 120).toFixed(1)}" height="9" fill="${SYNTH}"/>` +
-    `<text x="296" y="11" font-size="9">z ${fmt(p.z, 1)} · ${p.synthetic}× synthetic, ${p.real}× real</text></g>`).join('');
-  return `${head}<svg width="460" height="${top.length * 16 + 4}" role="img" aria-label="over-used phrases">${body}</svg></figure>`;
+  const swatch = (side: 'real' | 'synthetic') => `<span style="color:${SIDE_COLOUR[side]}">■</span>`;
+  const figures = textFindingFigures(f).map((g) => {
+    const legend = g.legend ? `<p class="note">${swatch('real')} ${esc(g.legend.real)} ${swatch('synthetic')} ${esc(g.legend.synthetic)}${g.legend.after ? ` · ${esc(g.legend.after)}` : ''}</p>` : '';
+    return `<figure class="finding" data-finding="${g.key}"><figcaption>${esc(g.caption)}</figcaption>${g.chart ? chartSvg(g.chart) : `<p class="note">${esc(g.empty ?? '')}</p>`}${legend}</figure>`;
+  });
+  return `<h3>Findings</h3><div class="findings">${figures.join('')}</div>`;
 }

@@ -2,8 +2,12 @@
 // reference (a CSP meta tag forbids any), thumbnails as data: URLs. Pure string building with
 // escaping, so the app and the CLI share it. Size-bounded: at most `maxPerExperiment` thumbnails
 // per experiment and `maxBytes` in all; the file says what it left out.
+import { escapeHtml } from '../report/cells.ts';
+import { comparisonCaption, comparisonCharts } from '../report/charts/comparison.ts';
+import { chartSvg } from '../report/charts/svg.ts';
+import { BASELINE, fmt, MEANING, SCORE_KEYS, TABLE_KEYS } from '../report/meaning.ts';
+import type { Estimate, Experiment, Report } from '../report/schema.ts';
 import { DEFAULT_LIMITS, pickGalleries, rowSource, thumbKey, type Gallery, type GalleryLimits } from './report-galleries.ts';
-import type { Estimate, Experiment, FourScores, Report } from './report.ts';
 import { TEXT_CSS, textAllowance, textEvidenceHtml, type TextLeftOut } from './report-html-text.ts';
 import { TABLE_CSS, tableEvidenceHtml } from './report-html-table.ts';
 
@@ -23,21 +27,7 @@ export interface HtmlOptions {
 export const HTML_MAX_BYTES = 5_000_000;
 export const HTML_MAX_PER_EXPERIMENT = 48;
 
-type Key = keyof FourScores;
-const SCORE_KEYS: Key[] = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'];
-const TABLE_KEYS: Key[] = ['unrepresentative', 'unrealistic', 'unvaried', 'unoriginal'];
-const MEANING: Record<Key, string> = {
-  unrealistic: 'A real-vs-synthetic classifier tells the synthetic items apart.',
-  unrepresentative: 'Parts of the real data are not covered by the synthetic set.',
-  unvaried: 'Synthetic items are near-duplicates of each other.',
-  unoriginal: 'Synthetic items are near-duplicates of real items (memorisation).',
-};
-const BASELINE: Record<Key, number> = { unrealistic: 0.5, unrepresentative: 0.5, unvaried: 0, unoriginal: 0 };
 const DATA_URL = /^data:image\/(jpeg|png|webp);base64,[A-Za-z0-9+/]+=*$/;
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function utf8Length(s: string): number {
   let n = 0;
@@ -51,7 +41,6 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 const est = (e: Estimate) => `${fmt(e.value)} <span class="ci">(95% ${fmt(e.lo)}–${fmt(e.hi)}, n = ${e.n})</span>`;
 
 const CSS = `body{font-family:system-ui,sans-serif;color:#1d2330;background:#fafbfc;max-width:1100px;margin:0 auto;padding:1rem 1.5rem 3rem}
@@ -64,6 +53,9 @@ figure{margin:0;width:104px;font-size:.7rem;overflow-wrap:anywhere}figure img,.n
 .noimg{display:flex;align-items:center;justify-content:center;color:#889;text-align:center}.real figcaption b{color:#2b6cb0}.synthetic figcaption b{color:#c05621}
 .text{width:220px;background:#fff;border:1px solid #dde;padding:.2rem}svg{background:#fff;border:1px solid #dde;max-width:520px}
 circle.real{fill:#2b6cb0}circle.synthetic{fill:#dd6b20}.legend span{padding:0 .4rem}.warn{color:#a60}
+.comparison-chart{display:flex;flex-wrap:wrap;gap:.5rem;margin:.6rem 0}.comparison-chart figcaption{width:100%;font-size:.8rem;color:#556}.comparison-chart svg{border-radius:8px}
+.comparison-chart .title{font-size:11px;font-weight:600;fill:#334}.comparison-chart .tick{font-size:9px;fill:#778}.comparison-chart .grid{stroke:#eceef2}
+.comparison-chart .bar{fill:#c77}.comparison-chart .whisker{stroke:#333}.comparison-chart .baseline{stroke:#36c;stroke-dasharray:4 3;stroke-width:1.5}
 @media(max-width:800px){.cards{grid-template-columns:1fr 1fr}}`;
 
 interface Budget {
@@ -117,7 +109,7 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   parts.push(`<h2>Comparison</h2><table class="comparison"><thead><tr><th>experiment</th>${TABLE_KEYS.map((k) => `<th>${k}</th>`).join('')}</tr></thead><tbody>`);
   for (const ex of report.experiments)
     parts.push(`<tr><th>${escapeHtml(ex.name)}</th>${TABLE_KEYS.map((k) => `<td data-score="${k}">${fmt(ex.scores[k].value)}</td>`).join('')}</tr>`);
-  parts.push(`</tbody></table>`);
+  parts.push(`</tbody></table><figure class="comparison-chart">${comparisonCharts(report.experiments).map(chartSvg).join('')}<figcaption>${escapeHtml(comparisonCaption(report.experiments))}</figcaption></figure>`);
 
   const textCut: TextLeftOut = { shortened: 0 };
   report.experiments.forEach((ex, i) => parts.push(experimentHtml(report, ex, i, opts, budget, textCut)));

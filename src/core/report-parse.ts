@@ -1,7 +1,8 @@
 // Reading a SynthScore JSON report back (the app's "open a report", tests): checks that it is
 // ours, that this build can read its version, and that the parts every view needs are there.
 // Each problem is a ReportFormatError whose message says what is wrong in the user's terms.
-import { REPORT_VERSION, type Report } from './report.ts';
+import { SCORE_KEYS } from '../report/meaning.ts';
+import { REPORT_VERSION, type Report } from '../report/schema.ts';
 
 export class ReportFormatError extends Error {
   constructor(message: string) {
@@ -11,7 +12,6 @@ export class ReportFormatError extends Error {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const SCORE_KEYS = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'] as const;
 
 export function parseReport(text: string, fileName = 'This file'): Report {
   let data: unknown;

@@ -1,8 +1,9 @@
 // Main-thread side of browser ingest: turns what the user dropped (DataTransfer items) or picked
 // (a folder input with webkitdirectory, or a multi-file input) into FileRefs relative to one set
 // root, then lists them with the shared rules (browser-list.ts). Needs the DOM: not for workers.
-import type { Side } from '../core/report.js';
+import type { Side } from '../report/schema.ts';
 import { listFileRefs, type FileRef } from './browser-list.js';
+import { cannotReadFile, cannotReadFolder, HIDDEN_FOLDER } from './skip-reasons.ts';
 import type { ListedSet, SkippedItem } from './types.js';
 
 export { listFileRefs, type FileRef } from './browser-list.js';
@@ -31,11 +32,6 @@ const fileOf = (entry: FileSystemFileEntry): Promise<File> =>
 const isDir = (e: FileSystemEntry): e is FileSystemDirectoryEntry => e.isDirectory;
 const isFile = (e: FileSystemEntry): e is FileSystemFileEntry => e.isFile;
 
-function reason(err: unknown): string {
-  const e = err as DOMException;
-  return e?.name ? `${e.message || e.name}` : String(err);
-}
-
 /**
  * Collects dropped items. One dropped folder is the set root; several dropped entries (folders or
  * files) become the top level of the set. Hidden folders are not entered (the lister reports them).
@@ -54,18 +50,18 @@ export async function collectDataTransfer(items: DataTransferItemList, side: Sid
       try {
         files.push({ path: rel, file: await fileOf(entry) });
       } catch (err) {
-        skipped.push({ path: rel, side, reason: `cannot read: ${reason(err)}` });
+        skipped.push({ path: rel, side, reason: cannotReadFile(err) });
       }
     } else if (isDir(entry)) {
       if (entry.name.startsWith('.') && rel) {
-        skipped.push({ path: rel, side, reason: 'hidden folder, not scanned' });
+        skipped.push({ path: rel, side, reason: HIDDEN_FOLDER });
         return;
       }
       let children: FileSystemEntry[];
       try {
         children = await readAllEntries(entry);
       } catch (err) {
-        skipped.push({ path: rel || entry.name, side, reason: `cannot read folder: ${reason(err)}` });
+        skipped.push({ path: rel || entry.name, side, reason: cannotReadFolder(err) });
         return;
       }
       for (const c of children) await walk(c, rel ? `${rel}/${c.name}` : c.name);

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as bmp from 'bmp-ts';
 import sharp from 'sharp';
-import { sniffKind } from './sniff.js';
+import { imageFormatOf, MAX_PIXELS } from './image-format.ts';
+import { jpegMayHaveExif, readJpegHeader } from './jpeg-markers.ts';
+import { corruptImage, tooLargeImage } from './skip-reasons.ts';
 import { DecodeError } from './types.js';
 
 export interface DecodedImage {
@@ -18,11 +20,6 @@ export interface DecodedImage {
   /** The file's bytes, for hashBytes. */
   bytes: Uint8Array;
 }
-
-/** Images above this many pixels are refused (same as sharp's default limit). */
-export const MAX_PIXELS = 0x3fff * 0x3fff;
-
-const FORMAT_NAME: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
 
 function shortReason(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
@@ -39,19 +36,16 @@ export async function decodeImageFile(absPath: string): Promise<DecodedImage> {
 
 /** Decode image bytes (name is used only for the text/extension heuristics of the sniffer). */
 export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<DecodedImage> {
-  if (bytes.length === 0) throw new DecodeError('empty file (0 bytes)');
-  const sniffed = sniffKind(bytes.subarray(0, 512), name);
-  if (sniffed.kind !== 'image') throw new DecodeError(`not an image (looks like ${sniffed.label})`);
-  const fmt = FORMAT_NAME[sniffed.format];
+  const { format, formatName } = imageFormatOf(bytes, name);
   try {
-    if (sniffed.format === 'bmp') return { ...decodeBmp(bytes), orientation: 1, bytes };
+    if (format === 'bmp') return { ...decodeBmp(bytes), orientation: 1, bytes };
     // failOn 'error': a truncated or corrupt stream is an error (sharp's 'warning' default also
     // rejects files that browsers display fine, e.g. JPEGs with extraneous bytes before a marker).
     const options = { failOn: 'error', autoOrient: false, pages: 1, page: 0, limitInputPixels: MAX_PIXELS } as const;
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The orientation needs a second parse of the file (metadata); a JPEG without an EXIF segment
     // has none, so most photos skip it.
-    const readsOrientation = sniffed.format !== 'jpeg' || jpegMayHaveExif(bytes);
+    const readsOrientation = format !== 'jpeg' || jpegMayHaveExif(bytes);
     const [meta, out] = await Promise.all([
       readsOrientation ? sharp(input, options).metadata() : null,
       sharp(input, options).toColourspace('srgb').ensureAlpha().raw({ depth: 'uchar' })
@@ -65,7 +59,7 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
     return { data, width, height, orientation, bytes };
   } catch (err) {
     if (err instanceof DecodeError) throw err;
-    throw new DecodeError(`truncated or corrupt ${fmt}: ${shortReason(err)}`);
+    throw new DecodeError(corruptImage(formatName, shortReason(err)));
   }
 }
 
@@ -85,7 +79,7 @@ export type DecodeMode = 'exact' | 'fast';
  * hashPixels compares these small pixels (identical files still match). Anything else: exact.
  */
 export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: number; height: number }, name = ''): Promise<DecodedImage> {
-  const stored = bytes.length > 0 && sniffKind(bytes.subarray(0, 512), name).format === 'jpeg' ? jpegSize(bytes) : null;
+  const stored = imageFormatOf(bytes, name).format === 'jpeg' ? readJpegHeader(bytes).size : null;
   if (!stored || Math.min(stored.width, stored.height) < 2 * Math.max(target.width, target.height)) {
     return decodeImageBytes(bytes, name);
   }
@@ -109,49 +103,8 @@ export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: n
     }
     return { data, width, height, orientation: 1, bytes };
   } catch (err) {
-    throw new DecodeError(`truncated or corrupt JPEG: ${shortReason(err)}`);
+    throw new DecodeError(corruptImage('JPEG', shortReason(err)));
   }
-}
-
-/** Stored width and height from a JPEG's frame header (SOFn), or null if the header walk fails. */
-export function jpegSize(bytes: Uint8Array): { width: number; height: number } | null {
-  let i = 2;
-  while (i + 9 <= bytes.length) {
-    if (bytes[i] !== 0xff) return null;
-    const marker = bytes[i + 1];
-    if (marker === 0xff) { i++; continue; }
-    if (marker === 0xda || marker === 0xd9) return null;
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; }
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      const height = (bytes[i + 5] << 8) | bytes[i + 6], width = (bytes[i + 7] << 8) | bytes[i + 8];
-      return width > 0 && height > 0 ? { width, height } : null;
-    }
-    const len = (bytes[i + 2] << 8) | bytes[i + 3];
-    if (len < 2) return null;
-    i += 2 + len;
-  }
-  return null;
-}
-
-/**
- * False only when the JPEG's header segments (everything before the first scan) hold no APP1
- * "Exif" segment, i.e. when the file certainly carries no EXIF orientation. Anything unexpected
- * answers true, so the caller asks the real parser.
- */
-export function jpegMayHaveExif(bytes: Uint8Array): boolean {
-  let i = 2; // after SOI
-  while (i + 4 <= bytes.length) {
-    if (bytes[i] !== 0xff) return true;
-    const marker = bytes[i + 1];
-    if (marker === 0xff) { i++; continue; } // fill byte
-    if (marker === 0xda || marker === 0xd9) return false; // start of scan, end of image
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { i += 2; continue; } // no length
-    const len = (bytes[i + 2] << 8) | bytes[i + 3];
-    if (len < 2) return true;
-    if (marker === 0xe1 && len >= 6 && bytes[i + 4] === 0x45 && bytes[i + 5] === 0x78 && bytes[i + 6] === 0x69 && bytes[i + 7] === 0x66) return true; // "Exif"
-    i += 2 + len;
-  }
-  return true;
 }
 
 function decodeBmp(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {
@@ -160,7 +113,7 @@ function decodeBmp(bytes: Uint8Array): { data: Uint8Array; width: number; height
   const w = buf.readInt32LE(18);
   const h = Math.abs(buf.readInt32LE(22));
   if (buf.readUInt32LE(14) !== 12 && (w <= 0 || h <= 0 || w * h > MAX_PIXELS)) {
-    throw new Error(`invalid or too large dimensions ${w}×${h}`);
+    throw new Error(tooLargeImage(w, h));
   }
   // toRGBA: false (ABGR) on purpose: bmp-ts 1.0.9's 1-bit path writes alpha at a wrong offset in
   // RGBA mode, which corrupts pixels; in ABGR mode that stray write lands on the pixel's own alpha.

@@ -4,7 +4,7 @@
 // `file.json#3`, `file.csv#row 7` (data rows counted from 1, header excluded).
 import Papa from 'papaparse';
 import { judgeTextColumn } from './text-columns.ts';
-import { recordFields } from './text-fields.ts';
+import { recordFields, textHead } from './text-fields.ts';
 import { InputError } from './types.ts';
 
 export interface TextRecord {
@@ -87,7 +87,8 @@ export function parseTextRecords(text: string, source: string, format: TextForma
   let field = opts.textField ?? 'text';
   if (!opts.textField && (format === 'json' || format === 'jsonl')) {
     // No "text" field: the one field of free text, as --modality auto and the app judge it.
-    const found = recordFields(format === 'jsonl' ? text.slice(0, 256 * 1024) : text, format, format === 'json' || text.length <= 256 * 1024);
+    const { head, complete } = textHead(text);
+    const found = recordFields(head, format, complete);
     if (found.suggested && found.suggested !== 'text') {
       field = found.suggested;
       out.warnings.push(`${source}: no field is named "text"; using field "${field}" (${found.verdict.reason.replace(/^the longest column "[^"]*" holds /, '')}). Name another with --text-field.`);
@@ -119,7 +120,7 @@ export function parseTextRecords(text: string, source: string, format: TextForma
   } else if (format === 'json') {
     let v: unknown;
     try { v = JSON.parse(text); } catch (e) { throw new InputError(`${source} is not valid JSON: ${(e as Error).message}`); }
-    const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as any).data) ? (v as any).data : null;
+    const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { data?: unknown }).data) ? (v as { data: unknown[] }).data : null;
     if (!arr) throw new InputError(`${source}: expected a JSON array of records (or {"data": [...]})`);
     arr.forEach((r: unknown, i: number) => fromObject(`${source}#${i + 1}`, r));
   } else {

@@ -1,5 +1,6 @@
-// The ingest interface, shared by the browser and Node walkers. Pure types + error classes.
-import type { SkippedItem } from '../core/report.js';
+// The ingest interface, shared by the browser and Node walkers. Pure types, error classes and the CLASS RULE.
+import { errorClass } from '../core/errors.ts';
+import type { SkippedItem } from '../report/schema.ts';
 
 export type { SkippedItem };
 
@@ -45,24 +46,11 @@ export interface ListedSet {
   modality: 'image' | 'text' | 'table' | null;
 }
 
-// Typed errors: the kind travels in `name` (only name/message/stack cross a worker boundary),
-// so callers test `err.name`, never `instanceof`.
+/** The user's input is unusable as a whole (missing root, not a folder). Test `err.name`. */
+export const InputError = errorClass('InputError');
 
-/** The user's input is unusable as a whole (missing root, not a folder). */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-/** One file could not be decoded; `message` is a short human reason. */
-export class DecodeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DecodeError';
-  }
-}
+/** One file could not be decoded; `message` is a short human reason. Test `err.name`. */
+export const DecodeError = errorClass('DecodeError');
 
 /** Apply the CLASS RULE to paths relative to the root. */
 export function classesOf(paths: readonly string[]): { classNames: (string | null)[]; classes: Record<string, number> | null } {

@@ -1,25 +1,25 @@
-// Worker-thread entry that owns one onnxruntime-node session. onnxruntime-node's run() blocks
-// the calling thread, so running it here leaves the main thread free to read and decode the
-// next batch meanwhile. Plain JS: worker threads do not inherit the CLI's TypeScript loader.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker-thread entry that owns one onnxruntime-node session, exposed through comlink (see
+// node-thread.ts). onnxruntime-node's run() blocks the calling thread, so running it here leaves
+// the main thread free to read and decode the next batch meanwhile. Plain JS: worker threads do
+// not inherit the CLI's TypeScript loader, and this one starts faster without it.
+import { parentPort } from 'node:worker_threads';
+import { expose, transfer } from 'comlink';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
 import ort from 'onnxruntime-node';
 
-const { file, options, inputName, outputName, shape } = workerData;
-const ready = ort.InferenceSession.create(file, options);
-ready.then(
-  () => parentPort.postMessage({ ready: true }),
-  (e) => parentPort.postMessage({ ready: false, error: String(e?.message ?? e) }),
-);
+/** @type {Promise<ort.InferenceSession> | undefined} */
+let session;
 
-parentPort.on('message', async ({ id, batch, n }) => {
-  try {
-    const session = await ready;
-    const out = await session.run({ [inputName]: new ort.Tensor('float32', batch, [n, ...shape]) });
-    const y = out[outputName].data;
+expose({
+  async load(model, options) {
+    session = ort.InferenceSession.create(model, options);
+    await session;
+  },
+  async run(feeds, output) {
+    const tensors = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data, t.dims)]));
+    const out = await (await session).run(tensors);
     // Copy out of ORT's buffer into one we own, so it can be transferred without a second copy.
-    const owned = new Float32Array(y);
-    parentPort.postMessage({ id, y: owned }, [owned.buffer]);
-  } catch (e) {
-    parentPort.postMessage({ id, error: String(e?.message ?? e) });
-  }
-});
+    const y = new Float32Array(out[output].data);
+    return transfer(y, [y.buffer]);
+  },
+}, nodeEndpoint(parentPort));

@@ -1,27 +1,19 @@
-// The Node runtime adapter: the only Node module that imports onnxruntime-node.
-// Sessions are loaded once per (file, threads) and shared, runs on one session queued
-// (ort-node-loader.ts, as for text).
-import { availableParallelism } from 'node:os';
+// The Node runtime adapter: the only Node module that imports onnxruntime-node. It implements the
+// runtime interface (runtime.ts) over model files on disk; the embedders and the GEMM on top are
+// the same as in the browser. A session that asks for its own thread (the image model) runs in
+// ort-node-thread.mjs; the rest run in this thread.
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { transfer } from 'comlink';
 import ort from 'onnxruntime-node';
-import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
-import { normaliseRows } from '../core/normalise.ts';
+import type { Gemm } from '../core/gemm.ts';
+import { createGemm } from './gemm-session.ts';
+import { openImageEmbedder, type ImageEmbedder } from './image-embedder.ts';
+import { startNodeThread } from './node-thread.ts';
 import { gemmTransBModel } from './onnx-build.ts';
-import { sharedModels } from './ort-node-loader.ts';
-import { startSessionThread, type SessionThread } from './ort-node-session-thread.ts';
-
-export interface ImageEmbedder {
-  manifest: ModelManifest;
-  /**
-   * `batch` is n×H×W×3 NHWC in [0, 1]; returns n×dim, each row L2-normalised. The batch's buffer
-   * is transferred to the inference thread: the caller must not use it afterwards.
-   */
-  embed(batch: Float32Array, n: number): Promise<Float32Array>;
-  release(): Promise<void>;
-}
-
-const imageModels = sharedModels<{ thread: SessionThread; manifest: ModelManifest }>(({ thread }) => thread.close());
+import type { Feeds, Runtime, Session } from './runtime.ts';
+import { openTextEmbedder, type TextEmbedder } from './text-embedder.ts';
 
 /** The session options every Node session uses (image, text, GEMM). */
 export function sessionOptions(threads?: number): ort.InferenceSession.SessionOptions {
@@ -35,68 +27,55 @@ export function sessionOptions(threads?: number): ort.InferenceSession.SessionOp
   };
 }
 
-export async function createImageEmbedder(
-  modelDir: string, opts: { threads?: number; variant?: string } = {},
-): Promise<ImageEmbedder> {
-  const dir = resolve(modelDir);
-  const shared = await imageModels(`${dir}\0${opts.variant ?? ''}\0${opts.threads ?? ''}`, async () => {
-    const manifest = parseManifest(JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')));
-    if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
-    const file = join(dir, variantFile(manifest, opts.variant));
-    const { height, width, channels } = manifest.input;
-    const thread = await startSessionThread(file, sessionOptions(opts.threads), manifest.input.name, manifest.output.name, [height, width, channels]);
-    return { thread, manifest };
-  });
-  const { thread, manifest } = shared.value;
-  const { width, height, channels } = manifest.input;
-  const dim = manifest.output.dimension;
-  let released = false;
-
+async function sessionHere(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions): Promise<Session> {
+  const session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   return {
-    manifest,
-    embed(batch, n) {
-      if (released) return Promise.reject(new Error('embedder released'));
-      if (!Number.isInteger(n) || n < 1 || batch.length !== n * width * height * channels) {
-        return Promise.reject(new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`));
-      }
-      return shared.run(async () => {
-        const y = await thread.run(batch, n);
-        if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
-        return normaliseRows(y, n, dim);
-      });
+    async run(feeds, output) {
+      const tensors = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data, t.dims)]));
+      return (await session.run(tensors))[output].data as Float32Array;
     },
-    async release() {
-      released = true;
-      await shared.release();
-    },
+    release: () => session.release(),
   };
 }
 
-export type GemmFn = (a: Float32Array, aRows: number, b: Float32Array, bRows: number, dim: number) => Promise<Float32Array>;
+/** What ort-node-thread.mjs exposes. */
+interface SessionThreadApi {
+  load(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions): Promise<void>;
+  run(feeds: Feeds, output: string): Promise<Float32Array>;
+}
+
+async function sessionOnThread(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions): Promise<Session> {
+  const thread = startNodeThread<SessionThreadApi>(new URL('./ort-node-thread.mjs', import.meta.url), 'The inference thread');
+  await thread.call((t) => t.load(model, options)).catch(async (e) => {
+    await thread.terminate();
+    throw e;
+  });
+  return {
+    run: (feeds, output) => thread.call((t) => t.run(transfer(feeds, Object.values(feeds).map((f) => f.data.buffer)), output)),
+    release: () => thread.terminate(),
+  };
+}
+
+/** Model files on disk, sessions with `threads` intra-op threads (default: every core). */
+export function nodeRuntime(threads?: number): Runtime {
+  const options = sessionOptions(threads);
+  return {
+    key: `node:${threads ?? ''}`,
+    locate: join,
+    readJson: async (file) => JSON.parse(await readFile(file, 'utf8')),
+    createSession: (model, _what, opts = {}) => (opts.ownThread ? sessionOnThread(model, options) : sessionHere(model, options)),
+  };
+}
+
+export function createImageEmbedder(modelDir: string, opts: { threads?: number; variant?: string } = {}): Promise<ImageEmbedder> {
+  return openImageEmbedder({ runtime: nodeRuntime(opts.threads), folder: resolve(modelDir), variant: opts.variant });
+}
+
+export function createTextEmbedder(modelDir: string, opts: { threads?: number } = {}): Promise<TextEmbedder> {
+  return openTextEmbedder({ runtime: nodeRuntime(opts.threads), folder: resolve(modelDir) });
+}
 
 /** a·bᵀ (row-major aRows×bRows) by an in-memory ONNX Gemm; the kNN stage injects it. */
-export function createOrtGemm(opts: { threads?: number } = {}): GemmFn {
-  let session: Promise<ort.InferenceSession> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  return (a, aRows, b, bRows, dim) => {
-    if (a.length !== aRows * dim || b.length !== bRows * dim) {
-      return Promise.reject(new RangeError(`gemm: a ${a.length} ≠ ${aRows}×${dim} or b ${b.length} ≠ ${bRows}×${dim}`));
-    }
-    if (!session) {
-      const s = ort.InferenceSession.create(gemmTransBModel(), sessionOptions(opts.threads));
-      s.catch(() => { if (session === s) session = null; });
-      session = s;
-    }
-    const sp = session;
-    const job = async () => {
-      const out = await (await sp).run({
-        a: new ort.Tensor('float32', a, [aRows, dim]),
-        b: new ort.Tensor('float32', b, [bRows, dim]),
-      });
-      return out.y.data as Float32Array;
-    };
-    const next = queue.then(job, job);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+export function createOrtGemm(opts: { threads?: number } = {}): Gemm {
+  return createGemm(() => nodeRuntime(opts.threads), gemmTransBModel());
 }

@@ -1,19 +1,21 @@
-// The browser runtime adapter: the only web module that imports onnxruntime-web.
-// One runtime per JS realm (a worker): the backend is chosen once (WebGPU when the browser gives
-// a hardware adapter, else WASM with SIMD and threads), sessions are created once and their loading
-// promise memoised (dropped on failure so a retry works), and runs on a session go one at a time.
-// A software WebGPU adapter (SwiftShader, a fallback adapter) is not used unless asked for: on
-// headless Chromium's SwiftShader the image model ran 7-10 s/image against ~30 ms/image on WASM
-// threads (test/e2e/webgpu.test.ts). ?backend=webgpu in the page (WorkerConfig.backend) forces it.
+// The browser runtime adapter: the only web module that imports onnxruntime-web. It implements the
+// runtime interface (runtime.ts) over model files fetched from the site; the embedders and the
+// GEMM on top are the same as on Node. One runtime per JS realm (a worker): the backend is chosen
+// once (WebGPU when the browser gives a hardware adapter, else WASM with SIMD and threads), and the
+// first caller's options configure it. A software WebGPU adapter (SwiftShader, a fallback adapter)
+// is not used unless asked for: on headless Chromium's SwiftShader the image model ran 7-10 s/image
+// against ~30 ms/image on WASM threads (test/e2e/webgpu.test.ts). ?backend=webgpu in the page
+// (WorkerConfig.backend) forces it. Only sessions that ask for the GPU (the image model) use it.
 import * as wasmOrt from 'onnxruntime-web/wasm';
 import gemmModelBytes from 'virtual:gemm-model';
 import type { Gemm } from '../core/gemm.ts';
-import { normaliseRows } from '../core/normalise.ts';
-import type { ImageEmbedder } from '../pipeline/environment.ts';
-import { MANIFEST_FILE, parseManifest, variantFile, type ModelManifest } from './manifest.ts';
+import { memoiseAsync } from '../core/memoise.ts';
+import { createGemm } from './gemm-session.ts';
+import { openImageEmbedder, type ImageEmbedder } from './image-embedder.ts';
+import type { Runtime, Session } from './runtime.ts';
+import { openTextEmbedder, type TextEmbedder } from './text-embedder.ts';
 
 type Ort = typeof wasmOrt;
-type Session = wasmOrt.InferenceSession;
 
 export type Backend = 'webgpu' | 'wasm';
 
@@ -41,10 +43,6 @@ export interface RuntimeInfo {
   /** null: no WebGPU adapter (or WASM was asked for, so none was requested). */
   adapter: AdapterInfo | null;
 }
-
-interface Runtime { ort: Ort; info: RuntimeInfo }
-
-let runtime: Promise<Runtime> | null = null;
 
 interface AdapterInfoLike { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
 interface AdapterLike { info?: AdapterInfoLike; isFallbackAdapter?: boolean }
@@ -81,118 +79,71 @@ export function defaultThreads(): number {
   return isolated ? Math.max(1, Math.min(cores - 1, 4)) : 1;
 }
 
-/** Chooses the backend and configures onnxruntime-web. Call once; later calls get the first result. */
-export function initRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  if (!runtime) {
-    const p = (async (): Promise<Runtime> => {
-      const want = opts.backend ?? 'auto';
-      const adapter = want === 'wasm' ? null : await webGpuAdapter();
-      const gpu = want === 'webgpu' || (want === 'auto' && adapter != null && !adapter.software);
-      // The WebGPU build (asyncify wasm) also carries the WASM backend; load only the one in use.
-      const ort: Ort = gpu ? ((await import('onnxruntime-web/webgpu')) as unknown as Ort) : wasmOrt;
-      const isolated = globalThis.crossOriginIsolated === true;
-      const threads = isolated ? Math.max(1, opts.threads ?? defaultThreads()) : 1;
-      ort.env.wasm.wasmPaths = opts.wasmPaths;
-      ort.env.wasm.numThreads = threads;
-      ort.env.wasm.proxy = false;
-      ort.env.logLevel = 'error';
-      return { ort, info: { backend: gpu ? 'webgpu' : 'wasm', threads, crossOriginIsolated: isolated, adapter } };
-    })();
-    p.catch(() => { if (runtime === p) runtime = null; });
-    runtime = p;
-  }
-  return runtime;
-}
-
-/** Serialises runs on one session. */
-class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(job, job);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-}
-
-const sessions = new Map<string, Promise<{ session: Session; queue: Queue }>>();
-
-export function loadSession(key: string, make: () => Promise<Session>): Promise<{ session: Session; queue: Queue }> {
-  let p = sessions.get(key);
-  if (!p) {
-    const q = make().then((session) => ({ session, queue: new Queue() }));
-    q.catch(() => { if (sessions.get(key) === q) sessions.delete(key); });
-    sessions.set(key, q);
-    p = q;
-  }
-  return p;
-}
-
-export async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`Could not load ${what} from ${url}: HTTP ${res.status}`);
   return new Uint8Array(await res.arrayBuffer());
 }
 
-export async function loadManifest(modelBaseUrl: string): Promise<ModelManifest> {
-  const res = await fetch(new URL(MANIFEST_FILE, modelBaseUrl));
-  if (!res.ok) throw new Error(`Could not load the model manifest from ${modelBaseUrl}: HTTP ${res.status}`);
-  return parseManifest(await res.json());
-}
-
-/** An embedder for the model whose manifest.json and .onnx file sit under `modelBaseUrl` (ends in '/'). */
-export async function createWebImageEmbedder(
-  modelBaseUrl: string, opts: RuntimeOptions & { variant?: string },
-): Promise<ImageEmbedder & { info: RuntimeInfo }> {
-  const { ort, info } = await initRuntime(opts);
-  const manifest = await loadManifest(modelBaseUrl);
-  if (manifest.modality !== 'image') throw new Error(`model ${manifest.id} is not an image model`);
-  const url = new URL(variantFile(manifest, opts.variant), modelBaseUrl).href;
-  const loaded = loadSession(`${info.backend}:${url}`, async () => {
-    const bytes = await fetchBytes(url, `the model ${manifest.id}`);
-    return ort.InferenceSession.create(bytes, {
-      executionProviders: info.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
+function webSessions(ort: Ort, info: RuntimeInfo): Runtime['createSession'] {
+  return async (model, what, opts = {}) => {
+    const bytes = typeof model === 'string' ? await fetchBytes(model, what) : model;
+    const session = await ort.InferenceSession.create(bytes, {
+      executionProviders: opts.gpu && info.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'],
       graphOptimizationLevel: 'all',
     });
-  });
-  await loaded;
-  const { width, height, channels } = manifest.input;
-  const dim = manifest.output.dimension;
-  return {
-    manifest,
-    info,
-    async embed(batch, n) {
-      if (!Number.isInteger(n) || n < 1 || batch.length !== n * width * height * channels) {
-        throw new RangeError(`embed: expected ${n}×${height}×${width}×${channels} floats, got ${batch.length}`);
-      }
-      const { session, queue } = await loaded;
-      return queue.run(async () => {
-        const input = new ort.Tensor('float32', batch, [n, height, width, channels]);
-        const out = await session.run({ [manifest.input.name]: input });
-        const t = out[manifest.output.name];
-        const y = (await t.getData()) as Float32Array;
+    const s: Session = {
+      async run(feeds, output) {
+        const tensors = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data, t.dims)]));
+        const t = (await session.run(tensors))[output];
+        const y = (await t.getData()) as Float32Array; // from the GPU when it lives there
         t.dispose?.();
-        if (y.length !== n * dim) throw new Error(`model ${manifest.id}: output has ${y.length} values, expected ${n * dim}`);
-        return normaliseRows(y, n, dim);
-      });
-    },
+        return y;
+      },
+      release: () => session.release(),
+    };
+    return s;
   };
 }
+
+/** Chooses the backend and configures onnxruntime-web, once: later calls get the first result. */
+export const webRuntime = memoiseAsync(async (opts: RuntimeOptions): Promise<Runtime & { info: RuntimeInfo }> => {
+  const want = opts.backend ?? 'auto';
+  const adapter = want === 'wasm' ? null : await webGpuAdapter();
+  const gpu = want === 'webgpu' || (want === 'auto' && adapter != null && !adapter.software);
+  // The WebGPU build (asyncify wasm) also carries the WASM backend; load only the one in use.
+  const ort: Ort = gpu ? ((await import('onnxruntime-web/webgpu')) as unknown as Ort) : wasmOrt;
+  const isolated = globalThis.crossOriginIsolated === true;
+  const threads = isolated ? Math.max(1, opts.threads ?? defaultThreads()) : 1;
+  ort.env.wasm.wasmPaths = opts.wasmPaths;
+  ort.env.wasm.numThreads = threads;
+  ort.env.wasm.proxy = false;
+  ort.env.logLevel = 'error';
+  const info: RuntimeInfo = { backend: gpu ? 'webgpu' : 'wasm', threads, crossOriginIsolated: isolated, adapter };
+  return {
+    info,
+    key: info.backend,
+    locate: (folder, name) => new URL(name, folder).href,
+    readJson: async (url, what) => JSON.parse(new TextDecoder().decode(await fetchBytes(url, what))),
+    createSession: webSessions(ort, info),
+  };
+}, () => 'this realm');
+
+/** The image model whose manifest.json and .onnx file sit under `modelBaseUrl` (ends in '/'). */
+export async function createWebImageEmbedder(modelBaseUrl: string, opts: RuntimeOptions & { variant?: string }): Promise<ImageEmbedder & { info: RuntimeInfo }> {
+  const runtime = await webRuntime(opts);
+  return { ...(await openImageEmbedder({ runtime, folder: modelBaseUrl, variant: opts.variant })), info: runtime.info };
+}
+
+/** The text model under `modelBaseUrl` (ends in '/'): manifest.json, vocab.json, model.onnx. */
+export async function createWebTextEmbedder(modelBaseUrl: string, opts: RuntimeOptions): Promise<TextEmbedder & { info: RuntimeInfo }> {
+  const runtime = await webRuntime(opts);
+  return { ...(await openTextEmbedder({ runtime, folder: modelBaseUrl })), info: runtime.info };
+}
+
+export type WebTextEmbedder = Awaited<ReturnType<typeof createWebTextEmbedder>>;
 
 /** a·bᵀ by a tiny ONNX Gemm (transB = 1) on the CPU backend: the kNN kernel. */
 export function createWebGemm(opts: RuntimeOptions): Gemm {
-  return async (a, aRows, b, bRows, dim) => {
-    if (a.length !== aRows * dim || b.length !== bRows * dim) {
-      throw new RangeError(`gemm: a ${a.length} ≠ ${aRows}×${dim} or b ${b.length} ≠ ${bRows}×${dim}`);
-    }
-    const { ort } = await initRuntime(opts);
-    const { session, queue } = await loadSession('gemm', () =>
-      ort.InferenceSession.create(gemmModelBytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' }));
-    return queue.run(async () => {
-      const out = await session.run({
-        a: new ort.Tensor('float32', a, [aRows, dim]),
-        b: new ort.Tensor('float32', b, [bRows, dim]),
-      });
-      return out.y.data as Float32Array;
-    });
-  };
+  return createGemm(() => webRuntime(opts), gemmModelBytes);
 }

@@ -1,5 +1,5 @@
 // SentencePiece unigram tokenizer for Universal Sentence Encoder lite, exactly as the TF.js
-// loaders do it (MODELS.md): NFKC, no lowercasing; '▁' + text with every U+0020 → '▁'; a trie over
+// loaders do it (docs/models.md): NFKC, no lowercasing; '▁' + text with every U+0020 → '▁'; a trie over
 // the vocabulary (ids 0–5 reserved, skipped); Viterbi over piece scores in UTF-16 code units;
 // unknown single units become id 0, and runs of id 0 collapse into one. Pure TS, no Node APIs.
 

@@ -1,7 +1,7 @@
 // Browser adapters for the pipeline (run inside the scoring worker): sets given as File objects,
 // createImageBitmap decoding, crypto.subtle hashes, onnxruntime-web inference and GEMM, and the
 // IndexedDB vector cache. The browser counterpart of src/cli/node-env.ts.
-import type { SkippedItem } from '../core/report.ts';
+import type { SkippedItem } from '../report/schema.ts';
 import { listFileRefs, type FileRef } from '../ingest/browser-list.ts';
 import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decode.ts';
 import { InputError } from '../ingest/types.ts';

@@ -1,4 +1,4 @@
-// Calibrates the near-duplicate threshold on a real set (METRICS §2): embed light near-copies of
+// Calibrates the near-duplicate threshold on a real set (docs/metrics.md §2): embed light near-copies of
 // a sample of real items, and compare copy-to-source distances with each real item's distance
 // to its nearest distinct real neighbour.
 import { suggestThreshold, type ThresholdSuggestion } from '../core/calibrate.ts';

@@ -3,7 +3,7 @@
 // is left out: it never costs the scores.
 import type { Gemm } from '../core/gemm.ts';
 import { computeMap } from '../core/map2d.ts';
-import type { Experiment } from '../core/report.ts';
+import type { Experiment } from '../report/schema.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';

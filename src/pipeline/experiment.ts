@@ -1,19 +1,10 @@
 // One experiment: real ∪ synthetic_i through the engine, shaped into the Report's Experiment.
 import { analyse } from '../core/analyse.ts';
-import { nearestDistance } from '../core/knn.ts';
-import type { Experiment, RowScore, ThresholdInfo } from '../core/report.ts';
+import type { Experiment } from '../report/schema.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
-
-export type ThresholdChoice = { kind: 'manifest' } | { kind: 'user'; value: number } | { kind: 'relative' };
-
-export interface Settings {
-  folds: number;
-  k: number;
-  seed: number;
-  bootstrap: number;
-}
+import { rowScores, tauOf, thresholdInfo, type Settings, type ThresholdChoice } from './assemble.ts';
 
 export async function analyseExperiment(
   real: EmbeddedSet,
@@ -32,7 +23,7 @@ export async function analyseExperiment(
   const withClasses = items.every((it) => it.className !== null);
 
   const manifestTau = env.embedder.manifest.nearDuplicateThreshold.value;
-  const tau = threshold.kind === 'user' ? threshold.value : threshold.kind === 'relative' ? 'relative' : manifestTau;
+  const tau = tauOf(threshold, manifestTau);
   const result = await analyse({
     vectors,
     n,
@@ -47,15 +38,6 @@ export async function analyseExperiment(
     onProgress: (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` }),
   });
 
-  const rows: RowScore[] = items.map((it, i) => ({
-    path: it.path,
-    side: isSynthetic[i] ? 'synthetic' : 'real',
-    ...(it.className !== null ? { className: it.className } : {}),
-    p: result.p[i],
-    labelIssue: result.labelIssue[i],
-    nearDuplicateSet: result.setIdPerRow[i],
-    nearestDistance: nearestDistance(result.graph, i),
-  }));
 
   return {
     name: named.name,
@@ -66,7 +48,7 @@ export async function analyseExperiment(
     threshold: thresholdInfo(threshold, result.tau, manifestTau),
     counts: result.counts,
     classes: result.classes,
-    rows,
+    rows: rowScores(items, isSynthetic, result),
     nearDuplicateSets: result.sets,
     skipped: synth.skipped,
     timings: result.timings,
@@ -74,15 +56,4 @@ export async function analyseExperiment(
     neighbours: { k: result.graph.k, indices: Array.from(result.graph.indices), distances: Array.from(result.graph.distances, (d) => (Number.isFinite(d) ? d : null)) },
     hashes: [...real.pixelHashes, ...synth.pixelHashes],
   };
-}
-
-function thresholdInfo(choice: ThresholdChoice, tau: number, manifestTau: number): ThresholdInfo {
-  if (choice.kind === 'user') return { value: tau, source: 'user', note: 'set with --threshold' };
-  if (choice.kind === 'relative')
-    return {
-      value: tau,
-      source: 'relative',
-      note: "Cleanlab's relative rule: 0.13 × median nearest-neighbour distance (fails when most rows are copies)",
-    };
-  return { value: manifestTau, source: 'manifest', note: "the model's calibrated default" };
 }

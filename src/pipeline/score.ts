@@ -1,15 +1,14 @@
 // The whole run: list every set, embed each file once (the real set once for all experiments),
 // then analyse real ∪ synthetic_i per experiment and assemble the Report.
-import { REPORT_VERSION, type Report, type SkippedItem } from '../core/report.ts';
+import type { Report, SkippedItem } from '../report/schema.ts';
 import type { ListedSet } from '../ingest/types.ts';
 import { throwIfAborted } from '../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
-import { InputError } from '../ingest/types.ts';
-import { analyseExperiment, type ThresholdChoice } from './experiment.ts';
-import { MIN_ROWS_PER_SIDE as MIN_ROWS } from '../core/analyse.ts';
+import { analyseExperiment } from './experiment.ts';
 import { experimentMap } from './experiment-map.ts';
+import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from './assemble.ts';
 
 export interface ScoreRequest {
   real: string;
@@ -28,9 +27,9 @@ export async function score(
   env: PipelineEnv,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void } = {},
 ): Promise<Report> {
-  const settings = { folds: req.folds ?? 5, k: req.k ?? 10, seed: req.seed ?? 0, bootstrap: req.bootstrap ?? 1000 };
+  const settings = settingsOf(req);
   const { signal, onProgress } = opts;
-  if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
+  requireSynthetic(req);
 
   opts.onProgress?.({ status: 'initiate', stage: 'read' });
   const realListed = await env.listSet(req.real, 'real', signal);
@@ -65,38 +64,12 @@ export async function score(
   }
 
   const { manifest } = env.embedder;
-  return {
-    version: REPORT_VERSION,
-    tool: 'synthscore',
-    createdAt: new Date().toISOString(),
-    modality: 'image',
+  return reportEnvelope('image', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
     settings,
-    real: { path: req.real, count: real.items.length, classes: classCounts(real) },
+    real: { path: req.real, count: real.items.length, classes: classCounts(real.items) },
     experiments,
     skipped: real.skipped,
-    embedding: {
-      embedded: real.embedded + synths.reduce((a, s) => a + s.embedded, 0),
-      fromCache: real.fromCache + synths.reduce((a, s) => a + s.fromCache, 0),
-    },
-  };
-}
-
-export function classCounts(set: EmbeddedSet): Record<string, number> | null {
-  if (set.items.some((it) => it.className === null)) return null;
-  const out: Record<string, number> = {};
-  for (const it of set.items) out[it.className!] = (out[it.className!] ?? 0) + 1;
-  return out;
-}
-
-/** Every side that is too small, in one message, so the user fixes them all at once. */
-function requireRows(sides: { n: number; side: string; path: string }[], what: string): void {
-  const problems = sides
-    .filter((s) => s.n < MIN_ROWS)
-    .map(({ n, side, path }) =>
-      n === 0
-        ? `The ${side} set "${path}" has no ${what}.`
-        : `The ${side} set "${path}" has only ${n} ${what}; at least ${MIN_ROWS} are needed per side.`,
-    );
-  if (problems.length) throw new InputError(problems.join('\n'));
+    embedding: embeddingCounts([real, ...synths]),
+  });
 }

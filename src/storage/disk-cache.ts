@@ -3,7 +3,7 @@
 // that is killed mid-write loses at most its last partial record, which load() cuts off.
 import { open, mkdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CachedVector, VectorCache } from './vector-cache.ts';
+import { assertContentHash, type CachedVector, type VectorCache } from './vector-cache.ts';
 
 const HASH_BYTES = 32;
 
@@ -34,11 +34,15 @@ export async function openDiskCache(dir: string, modelId: string, dim: number): 
 
   const handle = await open(file, 'a');
   return {
-    get: async (fileHash) => map.get(fileHash),
+    get: async (fileHash) => {
+      assertContentHash(fileHash);
+      return map.get(fileHash);
+    },
     get size() {
       return map.size;
     },
     async putMany(entries) {
+      entries.forEach((e) => assertContentHash(e.fileHash));
       const fresh = entries.filter((e) => !map.has(e.fileHash));
       if (fresh.length === 0) return;
       const out = Buffer.alloc(fresh.length * recordBytes);

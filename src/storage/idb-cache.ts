@@ -4,8 +4,8 @@
 // new model version never reads old vectors. No awaits on other work inside a transaction.
 // Eviction: when more than `maxVectors` are stored, the least recently written go first.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Report } from '../core/report.ts';
-import type { CachedVector, VectorCache } from './vector-cache.ts';
+import type { Report } from '../report/schema.ts';
+import { assertContentHash, type CachedVector, type VectorCache } from './vector-cache.ts';
 
 export const DB_NAME = 'synthscore';
 export const DB_VERSION = 2;
@@ -100,11 +100,13 @@ export async function openIdbCache(
 
   return {
     async get(fileHash) {
+      assertContentHash(fileHash);
       const r = await db.get('vectors', key(fileHash));
       return r ? { vector: r.vector, pixelHash: r.pixelHash } : undefined;
     },
     async putMany(entries: { fileHash: string; value: CachedVector }[]) {
       if (entries.length === 0) return;
+      entries.forEach((e) => assertContentHash(e.fileHash));
       const at = Date.now();
       const tx = db.transaction('vectors', 'readwrite', { durability: 'strict' });
       const fresh = await Promise.all(entries.map((e) => tx.store.getKey(key(e.fileHash))));
@@ -125,6 +127,16 @@ export async function openIdbCache(
       db.close();
     },
   };
+}
+
+/** Vectors stored for every model (image and text): what "Cache: N vectors" counts. */
+export async function countVectors(dbName?: string): Promise<number> {
+  const db = await openSynthScoreDB(dbName);
+  try {
+    return await db.count('vectors');
+  } finally {
+    db.close();
+  }
 }
 
 /** Past reports, newest first: the comparison table survives a reload. */

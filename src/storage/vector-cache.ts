@@ -9,7 +9,15 @@ export interface CachedVector {
   pixelHash: string;
 }
 
+/** A content hash as every cache key is: SHA-256, 64 lower-case hex digits (an image file's bytes,
+ *  or a text's UTF-8 bytes). The disk cache stores keys as 32 raw bytes, so anything else would
+ *  collapse onto one key: refused here for both caches alike. */
+export function assertContentHash(key: string): void {
+  if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`A vector cache key must be a SHA-256 hex digest, not "${key.slice(0, 80)}".`);
+}
+
 export interface VectorCache {
+  /** `fileHash`: see assertContentHash. */
   get(fileHash: string): Promise<CachedVector | undefined>;
   /** Persist a batch; resolved once it is durable, so a cancel or crash keeps it. */
   putMany(entries: { fileHash: string; value: CachedVector }[]): Promise<void>;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Report } from '../core/report.ts';
+import type { Report } from '../report/schema.ts';
 import { listCollected, type CollectedSet } from '../ingest/browser-walk.ts';
 import type { ListedSet } from '../ingest/types.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
-import type { ScoreRequest } from '../pipeline/score.ts';
+import type { RunRequest } from '../pipeline/run-request.ts';
 import { saveReport } from '../storage/idb-cache.ts';
 import { backendParam, threadsParam } from './runtime-params.ts';
 import { Capabilities } from './components/Capabilities.tsx';
@@ -109,14 +109,15 @@ export function App() {
     const keys = uniqueKeys([real.name, ...synthetic.map((s) => s.name)]);
     const sets: FileSets = {};
     [real, ...synthetic].forEach((s, i) => (sets[keys[i]] = { files: s.collected.files, skipped: s.collected.skipped }));
-    const request = {
+    const image: RunRequest = {
+      modality: 'image',
       real: keys[0],
       synthetic: synthetic.map((s, i) => ({ name: s.name, path: keys[i + 1] })),
       threshold: { kind: 'manifest' },
       map: {},
-    } as ScoreRequest;
+    };
     const text = await textRequestOf(keys, real, synthetic, textPick.choice);
-    const report: Report | null = await run.start(sets, text ? { text } : real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic], tableChoices) : request);
+    const report: Report | null = await run.start(sets, text ?? (real.listed?.modality === 'table' ? tableRequest(keys, [real, ...synthetic], tableChoices) : image));
     if (report) {
       setRunFiles({ report, sets });
       setSelected(0);

@@ -2,7 +2,7 @@
 // fetched from the app's own origin and turned into the same CollectedSets a drop gives, and the
 // demo's report scored at build time by the same engine (/demo/report.json), which a fresh page
 // shows at once with the packed images behind its galleries.
-import type { Report } from '../core/report.ts';
+import type { Report } from '../report/schema.ts';
 import { validateReport } from '../core/report-parse.ts';
 import type { CollectedSet } from '../ingest/browser-walk.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';

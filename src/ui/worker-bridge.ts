@@ -3,13 +3,11 @@
 // or terminates it if it does not stop soon; the table worker is terminated. Errors keep their `name`.
 // Table calls go to their own instance of the worker script (see ScoreBridge).
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Report, SkippedItem } from '../core/report.ts';
+import type { Report, SkippedItem } from '../report/schema.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
-import type { ScoreRequest } from '../pipeline/score.ts';
-import type { ScoreTableRequest } from '../pipeline/table/score-table.ts';
+import { CANCEL_BY, type RunRequest } from '../pipeline/run-request.ts';
 import type { Api, WorkerConfig } from '../workers/score.worker.ts';
-import type { TextScoreRequest } from '../pipeline/text/score-text.ts';
 
 export type Capabilities = Awaited<ReturnType<Api['capabilities']>>;
 
@@ -123,23 +121,17 @@ export class ScoreBridge {
     return this.guarded((r) => r.capabilities());
   }
 
-  score(
-    sets: FileSets, request: ScoreRequest,
+  /** A run of any modality; one that is cancelled by terminating goes to the table instance. */
+  run(
+    sets: FileSets, request: RunRequest,
     onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void,
   ): Promise<Report> {
-    return this.guarded((r) => r.score(sets, request, proxy(onProgress), proxy(onSkipped)));
-  }
-
-  scoreTable(sets: FileSets, request: ScoreTableRequest, onProgress: (e: ProgressEvent) => void): Promise<Report> {
-    return this.tables.guarded((r) => r.scoreTable(sets, request, proxy(onProgress)));
+    const slot = CANCEL_BY[request.modality] === 'terminate' ? this.tables : this.main;
+    return slot.guarded((r) => r.run(sets, request, proxy(onProgress), proxy(onSkipped)));
   }
 
   inspectTables(sets: FileSets, request: { real: string; synthetic: { name: string; path: string }[] }) {
     return this.tables.guarded((r) => r.inspectTables(sets, request));
-  }
-
-  scoreText(sets: FileSets, request: TextScoreRequest, onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void): Promise<Report> {
-    return this.guarded((r) => r.scoreText(sets, request, proxy(onProgress), proxy(onSkipped)));
   }
 
   cacheSize(): Promise<number> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
 import { runCli } from './run-cli.ts';
 

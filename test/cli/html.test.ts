@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
-import { escapeHtml } from '../../src/core/report-html.ts';
+import { escapeHtml } from '../../src/report/cells.ts';
 import { runCli } from './run-cli.ts';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Experiment, Report } from '../../src/core/report.ts';
+import type { Experiment, Report } from '../../src/report/schema.ts';
 import { buildDemoSets, DEMO_SETS } from '../../scripts/demo-data/build-sets.ts';
 import { runCli } from './run-cli.ts';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { createRng, shuffle } from '../../src/core/random.ts';
 import { VEGA } from '../core/table/fixtures.ts';
 import { runCli } from './run-cli.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReportHtml, utf8Length } from '../../src/core/report-html.ts';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { runCli } from './run-cli.ts';
 
 const EXTERNAL = /(?:src|href|action|poster|srcset|xlink:href)\s*=\s*["']?(?!data:)[^\s"'>]|url\(|@import|<script|<link|<iframe|<object|<embed|https?:\/\//i;

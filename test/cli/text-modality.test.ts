@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detectModality } from '../../src/cli/modality.ts';
 import { parseTextRecords } from '../../src/ingest/text-parse.ts';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { runCli } from './run-cli.ts';
 
 const VEGA = 'node_modules/vega-datasets/data';

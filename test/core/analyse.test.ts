@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse, type AnalyseInput } from '../../src/core/analyse.ts';
 import { crossValidatedProbabilities } from '../../src/core/crossval.ts';
 import { jsGemm } from '../../src/core/gemm.ts';
-import { constructedDuplicates } from './near-duplicates.test.ts';
-import { gaussianCloud, mean, stack } from './helpers.ts';
+import { constructedDuplicates, gaussianCloud, mean, stack } from './helpers.ts';
 
 const dim = 32;
 const input = (real: Float32Array, synth: Float32Array, extra: Partial<AnalyseInput> = {}): AnalyseInput => ({

@@ -2,30 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { jsGemm } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';
 import { findNearDuplicates, makeNearDuplicateFinder, relativeThreshold } from '../../src/core/near-duplicates.ts';
-import { normaliseRows } from '../../src/core/normalise.ts';
-import { createRng } from '../../src/core/random.ts';
-import { gaussianCloud, stack } from './helpers.ts';
+import { constructedDuplicates } from './helpers.ts';
 
 const dim = 32;
-
-/**
- * 200 real + 200 synthetic. Synthetic 0–15 are jittered copies of real 0–15; synthetic 16–19
- * copy synthetic 0 (so they sit in a mixed set); synthetic 20–29 are 5 pairs repeated within
- * the synthetic set. Expected: unoriginal = 20/200, unvaried = 10/200.
- */
-export function constructedDuplicates() {
-  const rng = createRng(11);
-  const real = gaussianCloud(200, dim, 1), synth = gaussianCloud(200, dim, 2);
-  const copy = (dst: number, src: Float32Array, srcRow: number) => {
-    for (let t = 0; t < dim; t++) synth[dst * dim + t] = src[srcRow * dim + t] + 1e-3 * rng.normal();
-  };
-  for (let s = 0; s < 16; s++) copy(s, real, s);
-  for (let s = 16; s < 20; s++) copy(s, synth, 0);
-  for (let p = 0; p < 5; p++) copy(21 + 2 * p, synth, 20 + 2 * p);
-  const d = stack(real, synth, dim);
-  normaliseRows(d.vectors, d.n, dim);
-  return d;
-}
 
 describe('near-duplicate sets', () => {
   it('give exactly the constructed fractions; mixed sets count only toward unoriginal', async () => {

@@ -1,5 +1,5 @@
 // A small hand-made Report for the export and reopen tests (no engine run needed).
-import { REPORT_VERSION, type Estimate, type Experiment, type Report, type RowScore } from '../../src/core/report.ts';
+import { REPORT_VERSION, type Estimate, type Experiment, type Report, type RowScore } from '../../src/report/schema.ts';
 
 const e = (value: number, method: Estimate['method'] = 'bootstrap'): Estimate => ({ value, lo: Math.max(0, value - 0.05), hi: Math.min(1, value + 0.05), n: 100, method });
 

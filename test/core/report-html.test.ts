@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { galleryFiles, pickGalleries, thumbKey } from '../../src/core/report-galleries.ts';
-import { buildReportHtml, escapeHtml, utf8Length } from '../../src/core/report-html.ts';
+import { escapeHtml } from '../../src/report/cells.ts';
+import { buildReportHtml, utf8Length } from '../../src/core/report-html.ts';
 import { parseReport, ReportFormatError } from '../../src/core/report-parse.ts';
 import { fakeExperiment, fakeReport } from './report-fixture.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createNodeTextEnv } from '../../src/cli/node-text-env.ts';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { scoreText } from '../../src/pipeline/text/score-text.ts';
 import { jokes } from '../models/text-samples.ts';
 

@@ -9,12 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../../scripts/build-app-demo.ts';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { collectErrors, launchChromium } from './browser.ts';
+import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
 import { longest, startMainThreadTrace, stopMainThreadTrace, type MainThreadTask } from './main-thread.ts';
 import { monotonicMicros, startStallProbe, stalledWithin } from './stall-probe.ts';
-import { buildAndPreview, type Served } from './server.ts';
+import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 const PER_CLASS = 15;
 const N = 10 * PER_CLASS;

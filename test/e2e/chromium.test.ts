@@ -1,7 +1,7 @@
 // The harness itself: Debian's Chromium starts, runs script and offers the APIs the app needs.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchChromium(); });

@@ -6,8 +6,8 @@ import sharp from 'sharp';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { decodeImageBytes, hashBytes, hashPixels } from '../../src/ingest/node-decode.ts';
-import { launchChromium } from './browser.ts';
-import { freePort } from './server.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { freePort } from '../../scripts/browser/server.ts';
 
 let server: ViteDevServer;
 let browser: Browser;

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
-import { launchChromium } from './browser.ts';
-import { buildAndPreview, type Served } from './server.ts';
+import type { Report } from '../../src/report/schema.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 const POLL = { timeout: 30_000, interval: 100 };
 const KEYS = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'] as const;

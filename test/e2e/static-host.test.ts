@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { buildSite, freePort } from './server.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { buildSite, freePort } from '../../scripts/browser/server.ts';
 
 const OUT = 'dist-e2e-static';
 const TYPES: Record<string, string> = {

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, shuffle } from '../../src/core/random.ts';
-import type { Report } from '../../src/core/report.ts';
-import { collectErrors, launchChromium } from './browser.ts';
-import { buildAndPreview, type Served } from './server.ts';
+import type { Report } from '../../src/report/schema.ts';
+import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
+import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 import { correlatedCsv } from '../fixtures/correlated-csv.ts';
 
 type Penguin = Record<string, string | number | null>;

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { collectErrors, launchChromium } from './browser.ts';
-import { buildAndPreview, type Served } from './server.ts';
+import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
+import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 // 200 per side, as test/cli/text.test.ts: at 60 per side the detector (both CLI and app, to 1e-7)
 // is regularised to p ≈ 0.5 for every row, so the " !!" tic is not seen (an engine finding, see the report).

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { collectErrors, launchChromium } from './browser.ts';
-import { buildAndPreview, type Served } from './server.ts';
+import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
+import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 // 2 per class: 20 real + 20 synthetic, the fewest rows a side may have (MIN_ROWS_PER_SIDE). At
 // 7-10 s per image on SwiftShader (2 busy cores) the WebGPU run's 40 images take 5-7 minutes.

@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parseCli, UsageError } from '../../src/cli/args.ts';
 import { createNodeEnv } from '../../src/cli/node-env.ts';
-import { decodeImageBytes, decodeImageBytesFast, hashPixels, jpegSize } from '../../src/ingest/node-decode.ts';
+import { decodeImageBytes, decodeImageBytesFast, hashPixels } from '../../src/ingest/node-decode.ts';
+import { readJpegHeader } from '../../src/ingest/jpeg-markers.ts';
 import { buildFixture } from './fixtures.ts';
 import { orientedSize, preprocessImage } from '../../src/models/preprocess.ts';
 
@@ -30,7 +31,7 @@ describe('decodeImageBytesFast', () => {
     // Stored rotated for EXIF orientation 6: both paths must show the disc on the left, upright.
     const stored = await sharp(scene(), { raw: { width: W, height: H, channels: 3 } }).rotate(-90).raw().toBuffer();
     const jpeg = await sharp(stored, { raw: { width: H, height: W, channels: 3 } }).jpeg({ quality: 92 }).withMetadata({ orientation: 6 }).toBuffer();
-    expect(jpegSize(jpeg)).toEqual({ width: H, height: W });
+    expect(readJpegHeader(jpeg).size).toEqual({ width: H, height: W });
 
     const small = await decodeImageBytesFast(jpeg, T);
     expect([small.width, small.height, small.orientation]).toEqual([224, 224, 1]);

@@ -2,7 +2,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageBytes, decodeImageFile, hashBytes, hashPixels, jpegMayHaveExif } from '../../src/ingest/node-decode.ts';
+import { decodeImageBytes, decodeImageFile, hashBytes, hashPixels } from '../../src/ingest/node-decode.ts';
+import { jpegMayHaveExif } from '../../src/ingest/jpeg-markers.ts';
 import { orientedSize, preprocessImage } from '../../src/models/preprocess.ts';
 import { buildFixture, digit, greyToRgba, type Fixture } from './fixtures.ts';
 

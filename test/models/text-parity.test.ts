@@ -20,13 +20,13 @@ const DIM = 512;
 
 async function loadTfjs(): Promise<tf.GraphModel> {
   const dir = useModelDir();
-  const mj = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-  const data = Buffer.concat(mj.weightsManifest.flatMap((g: any) => g.paths.map((p: string) => readFileSync(join(dir, p)))));
+  const mj = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+  const data = Buffer.concat(mj.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p)))));
   await import('@tensorflow/tfjs-backend-wasm'); // the cpu backend takes ~3 s per 128-token row
   await tf.setBackend('wasm');
   return tf.loadGraphModel(tf.io.fromMemory({
     modelTopology: mj.modelTopology,
-    weightSpecs: mj.weightsManifest.flatMap((g: any) => g.weights),
+    weightSpecs: mj.weightsManifest.flatMap((g) => g.weights),
     weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
   }));
 }

@@ -1,4 +1,4 @@
-// The TypeScript SentencePiece tokenizer against MODELS.md's examples and against the TF.js
+// The TypeScript SentencePiece tokenizer against the examples in docs/models.md and against the TF.js
 // loader's own Tokenizer (@tensorflow-models/universal-sentence-encoder) on varied strings.
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ describe('text tokenizer (USE lite SentencePiece)', () => {
   const vocab = useVocab();
   const tok = createTextTokenizer(vocab);
 
-  it('matches the examples in MODELS.md', () => {
+  it('matches the examples in docs/models.md', () => {
     expect(tok.encode('Hello world')).toEqual([341, 4125, 311]);
     expect(tok.encode('  x')).toEqual([30, 30, 649]);
     expect(tok.encode('')).toEqual([]);

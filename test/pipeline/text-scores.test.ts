@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { analyseText } from '../../src/core/text/analyse-text.ts';
 import { scoreText } from '../../src/pipeline/text/score-text.ts';
 import { createNodeTextEnv } from '../../src/cli/node-text-env.ts';

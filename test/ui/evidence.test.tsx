@@ -2,15 +2,17 @@
 // threshold slider, the per-class table and the comparison chart.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { ComparisonChart } from '../../src/ui/components/evidence/ComparisonChart.tsx';
 import { EvidencePanel } from '../../src/ui/components/evidence/EvidencePanel.tsx';
-import { leastRepresented, mostUnrealistic } from '../../src/ui/components/evidence/evidence.ts';
+import { leastRepresented, mostUnrealistic } from '../../src/report/rankings.ts';
 import { RankedGallery } from '../../src/ui/components/evidence/RankedGallery.tsx';
 import { Scorecard } from '../../src/ui/components/Scorecard.tsx';
 import { bigExperiment, experimentWithGraph, TAU } from './fixture.ts';
+import { useInlineLayout } from './layout.ts';
 
 afterEach(cleanup);
+useInlineLayout();
 
 const reportOf = (ex: ReturnType<typeof experimentWithGraph>): Report => ({
   version: 1, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
@@ -72,6 +74,8 @@ describe('galleries', () => {
     expect(document.activeElement).toBe(list);
     // Ctrl+End jumps to the last item: the window moves with it.
     fireEvent.keyDown(list, { key: 'End', ctrlKey: true });
+    expect(list.scrollTop).toBeGreaterThan(0);
+    fireEvent.scroll(list); // happy-dom moves scrollTop but, unlike a browser, fires no scroll event
     const last = within(list).getAllByRole('option').map((o) => Number(o.getAttribute('data-row')));
     expect(last).toContain(items[items.length - 1]);
     expect(last).not.toContain(items[0]);

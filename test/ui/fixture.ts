@@ -2,7 +2,7 @@
 // near-duplicate distances, and the report's sets computed by the engine at tau = 0.0084.
 import { findNearDuplicates } from '../../src/core/near-duplicates.ts';
 import { wilson } from '../../src/core/intervals.ts';
-import type { Estimate, Experiment, RowScore } from '../../src/core/report.ts';
+import type { Estimate, Experiment, RowScore } from '../../src/report/schema.ts';
 
 export const TAU = 0.0084;
 const est = (value: number, n: number): Estimate => ({ value, lo: Math.max(0, value - 0.05), hi: Math.min(1, value + 0.05), n, method: 'bootstrap' });

@@ -1,7 +1,7 @@
 // Reopening a report: a valid SynthScore JSON is handed on; anything else gets a clear message.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import { OpenReport } from '../../src/ui/components/export/OpenReport.tsx';
 import { fakeReport } from '../core/report-fixture.ts';
 

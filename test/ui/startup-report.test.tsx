@@ -2,7 +2,7 @@
 // build-time report with its images; the demo never replaces a report the user has.
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../src/core/report.ts';
+import type { Report } from '../../src/report/schema.ts';
 import type { FileSets } from '../../src/pipeline/browser-env.ts';
 
 const past: { report: Report }[] = [];

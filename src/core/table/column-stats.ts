@@ -1,4 +1,4 @@
-// Per-column comparison (METRICS §4, tabular): shape similarity — 1 − KS statistic for numbers
+// Per-column comparison (docs/metrics.md §4, tabular): shape similarity — 1 − KS statistic for numbers
 // and dates, 1 − total variation distance for categories and booleans (missing counts as a level),
 // 1 − KS on lengths for free text — and the chart data a UI needs (a shared-edge histogram or a
 // bar per level). Pair trends: 1 − |Δ correlation| / 2 over pairs with a real trend

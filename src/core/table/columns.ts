@@ -1,6 +1,6 @@
 // From raw cells to typed columns: the column plan (types from the real set, with overrides),
 // type conflicts between the sets, and the conversion of both sides, which is where formatting
-// artefacts are found and, by default, corrected (METRICS §1: "numbers are compared at the
+// artefacts are found and, by default, corrected (docs/metrics.md §1: "numbers are compared at the
 // precision the real data is written in, and a difference in written precision or format is
 // reported as its own finding"). The real set is the reference and is never rewritten.
 import { dateShape, decimalsOf, inferColumnType, type Inferred, parseBoolean, parseDate, parseNumber } from './infer.ts';

@@ -1,5 +1,5 @@
 // Histogram-based gradient-boosted trees for the binary real-vs-synthetic task (the tabular
-// detector, METRICS §1). Logistic loss, class-balanced weights (an uninformative model outputs
+// detector, docs/metrics.md §1). Logistic loss, class-balanced weights (an uninformative model outputs
 // 0.5 whatever the ratio), shallow trees grown level by level on ≤ 64 quantile bins per feature,
 // shrinkage 0.1, and early stopping on a stratified 10% validation split carved out of the
 // TRAINING rows only (the caller's held-out fold is never seen).

@@ -1,4 +1,4 @@
-// METRICS §2, tabular: two rows are near-duplicates when every compared column matches —
+// docs/metrics.md §2, tabular: two rows are near-duplicates when every compared column matches —
 // categories, booleans and dates exactly (dates at the real data's resolution, after
 // normalisation), numbers within 1% relative (|a − b| ≤ 0.01·max(|a|, |b|)), or both missing.
 // Sets are the connected components (size ≥ 2) of that relation, with union-find as in
@@ -106,7 +106,7 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
 }
 
 /**
- * The neighbour distance of METRICS §2: mean over columns of |difference| / real range (numbers
+ * The closest-real distance of docs/metrics.md §4: mean over columns of |difference| / real range (numbers
  * and dates, clipped to 1) or 0/1 mismatch (categories, booleans, text); both missing = 0, one
  * missing = 1. Columns hold real rows first, then synthetic rows.
  */

@@ -13,7 +13,7 @@ import { normaliseRows } from '../normalise.ts';
 import { perClassBreakdown } from '../per-class.ts';
 import type { ProgressCallback } from '../progress.ts';
 import { deriveSeed } from '../random.ts';
-import type { ClassBreakdown, Counts, Estimate, FourScores } from '../report.ts';
+import type { ClassBreakdown, Counts, Estimate, FourScores } from '../../report/schema.ts';
 import { checkRowsPerSide } from '../analyse.ts';
 import { stageTimer } from '../stage-timer.ts';
 import { minhashPairs, type MinHashPair } from './minhash.ts';

@@ -1,4 +1,4 @@
-// MinHash over character 5-gram shingles with LSH banding (METRICS §2, text): candidate pairs come
+// MinHash over character 5-gram shingles with LSH banding (docs/metrics.md §2, text): candidate pairs come
 // from identical bands, and each candidate is confirmed by the exact Jaccard of the two shingle
 // sets; Jaccard ≥ 0.8 makes a near-duplicate edge. Texts are compared after light normalisation
 // (NFKC, lower case, runs of whitespace → one space, trimmed), so case and spacing changes do not

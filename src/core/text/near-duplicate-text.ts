@@ -1,7 +1,7 @@
 // Near-duplicate sets for text: the connected components (size ≥ 2) of the union of three edge
 // kinds: exact duplicates (same content hash), kNN edges with cosine distance < tau ('embedding'),
 // and MinHash edges with character-5-gram Jaccard ≥ 0.8 ('minhash'). Set kinds and the
-// unvaried/unoriginal counts follow METRICS §2 exactly as near-duplicates.ts does for one edge kind
+// unvaried/unoriginal counts follow docs/metrics.md §2 exactly as near-duplicates.ts does for one edge kind
 // (a mixed set counts only toward unoriginal). Each joined pair keeps its reason.
 import { collectSets, UnionFind } from '../duplicate-sets.ts';
 import type { KnnGraph } from '../knn.ts';

@@ -1,8 +1,7 @@
 // The order near-duplicate text pairs are shown in (app and HTML report): synthetic-vs-real first
 // (unoriginal), then synthetic-vs-synthetic (unvaried), closest first; real-only pairs are left
 // out. A pair that crosses sides has the real text as `a`.
-import type { Experiment } from '../report.ts';
-import type { TextExperimentExtras } from './report-text.ts';
+import type { Experiment, TextExperimentExtras } from '../../report/schema.ts';
 
 export type ShownPair = TextExperimentExtras['pairs'][number];
 

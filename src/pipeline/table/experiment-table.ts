@@ -6,7 +6,7 @@ import { stageTimer } from '../../core/stage-timer.ts';
 import { perClassBreakdown } from '../../core/per-class.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
-import type { Experiment, RowScore } from '../../core/report.ts';
+import type { Experiment, RowScore } from '../../report/schema.ts';
 import { columnStats, pairTrends } from '../../core/table/column-stats.ts';
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
 import { closestRealDistances, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { AbortError } from '../../core/errors.ts';
 import type { ProgressCallback, ProgressEvent } from '../../core/progress.ts';
-import type { Report } from '../../core/report.ts';
+import type { Report } from '../../report/schema.ts';
 import type { ScoreTableRequest } from './score-table.ts';
 
 export type TableThreadMessage =

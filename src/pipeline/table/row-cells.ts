@@ -2,9 +2,8 @@
 // export and a reopened report can show the rows behind the evidence without the files: the most
 // unrealistic synthetic rows (highest p), the least represented real rows (lowest p) and the
 // members of the first near-duplicate sets, and the rows drawn in the 2-D map.
-import type { Experiment } from '../../core/report.ts';
 import type { Cell } from '../../core/table/types.ts';
-import type { TableRowCells } from '../../core/table/report-types.ts';
+import type { Experiment, TableRowCells } from '../../report/schema.ts';
 
 export const ROW_CELLS_PER_LIST = 200;
 export const ROW_CELLS_SETS = 100;

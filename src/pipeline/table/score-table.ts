@@ -3,7 +3,7 @@
 import { MIN_ROWS_PER_SIDE } from '../../core/analyse.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
-import { REPORT_VERSION, type Report } from '../../core/report.ts';
+import { REPORT_VERSION, type Report } from '../../report/schema.ts';
 import type { TableDetector } from '../../core/table/detector.ts';
 import type { ColumnType } from '../../core/table/types.ts';
 import { parseTable } from '../../ingest/table/parse.ts';

@@ -3,7 +3,7 @@
 // rows by how they deviate from the average row (raw encoded rows all point the same way).
 import { jsGemm } from '../../core/gemm.ts';
 import { MAP_MAX_POINTS, stratifiedSubsample } from '../../core/map2d.ts';
-import type { Experiment } from '../../core/report.ts';
+import type { Experiment } from '../../report/schema.ts';
 import { mapOfVectors, type ExperimentMapOptions } from '../experiment-map.ts';
 
 /** x: n × d encoded rows in Experiment.rows order; y: 1 = synthetic. */

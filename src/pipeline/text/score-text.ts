@@ -1,20 +1,16 @@
 // The text run: read every set (real once), embed each distinct text once (cache by model id +
 // text hash when a cache is given), then analyse real ∪ synthetic_i per experiment with the text
 // rules and assemble the Report (modality 'text'; Experiment.text holds the text extras).
-import { REPORT_VERSION, type Experiment, type Report, type RowScore, type SkippedItem, type ThresholdInfo } from '../../core/report.ts';
+import type { Experiment, Report, SkippedItem } from '../../report/schema.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import type { Gemm } from '../../core/gemm.ts';
-import { nearestDistance } from '../../core/knn.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
-import { MIN_ROWS_PER_SIDE } from '../../core/analyse.ts';
 import { analyseText, type TextFeatures } from '../../core/text/analyse-text.ts';
 import { MINHASH_DEFAULTS } from '../../core/text/minhash.ts';
-import { fnv1a } from '../../core/text/hash.ts';
-import type { TextModelManifest } from '../../models/manifest.ts';
+import type { TextEmbedder } from '../../contracts/embedders.ts';
 import type { VectorCache } from '../../storage/vector-cache.ts';
-import { InputError } from '../../ingest/types.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
-import type { ThresholdChoice } from '../experiment.ts';
+import { embeddingCounts, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, tauOf, thresholdInfo, type ThresholdChoice } from '../assemble.ts';
 import { mapOfVectors } from '../experiment-map.ts';
 
 export interface TextScoreRequest {
@@ -38,16 +34,11 @@ export interface TextScoreRequest {
   bootstrap?: number;
 }
 
-export interface TextEmbedderLike {
-  manifest: TextModelManifest;
-  embed(texts: readonly string[]): Promise<Float32Array>;
-}
-
 export interface TextPipelineEnv {
   readTextSet(path: string, side: 'real' | 'synthetic', opts: TextSetOptions): Promise<TextSet>;
-  embedder: TextEmbedderLike;
+  embedder: TextEmbedder;
   gemm: Gemm;
-  /** Optional vector cache (keys are 'text:' + model id + text hash). */
+  /** Optional vector cache, opened for this model (keys: textHash). */
   cache?: VectorCache;
 }
 
@@ -58,9 +49,11 @@ export interface TextScoreOptions {
   onWarning?: (w: string) => void;
 }
 
-/** 64-bit hex hash of a text (two FNV-1a passes): cache keys. Exact duplicates compare full texts. */
-export function textHash(s: string): string {
-  return fnv1a(s).toString(16).padStart(8, '0') + fnv1a(`\u0001${s}`).toString(16).padStart(8, '0') + s.length.toString(16);
+/** SHA-256 of a text's UTF-8 bytes, hex: its vector cache key, a content hash as an image file's is
+ *  (WebCrypto, the same in Node and the browser). Exact duplicates compare full texts. */
+export async function textHash(s: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const EMBED_BATCH = 64;
@@ -74,7 +67,7 @@ export async function embedTexts(texts: readonly string[], env: TextPipelineEnv,
   for (let s = 0; s < texts.length; s += EMBED_BATCH) {
     throwIfAborted(opts.signal);
     const idx = Array.from({ length: Math.min(EMBED_BATCH, texts.length - s) }, (_, i) => s + i);
-    const keys = idx.map((i) => `text:${manifest.id}:${textHash(texts[i])}`);
+    const keys = await Promise.all(idx.map((i) => textHash(texts[i])));
     const miss: number[] = [];
     for (const [j, i] of idx.entries()) {
       const hit = env.cache ? await env.cache.get(keys[j]) : undefined;
@@ -92,21 +85,9 @@ export async function embedTexts(texts: readonly string[], env: TextPipelineEnv,
   return { vectors, embedded, fromCache };
 }
 
-function requireRows(sides: { n: number; side: string; path: string }[]): void {
-  const problems = sides.filter((s) => s.n < MIN_ROWS_PER_SIDE).map(({ n, side, path }) =>
-    n === 0 ? `The ${side} set "${path}" has no usable texts.` : `The ${side} set "${path}" has only ${n} usable texts; at least ${MIN_ROWS_PER_SIDE} are needed per side.`);
-  if (problems.length) throw new InputError(problems.join('\n'));
-}
-
-function thresholdInfo(choice: ThresholdChoice, tau: number, manifestTau: number): ThresholdInfo {
-  if (choice.kind === 'user') return { value: tau, source: 'user', note: 'set with --threshold' };
-  if (choice.kind === 'relative') return { value: tau, source: 'relative', note: "Cleanlab's relative rule: 0.13 × median nearest-neighbour distance (fails when most rows are copies)" };
-  return { value: manifestTau, source: 'manifest', note: "the model's calibrated default (MinHash 5-gram Jaccard ≥ 0.8 also joins)" };
-}
-
 export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opts: TextScoreOptions = {}): Promise<Report> {
-  const settings = { folds: req.folds ?? 5, k: req.k ?? 10, seed: req.seed ?? 0, bootstrap: req.bootstrap ?? 1000 };
-  if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
+  const settings = settingsOf(req);
+  requireSynthetic(req);
   const readOpts: TextSetOptions = { textField: req.textField, textColumn: req.textColumn, labelColumn: req.labelColumn, signal: opts.signal };
   opts.onProgress?.({ status: 'initiate', stage: 'read' });
   const real = await env.readTextSet(req.real, 'real', readOpts);
@@ -116,7 +97,7 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
   const warnings = [real, ...synths].flatMap((s) => s.warnings);
   warnings.forEach((w) => opts.onWarning?.(w));
   [real, ...synths].flatMap((s) => s.skipped).forEach((s) => opts.onSkipped?.(s));
-  requireRows([{ n: real.samples.length, side: 'real', path: req.real }, ...synths.map((s, i) => ({ n: s.samples.length, side: 'synthetic', path: req.synthetic[i].path }))]);
+  requireRows([{ n: real.samples.length, side: 'real', path: req.real }, ...synths.map((s, i) => ({ n: s.samples.length, side: 'synthetic', path: req.synthetic[i].path }))], 'usable texts');
 
   const dim = env.embedder.manifest.output.dimension;
   const realEmb = await embedTexts(real.samples.map((s) => s.text), env, 'embed real', opts);
@@ -136,7 +117,7 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
     const isSynthetic = new Uint8Array(n).fill(1, nr);
     const texts = samples.map((s) => s.text);
     const withClasses = samples.every((s) => s.className !== null);
-    const tau = req.threshold.kind === 'user' ? req.threshold.value : req.threshold.kind === 'relative' ? 'relative' : manifestTau;
+    const tau = tauOf(req.threshold, manifestTau);
     const r = await analyseText({
       embeddings, n, dim, texts, isSynthetic,
       hashes: texts.map((t) => t.trim()), // exact duplicates: identical text after trimming
@@ -144,25 +125,16 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
       tau, features: req.features, ...settings, gemm: env.gemm, signal: opts.signal,
       onProgress: (ev) => opts.onProgress?.({ ...ev, stage: `${named.name}: ${ev.stage}` }),
     });
-    const rows: RowScore[] = samples.map((s, i) => ({
-      path: s.path,
-      side: isSynthetic[i] ? 'synthetic' : 'real',
-      ...(s.className !== null ? { className: s.className } : {}),
-      p: r.p[i],
-      labelIssue: r.labelIssue[i],
-      nearDuplicateSet: r.nearDuplicates.setIdPerRow[i],
-      nearestDistance: nearestDistance(r.graph, i),
-    }));
     const ex: Experiment = {
       name: named.name,
       syntheticPath: named.path,
       scores: r.scores,
       auc: r.auc,
       detectability: r.detectability,
-      threshold: thresholdInfo(req.threshold, r.tau, manifestTau),
+      threshold: thresholdInfo(req.threshold, r.tau, manifestTau, "the model's calibrated default (MinHash 5-gram Jaccard ≥ 0.8 also joins)"),
       counts: r.counts,
       classes: r.classes,
-      rows,
+      rows: rowScores(samples, isSynthetic, { ...r, setIdPerRow: r.nearDuplicates.setIdPerRow }),
       nearDuplicateSets: r.nearDuplicates.sets,
       skipped: synth.skipped,
       timings: r.timings,
@@ -180,17 +152,12 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
     experiments.push(ex);
   }
   const { manifest } = env.embedder;
-  return {
-    version: REPORT_VERSION,
-    tool: 'synthscore',
-    createdAt: new Date().toISOString(),
-    modality: 'text',
+  return reportEnvelope('text', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
     settings,
     real: { path: req.real, count: real.samples.length, classes: real.classes },
     experiments,
     skipped: real.skipped,
-    embedding: { embedded: realEmb.embedded + synthEmb.reduce((a, s) => a + s.embedded, 0), fromCache: realEmb.fromCache + synthEmb.reduce((a, s) => a + s.fromCache, 0) },
-    ...(warnings.length ? { warnings } : {}),
-  };
+    embedding: embeddingCounts([realEmb, ...synthEmb]),
+  }, warnings);
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { Experiment } from '../../core/report.ts';
-import { fmt, TABLE_KEYS } from '../meaning.ts';
+import type { Experiment } from '../../report/schema.ts';
+import { fmt, TABLE_KEYS } from '../../report/meaning.ts';
 
 /** experiment | unrepresentative | unrealistic | unvaried | unoriginal; click a row to select it. Memoised: the page re-renders during a run, the results need not. */
 export const ComparisonTable = memo(function ComparisonTable(props: { experiments: Experiment[]; selected: number; onSelect(i: number): void }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { Side } from '../../core/report.ts';
+import type { Side } from '../../report/schema.ts';
 import { collectDataTransfer, collectInputFiles, type CollectedSet } from '../../ingest/browser-walk.ts';
 
 /** A drop target for whole folders, with a folder picker and a file picker beside it. */

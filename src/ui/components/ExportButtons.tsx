@@ -1,4 +1,4 @@
-import type { Report } from '../../core/report.ts';
+import type { Report } from '../../report/schema.ts';
 import { reportToCsv } from '../../core/report-csv.ts';
 
 function download(name: string, type: string, text: string): void {

@@ -1,5 +1,5 @@
-import type { Experiment } from '../../core/report.ts';
-import { BASELINE, fmt, MEANING, SCORE_KEYS } from '../meaning.ts';
+import type { Experiment } from '../../report/schema.ts';
+import { BASELINE, fmt, MEANING, SCORE_KEYS } from '../../report/meaning.ts';
 
 /** The four scores of one experiment with their 95% intervals, baselines and meanings. */
 export function Scorecard({ experiment }: { experiment: Experiment }) {

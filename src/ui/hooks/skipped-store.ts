@@ -1,7 +1,7 @@
 // The files a run skipped, outside React state like its progress: a folder with hundreds of bad
 // files sends one event each, and only the skipped list needs them (at most one render a frame,
 // never a render of the whole page).
-import type { SkippedItem } from '../../core/report.ts';
+import type { SkippedItem } from '../../report/schema.ts';
 import { createFrameNotifier, nextFrame } from './frame-notifier.ts';
 
 export interface SkippedStore {

@@ -3,7 +3,7 @@
 // show images after a reload), else nothing and the gallery shows the path and scores.
 // useThumbnailWriter stores those JPEGs (max side 96 px) for every item of a fresh report.
 import { createContext, useEffect, useMemo } from 'react';
-import type { Experiment, Report } from '../../core/report.ts';
+import type { Experiment, Report } from '../../report/schema.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import { getThumbnail, putThumbnails, storedThumbnailHashes } from '../../storage/idb-cache.ts';
 import { isServedDemo } from '../demo.ts';

@@ -4,7 +4,7 @@
 // sets stand and the threshold cannot move.
 import { useMemo, useState } from 'react';
 import { makeNearDuplicateFinder, relativeThreshold } from '../../core/near-duplicates.ts';
-import type { Estimate, Experiment, NearDuplicateSet, ThresholdInfo } from '../../core/report.ts';
+import type { Estimate, Experiment, NearDuplicateSet, ThresholdInfo } from '../../report/schema.ts';
 import { graphOf } from '../components/evidence/evidence.ts';
 
 export type ThresholdMode = { kind: 'report' } | { kind: 'relative' } | { kind: 'custom'; value: number };

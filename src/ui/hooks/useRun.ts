@@ -1,12 +1,10 @@
 // The run's state: stages with counts and timing and the skipped files (stores that only the
 // progress panel and the skipped list read), the report or the error.
 import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
-import type { Report, SkippedItem } from '../../core/report.ts';
+import type { Report, SkippedItem } from '../../report/schema.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../../core/progress.ts';
-import type { ScoreRequest } from '../../pipeline/score.ts';
-import type { ScoreTableRequest } from '../../pipeline/table/score-table.ts';
-import type { TextScoreRequest } from '../../pipeline/text/score-text.ts';
+import type { RunRequest } from '../../pipeline/run-request.ts';
 import type { ScoreBridge } from '../worker-bridge.ts';
 import { createProgressStore } from './progress-store.ts';
 import { createSkippedStore } from './skipped-store.ts';
@@ -23,7 +21,7 @@ export function useRun(bridge: ScoreBridge) {
   const [error, setError] = useState<Error | null>(null);
   const runId = useRef(0);
 
-  const start = useCallback(async (sets: FileSets, request: ScoreRequest | { text: TextScoreRequest } | { table: ScoreTableRequest }): Promise<Report | null> => {
+  const start = useCallback(async (sets: FileSets, request: RunRequest): Promise<Report | null> => {
     const id = ++runId.current;
     setPhase('running');
     progress.reset();
@@ -33,9 +31,7 @@ export function useRun(bridge: ScoreBridge) {
     const onStage = (e: ProgressEvent) => { if (runId.current === id) progress.apply(e); };
     const onSkipped = (s: SkippedItem) => { if (runId.current === id) skipped.add(s); };
     try {
-      const r = 'table' in request ? await bridge.scoreTable(sets, request.table, onStage)
-        : 'text' in request ? await bridge.scoreText(sets, request.text, onStage, onSkipped)
-          : await bridge.score(sets, request, onStage, onSkipped);
+      const r = await bridge.run(sets, request, onStage, onSkipped);
       if (runId.current !== id) return null;
       // A transition: React renders the results in slices that yield to input, not as one long task.
       startTransition(() => {

@@ -2,7 +2,7 @@
 // report scored at build time, so a first visit shows results at once. The demo is never stored
 // as the user's report, and a report the user opened or ran meanwhile is never replaced.
 import { startTransition, useEffect, useState } from 'react';
-import type { Report } from '../../core/report.ts';
+import type { Report } from '../../report/schema.ts';
 import type { FileSets } from '../../pipeline/browser-env.ts';
 import { listReports } from '../../storage/idb-cache.ts';
 import { loadDemoReport, type PrecomputedDemo } from '../demo.ts';

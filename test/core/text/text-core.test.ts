@@ -35,7 +35,7 @@ describe('core/text', () => {
     expect(performance.now() - t0).toBeLessThan(20000);
   });
 
-  it('sets join exact, embedding and MinHash edges, each pair keeps its reason; unvaried/unoriginal as METRICS §2', () => {
+  it('sets join exact, embedding and MinHash edges, each pair keeps its reason; unvaried/unoriginal as docs/metrics.md §2', () => {
     // rows 0,1 real; 2..5 synthetic. kNN: 2–3 close (embedding). MinHash: 0–4. Exact: 1 and 5.
     const n = 6, k = 1;
     const graph: KnnGraph = { n, k, indices: Int32Array.from([1, 0, 3, 2, 0, 0]), distances: Float32Array.from([0.5, 0.5, 0.01, 0.01, 0.6, 0.6]) };

@@ -30,7 +30,7 @@ describe('table choices: app and CLI', async () => {
   const opts = { folds: 5, seed: 0, bootstrap: 100 };
   const cli = parseCli(['score', '--real', 'real/real.csv', '--synthetic', 'ctgan=ctgan/synth.csv', '--type', `${FLIPPER}=ignore`,
     '--detector', 'logistic', '--drop-mismatched-columns', '--keep-formats']) as CliOptions;
-  const app = tableRequest(['real', 'ctgan'], sets, { types: { [FLIPPER]: 'ignore' }, detector: 'logistic', dropMismatchedColumns: true, keepFormats: true }).table;
+  const app = tableRequest(['real', 'ctgan'], sets, { types: { [FLIPPER]: 'ignore' }, detector: 'logistic', dropMismatchedColumns: true, keepFormats: true });
 
   it('sends the same request as the equivalent flags', () => {
     const { folds: _f, seed: _s, bootstrap: _b, labelColumn: _l, ...fromCli } = cliTableRequest(cli);
@@ -50,7 +50,7 @@ describe('table choices: app and CLI', async () => {
     expect(precision.normalised).toBe(false); // formats kept as written
 
     // The defaults, dropping only the extra column: the stretched flippers are seen and give the set away.
-    const plain = await scoreTable({ ...tableRequest(['real', 'ctgan'], sets, { types: {}, detector: 'trees', dropMismatchedColumns: true, keepFormats: false }).table, ...opts }, io);
+    const plain = await scoreTable({ ...tableRequest(['real', 'ctgan'], sets, { types: {}, detector: 'trees', dropMismatchedColumns: true, keepFormats: false }), ...opts }, io);
     expect(plain.table!.columns.find((c) => c.name === FLIPPER)).toMatchObject({ type: 'number', overridden: false, inDetector: true });
     expect(plain.experiments[0].table!.findings.find((f) => f.kind === 'precision' && f.column === MASS)!.normalised).toBe(true);
     expect(plain.experiments[0].table!.columns.map((c) => c.column)).toContain(FLIPPER);
@@ -60,7 +60,7 @@ describe('table choices: app and CLI', async () => {
   });
 
   it('without the choice to drop, the extra column stops the run with its name', async () => {
-    const req = tableRequest(['real', 'ctgan'], sets).table;
+    const req = tableRequest(['real', 'ctgan'], sets);
     await expect(scoreTable({ ...req, ...opts }, io)).rejects.toThrow(/has a column "Note" that the real set lacks/);
   });
 });

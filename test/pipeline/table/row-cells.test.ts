@@ -1,7 +1,7 @@
 // The report's bounded row-cell sample: the most unrealistic synthetic rows, the least represented
 // real rows and the near-duplicate members, with one cell per column.
 import { describe, expect, it } from 'vitest';
-import type { Experiment, RowScore } from '../../../src/core/report.ts';
+import type { Experiment, RowScore } from '../../../src/report/schema.ts';
 import { rowCellSample } from '../../../src/pipeline/table/row-cells.ts';
 
 function experiment(nReal: number, nSynth: number): Experiment {

@@ -30,7 +30,7 @@ describe('scoreTable on penguins (vega-datasets) with constructed synthetic sets
   // dropped: held-out rows minus one species, padded with rows of the others
   const sp = s.columns.indexOf('Species');
   const keep = [...Array(nh).keys()].filter((r) => s.holdout[sp][r] !== 'Adelie');
-  const dropped = rowsOf(s.holdout, Array.from({ length: nh }, (_, i) => keep[rng.int(keep.length)]));
+  const dropped = rowsOf(s.holdout, Array.from({ length: nh }, () => keep[rng.int(keep.length)]));
   // decimals: held-out rows with extra decimals on every number
   const decimals = s.holdout.map((col) => col.map((v) => (typeof v === 'number' ? (v + (rng.next() - 0.5) * 0.001).toFixed(6) : v)));
   const files = {

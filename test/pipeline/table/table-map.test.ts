@@ -3,7 +3,7 @@
 // a fresh one mixes with them.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { Experiment } from '../../../src/core/report.ts';
+import type { Experiment } from '../../../src/report/schema.ts';
 import type { Cell } from '../../../src/core/table/types.ts';
 import { scoreTable } from '../../../src/pipeline/table/score-table.ts';
 import { splitVega } from '../../core/table/fixtures.ts';

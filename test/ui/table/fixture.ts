@@ -1,7 +1,6 @@
 // A small hand-made table report: three columns with known shape similarities, 6 real and 6
 // synthetic rows with their cells, one synthetic copy of a real row and one precision finding.
-import { REPORT_VERSION, type Estimate, type Experiment, type Report, type RowScore } from '../../../src/core/report.ts';
-import type { ColumnStat } from '../../../src/core/table/report-types.ts';
+import { REPORT_VERSION, type ColumnStat, type Estimate, type Experiment, type Report, type RowScore } from '../../../src/report/schema.ts';
 
 const est = (value: number, n: number): Estimate => ({ value, lo: Math.max(0, value - 0.05), hi: Math.min(1, value + 0.05), n, method: 'bootstrap' });
 

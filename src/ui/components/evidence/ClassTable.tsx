@@ -1,8 +1,8 @@
 // Per class: counts on each side and the four scores (duplicate fractions at the threshold in
 // force). Classes with no synthetic rows are called out: the generator dropped them.
 import { useMemo } from 'react';
-import type { Estimate, Experiment } from '../../../core/report.ts';
-import { fmt, SCORE_KEYS } from '../../meaning.ts';
+import type { Estimate, Experiment } from '../../../report/schema.ts';
+import { fmt, SCORE_KEYS } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import { classDuplicates } from './evidence.ts';
 

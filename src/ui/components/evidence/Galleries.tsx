@@ -1,8 +1,8 @@
 // The four galleries that explain the scores, one at a time behind tabs.
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { Experiment } from '../../../core/report.ts';
+import type { Experiment } from '../../../report/schema.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
-import { leastRepresented, mostUnrealistic, setsOfKind } from './evidence.ts';
+import { leastRepresented, mostUnrealistic, setsOfKind } from '../../../report/rankings.ts';
 import { RankedGallery } from './RankedGallery.tsx';
 import { SetGallery } from './SetGallery.tsx';
 

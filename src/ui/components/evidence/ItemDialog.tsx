@@ -3,8 +3,8 @@
 // are a layer of their own (will-change: transform), which would pin a fixed backdrop to them.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import type { Experiment } from '../../../core/report.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import { ItemImage } from './ItemImage.tsx';
 

@@ -1,6 +1,6 @@
 // One item's picture (file, else stored thumbnail), or its path when neither exists.
 import { useContext, useEffect, useState } from 'react';
-import type { Experiment } from '../../../core/report.ts';
+import type { Experiment } from '../../../report/schema.ts';
 import { ItemImagesContext } from '../../hooks/useItemImages.ts';
 import { baseName } from './evidence.ts';
 

@@ -1,8 +1,8 @@
 // A ranked gallery (most unrealistic synthetic items, least represented real items) as a windowed
 // grid: as many columns as fit, only the rows in view rendered.
 import { useEffect, useRef, useState } from 'react';
-import type { Experiment } from '../../../core/report.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import { baseName } from './evidence.ts';
 import { ItemDialog } from './ItemDialog.tsx';

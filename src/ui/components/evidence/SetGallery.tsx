@@ -1,10 +1,11 @@
 // Near-duplicate sets, one per row: the synthetic members, then the real items they copy.
 // Windowed over sets; ↑↓ move between sets, ←→ between members, Enter opens one.
 import { useState } from 'react';
-import type { Experiment } from '../../../core/report.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
-import { baseName, type ShownSet } from './evidence.ts';
+import type { ShownSet } from '../../../report/rankings.ts';
+import { baseName } from './evidence.ts';
 import { ItemDialog } from './ItemDialog.tsx';
 import { ItemImage } from './ItemImage.tsx';
 import { useWidth } from './RankedGallery.tsx';

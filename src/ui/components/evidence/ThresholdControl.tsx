@@ -1,6 +1,6 @@
 // The near-duplicate threshold in force, where it comes from, and a slider that moves it.
-import type { Experiment } from '../../../core/report.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView, ThresholdMode } from '../../hooks/useNearDuplicates.ts';
 
 export interface ThresholdControlProps {

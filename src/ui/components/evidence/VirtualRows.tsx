@@ -1,8 +1,9 @@
-// A small windowing list: rows of a fixed height, of which only those in view (plus a few) are in
-// the DOM, so thousands of items scroll smoothly. Keyboard: arrows move the active cell (left and
-// right wrap across rows), Home/End, PageUp/PageDown, Enter or Space opens it. The active cell is
-// announced through aria-activedescendant and kept in view.
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// A windowed list of fixed-height rows (@tanstack/react-virtual): only the rows in view (plus a
+// few) are in the DOM, so thousands of items scroll smoothly. Keyboard: arrows move the active cell
+// (left and right wrap across rows), Home/End, PageUp/PageDown, Enter or Space opens it. The active
+// cell is announced through aria-activedescendant and kept in view.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface CellProps {
   id: string;
@@ -30,30 +31,23 @@ export function VirtualRows(props: VirtualRowsProps) {
   const { rowCount, rowHeight, height, cellsInRow, renderRow, onOpen, overscan = 3 } = props;
   const base = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [active, setActive] = useState({ r: 0, c: 0 });
   const r = Math.min(active.r, Math.max(0, rowCount - 1));
   const c = rowCount ? Math.min(active.c, cellsInRow(r) - 1) : 0;
-
-  // Keep the active row in view.
-  const reveal = useCallback((row: number) => {
-    const el = ref.current;
-    const top = row * rowHeight, bottom = top + rowHeight;
-    const st = el ? el.scrollTop : scrollTop;
-    let next = st;
-    if (top < st) next = top;
-    else if (bottom > st + height) next = bottom - height;
-    if (next !== st) {
-      if (el) el.scrollTop = next;
-      setScrollTop(next);
-    }
-  }, [rowHeight, height, scrollTop]);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => ref.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    // The viewport's height is known before layout (it is ours, see the style below).
+    initialRect: { width: 0, height },
+  });
 
   const move = (row: number, col: number) => {
     row = Math.max(0, Math.min(rowCount - 1, row));
     col = Math.max(0, Math.min(cellsInRow(row) - 1, col));
     setActive({ r: row, c: col });
-    reveal(row);
+    virtualizer.scrollToIndex(row); // 'auto': scrolls only if the row is out of view
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -88,33 +82,30 @@ export function VirtualRows(props: VirtualRowsProps) {
     if (active.r >= rowCount && rowCount > 0) setActive({ r: rowCount - 1, c: 0 });
   }, [rowCount, active.r]);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rowCount - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
   const cellId = (row: number, col: number) => `${base}-r${row}-c${col}`;
-  const rows: ReactNode[] = [];
-  for (let row = first; row <= last; row++) {
-    const cell = (col: number): CellProps => ({
-      id: cellId(row, col),
-      role: 'option',
-      'aria-selected': row === r && col === c,
-      className: row === r && col === c ? 'cell active' : 'cell',
-      onClick: () => {
-        setActive({ r: row, c: col });
-        onOpen(row, col);
-      },
-    });
-    rows.push(
-      <div key={row} className="vrow" style={{ position: 'absolute', top: row * rowHeight, height: rowHeight, left: 0, right: 0 }}>
-        {renderRow(row, cell)}
-      </div>,
-    );
-  }
-
   return (
     <div ref={ref} className="vrows" role="listbox" aria-label={props.label} tabIndex={0} data-testid={props.testId}
       aria-activedescendant={rowCount ? cellId(r, c) : undefined} onKeyDown={onKeyDown}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} style={{ height, overflowY: 'auto', position: 'relative' }}>
-      <div style={{ height: rowCount * rowHeight, position: 'relative' }}>{rows}</div>
+      style={{ height, overflowY: 'auto', position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map(({ index: row, start }) => {
+          const cell = (col: number): CellProps => ({
+            id: cellId(row, col),
+            role: 'option',
+            'aria-selected': row === r && col === c,
+            className: row === r && col === c ? 'cell active' : 'cell',
+            onClick: () => {
+              setActive({ r: row, c: col });
+              onOpen(row, col);
+            },
+          });
+          return (
+            <div key={row} className="vrow" style={{ position: 'absolute', top: start, height: rowHeight, left: 0, right: 0 }}>
+              {renderRow(row, cell)}
+            </div>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { buildReportHtml } from '../../../core/report-html.ts';
-import type { Report } from '../../../core/report.ts';
+import type { Report } from '../../../report/schema.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { browserThumbnails } from './browser-thumbnails.ts';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseReport } from '../../../core/report-parse.ts';
-import type { Report } from '../../../core/report.ts';
+import type { Report } from '../../../report/schema.ts';
 
 const isJson = (f: File) => /\.json$/i.test(f.name) || f.type === 'application/json';
 

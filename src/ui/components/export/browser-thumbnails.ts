@@ -2,7 +2,7 @@
 // (IndexedDB thumbnails store) when there is one, else the dropped File shrunk with
 // createImageBitmap + OffscreenCanvas. Each becomes a data: URL; a file that is gone is skipped.
 import { galleryFiles, type GalleryFile } from '../../../core/report-galleries.ts';
-import type { Report } from '../../../core/report.ts';
+import type { Report } from '../../../report/schema.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { getThumbnail } from '../../../storage/idb-cache.ts';
 

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import type { Experiment, Report } from '../../../core/report.ts';
+import type { Experiment, Report } from '../../../report/schema.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { getThumbnail } from '../../../storage/idb-cache.ts';
 import './map.css';

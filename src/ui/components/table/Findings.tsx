@@ -1,6 +1,6 @@
 // The table findings: format and precision artefacts of the synthetic set, real-side findings
 // (all-missing or left-out columns), parse warnings and dropped columns.
-import type { Report, Experiment } from '../../../core/report.ts';
+import type { Report, Experiment } from '../../../report/schema.ts';
 
 export function Findings({ report, ex }: { report: Report; ex: Experiment }) {
   const findings = [...(report.table?.findings ?? []), ...(ex.table?.findings ?? [])];

@@ -1,8 +1,8 @@
 // The table row behind a clicked point of the 2-D map: its side, p and path, and its cells (the
 // report keeps the cells of every mapped row, see pipeline/table/row-cells.ts).
-import type { Experiment } from '../../../core/report.ts';
-import { cellText, isBlank } from '../../../core/report-html-table.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { cellText, isBlank } from '../../../report/cells.ts';
+import { fmt } from '../../../report/meaning.ts';
 
 export function MapRow({ ex, row }: { ex: Experiment; row: number }) {
   const r = ex.rows[row];

@@ -1,10 +1,9 @@
 // Tables instead of galleries: rows ranked by p (the detector's out-of-fold P(synthetic)) and
 // near-duplicate pairs with the matching cells highlighted. Cells come from the report's bounded
 // sample (Experiment.table.rowCells); rows outside it show their path only.
-import type { Experiment, NearDuplicateSet } from '../../../core/report.ts';
-import type { TableRowCells } from '../../../core/table/report-types.ts';
-import { fmt } from '../../meaning.ts';
-import { cellsMatch, cellText, isBlank } from '../../../core/report-html-table.ts';
+import type { Experiment, NearDuplicateSet, TableRowCells } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
+import { cellsMatch, cellText, isBlank } from '../../../report/cells.ts';
 
 type CellValue = TableRowCells['rows'][number]['cells'][number];
 const missing = isBlank; // one cell rule for the app and the HTML report (core/report-html-table.ts)

@@ -1,8 +1,8 @@
 // Everything that explains one tabular experiment: the scorecard, the findings, the per-column
 // charts (worst first), the closest-real distances, the ranked rows, the duplicate pairs and the
 // 2-D map (click a point to see its row).
-import type { Experiment, Report } from '../../../core/report.ts';
-import { fmt } from '../../meaning.ts';
+import type { Experiment, Report } from '../../../report/schema.ts';
+import { fmt } from '../../../report/meaning.ts';
 import { Scorecard } from '../Scorecard.tsx';
 import { ColumnCharts } from './ColumnCharts.tsx';
 import { Findings } from './Findings.tsx';

@@ -1,7 +1,7 @@
 // What a table run did, in place of the image line "N embedded, M from the cache" (nothing is
 // embedded or cached for tables): rows parsed and encoded per experiment, the encoded width, the
 // detector and how long encoding and the detector took.
-import type { Report } from '../../../core/report.ts';
+import type { Report } from '../../../report/schema.ts';
 
 const secs = (ms: number | undefined) => (ms === undefined ? '' : ` in ${(ms / 1000).toFixed(1)} s`);
 

@@ -6,7 +6,7 @@ import type { ListedSet } from '../../../ingest/types.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
 import { conflictMessage } from '../../../pipeline/table/schema.ts';
 import { tablePath, type TableFileSets } from '../../../pipeline/table/browser-table-io.ts';
-import type { ScoreTableRequest } from '../../../pipeline/table/score-table.ts';
+import type { RequestOf } from '../../../pipeline/run-request.ts';
 
 export interface TableChoices {
   /** --type COL=TYPE */
@@ -26,16 +26,15 @@ export function tablePaths(keys: string[], sets: { name: string; listed: ListedS
   return { real: path(0), synthetic: sets.slice(1).map((s, i) => ({ name: s.name, path: path(i + 1) })) };
 }
 
-export function tableRequest(keys: string[], sets: { name: string; listed: ListedSet | null }[], choices: TableChoices = DEFAULT_TABLE_CHOICES): { table: ScoreTableRequest } {
+export function tableRequest(keys: string[], sets: { name: string; listed: ListedSet | null }[], choices: TableChoices = DEFAULT_TABLE_CHOICES): RequestOf<'table'> {
   return {
-    table: {
-      ...tablePaths(keys, sets),
-      detector: choices.detector,
-      types: choices.types,
-      dropMismatchedColumns: choices.dropMismatchedColumns,
-      normaliseFormats: !choices.keepFormats,
-      map: {},
-    },
+    modality: 'table',
+    ...tablePaths(keys, sets),
+    detector: choices.detector,
+    types: choices.types,
+    dropMismatchedColumns: choices.dropMismatchedColumns,
+    normaliseFormats: !choices.keepFormats,
+    map: {},
   };
 }
 

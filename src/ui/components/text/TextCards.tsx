@@ -1,8 +1,8 @@
 // Galleries of text cards: the most unrealistic synthetic texts (by p) and the least represented
 // real texts (by 1 − p), the same rankings as the image galleries.
 import { useMemo, useState } from 'react';
-import type { Experiment } from '../../../core/report.ts';
-import { leastRepresented, mostUnrealistic } from '../evidence/evidence.ts';
+import type { Experiment } from '../../../report/schema.ts';
+import { leastRepresented, mostUnrealistic } from '../../../report/rankings.ts';
 import { TextCard } from './TextCard.tsx';
 
 const PAGE = 12;

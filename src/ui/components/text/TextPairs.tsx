@@ -1,7 +1,7 @@
 // The near-duplicate pairs of a text experiment in core/text/pair-order's order, each with its
 // reason; shown a page at a time.
 import { useMemo, useState } from 'react';
-import type { Experiment } from '../../../core/report.ts';
+import type { Experiment } from '../../../report/schema.ts';
 import { orderedPairs } from '../../../core/text/pair-order.ts';
 import { PairView } from './PairView.tsx';
 

@@ -1,8 +1,9 @@
-// Builds the site and serves it with `vite preview` (COOP/COEP/CSP headers) on a free port.
+// Builds the site and serves it with `vite preview` (COOP/COEP/CSP headers) on a free port, for
+// the e2e tests and the browser benchmarks.
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { build, preview, type PreviewServer } from 'vite';
-import { buildAppDemo, DEMO_DIR, DEMO_INDEX } from '../../scripts/build-app-demo.ts';
+import { buildAppDemo, DEMO_DIR, DEMO_INDEX } from '../build-app-demo.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
-// What each score means, in one line (METRICS.md), and its reference point.
-import type { FourScores } from '../core/report.ts';
+// What each score means, in one line (docs/metrics.md), and its reference point: the same words in
+// the app and in the HTML export.
+import type { FourScores } from './schema.ts';
 
 export type ScoreKey = keyof FourScores;
 export const SCORE_KEYS: ScoreKey[] = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'];

@@ -1,5 +1,6 @@
 // Launches Debian's Chromium (apt-get install chromium) through playwright-core. Playwright's own
-// browser downloads are not used: nothing is fetched by the tests.
+// browser downloads are not used: nothing is fetched by the tests. Shared by the e2e tests and
+// the browser benchmarks (scripts/bench-browser*.ts).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -30,7 +31,9 @@ export async function launchChromium(opts: { webgpu?: boolean } = {}): Promise<B
 
 /** Records the page's console errors and uncaught exceptions ("pageerror: …") into `errors`. */
 export function collectErrors(page: Page, errors: string[]): Page {
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return page;
 }

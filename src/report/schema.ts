@@ -1,0 +1,320 @@
+// The Report: the one typed, versioned object every consumer reads (UI, JSON, CSV, HTML, CLI table).
+// This file is the exported format, declared on its own: it imports nothing, so an algorithm's
+// internal type cannot change the JSON by accident (the engine's values must be assignable to these
+// shapes, and the compiler checks that where the report is assembled). Bump REPORT_VERSION on any
+// change to a shape here; test/report/schema-snapshot.test.ts fails until you do.
+export const REPORT_VERSION = 1;
+
+export type Modality = 'image' | 'text' | 'table';
+export type Side = 'real' | 'synthetic';
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  tool: 'synthscore';
+  createdAt: string;
+  modality: Modality;
+  model: { id: string; version: string; dimension: number };
+  settings: { folds: number; k: number; seed: number; bootstrap: number };
+  real: { path: string; count: number; classes: Record<string, number> | null };
+  experiments: Experiment[];
+  /** Real-side problems; each experiment lists its own synthetic-side ones. */
+  skipped: SkippedItem[];
+  embedding: {
+    embedded: number;
+    fromCache: number;
+    /** Images from the CLI: how files were decoded ('fast': reduced-scale decode, numbers comparable
+     * only with other fast runs). Absent means 'exact', as the app always decodes. */
+    decode?: 'exact' | 'fast';
+  };
+  /** Tables only: the column plan and real-side findings. */
+  table?: TableReportInfo;
+  /** File-level warnings that did not stop the run (replaced bytes, truncated files). */
+  warnings?: string[];
+}
+
+export interface Experiment {
+  name: string;
+  syntheticPath: string;
+  scores: FourScores;
+  auc: Estimate;
+  detectability: Estimate;
+  threshold: ThresholdInfo;
+  counts: Counts;
+  classes: ClassBreakdown[] | null;
+  rows: RowScore[];
+  nearDuplicateSets: NearDuplicateSet[];
+  skipped: SkippedItem[];
+  timings: Record<string, number>;
+  /** Tables only: findings, per-column stats, closest-real distances. */
+  table?: TableExperimentInfo;
+  /** Text only: near-duplicate reasons, detector features, text findings, row texts. */
+  text?: TextExperimentExtras;
+  /**
+   * The kNN graph over Experiment.rows (row-major n×k, nearest first; index −1 / distance null pad
+   * rows with fewer than k others), so a viewer can recompute near-duplicate sets for another tau.
+   */
+  neighbours?: { k: number; indices: number[]; distances: (number | null)[] };
+  /** Content hash (decoded pixels) per row: exact duplicates, and the key of stored thumbnails. */
+  hashes?: string[];
+  /** A 2-D map (UMAP) of a stratified subsample of the rows; absent when not computed. */
+  map?: MapInfo;
+}
+
+/** A value with its 95% interval and the sample size it rests on. */
+export interface Estimate {
+  value: number;
+  lo: number;
+  hi: number;
+  n: number;
+  method: 'bootstrap' | 'wilson';
+}
+
+export interface FourScores {
+  unrealistic: Estimate;
+  unrepresentative: Estimate;
+  unvaried: Estimate;
+  unoriginal: Estimate;
+}
+
+export interface ThresholdInfo {
+  /** Cosine distance below which two rows are near-duplicates. */
+  value: number;
+  /** 'table-rule': tabular near-duplicates use the all-columns-match rule (value 0.01 = relative tolerance). */
+  source: 'manifest' | 'user' | 'relative' | 'table-rule';
+  /** For 'relative': 0.13 × median nearest-neighbour distance (Cleanlab's rule). */
+  note: string;
+}
+
+export interface RowScore {
+  path: string;
+  side: Side;
+  className?: string;
+  /** Out-of-fold P(synthetic | x). */
+  p: number;
+  /** Label issue score: 1 − probability of the row's own label. */
+  labelIssue: number;
+  /** Id of the near-duplicate set this row belongs to, or -1. */
+  nearDuplicateSet: number;
+  /** Cosine distance to the nearest other row (any side), or null when none. */
+  nearestDistance: number | null;
+}
+
+export interface NearDuplicateSet {
+  id: number;
+  /** Row indices into Experiment.rows. */
+  members: number[];
+  hasReal: boolean;
+  kind: 'unvaried' | 'unoriginal' | 'real-only';
+  /** Smallest and largest edge distance inside the set. */
+  minDistance: number;
+  maxDistance: number;
+  exact: boolean;
+}
+
+export interface Counts {
+  real: number;
+  synthetic: number;
+  unvariedRows: number;
+  unoriginalRows: number;
+  nearDuplicateSets: number;
+  exactDuplicatePairs: number;
+}
+
+export interface ClassBreakdown {
+  className: string;
+  counts: { real: number; synthetic: number };
+  scores: FourScores | null;
+  /** Why scores is null (e.g. fewer than K rows on a side). */
+  note?: string;
+}
+
+/** 2-D coordinates of up to a few thousand rows, so a reopened report still draws its map. */
+export interface MapInfo {
+  method: 'umap';
+  /** Row indices into Experiment.rows, one per point. */
+  rows: number[];
+  /** Flat [x0, y0, x1, y1, …], each axis scaled to [0, 1]. */
+  xy: number[];
+  /** Rows the subsample was drawn from (rows.length < total: a stratified subsample). */
+  total: number;
+  seed: number;
+  nNeighbors: number;
+}
+
+export interface SkippedItem {
+  path: string;
+  side: Side;
+  reason: string;
+}
+
+// ---- Tables (Report.table, Experiment.table) ----
+
+export type ColumnType = 'number' | 'category' | 'boolean' | 'datetime' | 'text' | 'identifier' | 'ignore';
+
+export interface TableColumnInfo {
+  name: string;
+  /** Type in force; null when the real column is all missing (left out). */
+  type: ColumnType | null;
+  inferredType: ColumnType | null;
+  /** Why the inferred type was chosen ("every value is a number", "unique per row", …). */
+  reason: string;
+  overridden: boolean;
+  inDetector: boolean;
+  inDuplicates: boolean;
+}
+
+export interface TableReportInfo {
+  columns: TableColumnInfo[];
+  /** Columns dropped because the sets did not share them (with dropMismatchedColumns). */
+  droppedColumns: { name: string; presentIn: string[] }[];
+  /** Real-side findings (all-missing and left-out columns). */
+  findings: TableFinding[];
+  /** Parse warnings of the real file (ragged rows, bad lines, renamed columns). */
+  warnings: string[];
+  labelColumn: string | null;
+}
+
+export type TableFindingKind =
+  | 'precision'
+  | 'date-format'
+  | 'date-resolution'
+  | 'casing'
+  | 'whitespace'
+  | 'boolean-format'
+  | 'all-missing'
+  | 'left-out'
+  | 'unseen-levels';
+
+/** Something about a column worth telling the user, with whether the engine corrected it. */
+export interface TableFinding {
+  kind: TableFindingKind;
+  column: string;
+  side: Side;
+  message: string;
+  /** Rows concerned and their share of that side's rows. */
+  rows: number;
+  share: number;
+  /** A few examples: the synthetic value and, where there is one, the real value it became. */
+  examples: { value: string; normalisedTo?: string }[];
+  /** True when the synthetic values were rewritten to the real data's precision/format before scoring. */
+  normalised: boolean;
+}
+
+export interface TableExperimentInfo {
+  detector: 'trees' | 'logistic';
+  /** Trees kept per fold (trees) or the L2 strength per fold (logistic). */
+  perFold: number[];
+  /** Encoded feature count the detector saw. */
+  features: number;
+  /** Synthetic-side findings: precision, date format/resolution, casing, whitespace, unseen levels, all-missing. */
+  findings: TableFinding[];
+  /** Parse warnings of the synthetic file. */
+  warnings: string[];
+  columns: ColumnStat[];
+  pairTrends: PairTrend[];
+  /** Mean pair-trend similarity, null when no pair has a real trend. */
+  pairTrendSimilarity: number | null;
+  /** Distance from each synthetic row to its closest real row (docs/metrics.md §4 tabular distance). */
+  closestReal: {
+    computed: number;
+    sampled: boolean;
+    summary: { min: number; q05: number; q25: number; median: number; q75: number; q95: number; max: number; mean: number; zeroShare: number };
+    histogram: { edges: number[]; counts: number[] };
+  };
+  /** Near-duplicate rule in force, in words. */
+  duplicateRule: string;
+  /** True when a very large block of identical values capped the duplicate search. */
+  duplicateSearchCapped: boolean;
+  /** The cells of a bounded sample of rows (see src/pipeline/table/row-cells.ts); absent in older reports. */
+  rowCells?: TableRowCells;
+}
+
+/** One column, real against synthetic: shape similarity, missing shares and the chart data. */
+export interface ColumnStat {
+  column: string;
+  type: ColumnType;
+  /** 1 − KS or 1 − TV, in [0, 1]; higher is more similar. */
+  shape: number;
+  metric: 'ks' | 'tv' | 'ks-length';
+  missing: { real: number; synthetic: number };
+  chart: ColumnChart;
+}
+
+export interface ColumnChart {
+  kind: 'histogram' | 'bars';
+  /** histogram: bin edges (length bins + 1), numbers or ms since epoch; bars: level labels. */
+  edges?: number[];
+  labels?: string[];
+  /** Shares of each side's non-missing rows (histogram) or of all rows (bars). */
+  real: number[];
+  synthetic: number[];
+}
+
+export interface PairTrend {
+  a: string;
+  b: string;
+  metric: 'pearson' | 'cramers-v';
+  real: number;
+  synthetic: number;
+  /** 1 − |Δ| / 2. */
+  similarity: number;
+}
+
+/** One cell as parsed. */
+export type CellValue = string | number | boolean | null;
+
+export interface TableRowCells {
+  /** Column names, in file order (the aligned schema). */
+  columns: string[];
+  /** index: into Experiment.rows; cells: one per column, as parsed. */
+  rows: { index: number; cells: CellValue[] }[];
+  /** Rows kept per list (most unrealistic synthetic, least represented real). */
+  limit: number;
+}
+
+// ---- Text (Experiment.text) ----
+
+/** Why two texts were joined as near-duplicates. */
+export type PairReason = 'exact' | 'embedding' | 'minhash' | 'embedding+minhash';
+
+export interface TextPair {
+  /** Row indices into Experiment.rows. */
+  a: number;
+  b: number;
+  reason: PairReason;
+  /** Cosine distance when known from the kNN graph, else null. */
+  distance: number | null;
+  /** Character-5-gram Jaccard when it made a MinHash edge, else null. */
+  jaccard: number | null;
+}
+
+export interface TextExperimentExtras {
+  /** What the detector saw: 'both' = sentence embedding + hashed character 1–4-grams. */
+  features: 'both' | 'embedding' | 'ngrams';
+  featureDim: number;
+  /** Near-duplicate pairs with the reason each was joined. */
+  pairs: TextPair[];
+  /** Synthetic rows joined per reason (a row can count under several). */
+  reasonCounts: Record<PairReason, number>;
+  minhash: { shingle: number; threshold: number; bands: number; rows: number; normalisation: string };
+  findings: TextFindings;
+  /** Full text of each row, same order as Experiment.rows (for cards and pair highlighting). */
+  texts: string[];
+}
+
+export interface TextFindings {
+  length: { real: LengthSummary; synthetic: LengthSummary };
+  /** distinct-1/2: unique word uni/bigrams ÷ all uni/bigrams. */
+  distinct: { real: { d1: number; d2: number }; synthetic: { d1: number; d2: number } };
+  overused: OverusedPhrase[];
+}
+
+export interface LengthSummary {
+  n: number;
+  chars: { mean: number; p05: number; median: number; p95: number };
+  words: { mean: number; p05: number; median: number; p95: number };
+  /** Histogram of word counts: upper bounds (log-spaced, the last one open) and counts. */
+  histogram: { upper: number[]; counts: number[] };
+}
+
+export interface OverusedPhrase { phrase: string; synthetic: number; real: number; logOdds: number; z: number }
