@@ -9,7 +9,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type Plugin } from 'vite';
 import { DEFAULT_TEXT_MODEL_DIR } from '../src/cli/node-text-env.ts';
-import { createTextEmbedder } from '../src/models/ort-node-text.ts';
+import { createTextEmbedder } from '../src/models/ort-node.ts';
 import { launchChromium } from './browser/chromium.ts';
 import { freePort } from './browser/server.ts';
 import { JOKES_FILE } from './bench-text-corpus.ts';
@@ -25,7 +25,7 @@ type PageResult = TextFigures & { info: { backend: string; threads: number; cros
 // The page: the web text embedder and the shared measurements, exposed as globalThis.textBench.
 const PAGE_ID = 'virtual:bench-text-page';
 const src = (p: string) => JSON.stringify(resolve(p));
-const PAGE_CODE = `import { createWebTextEmbedder } from ${src('src/models/ort-web-text.ts')};
+const PAGE_CODE = `import { createWebTextEmbedder } from ${src('src/models/ort-web.ts')};
 import { measureText } from ${src('scripts/bench-text-measure.ts')};
 globalThis.textBench = async (jokes, opts) => {
   const base = new URL('./', location.href).href;

@@ -21,8 +21,8 @@ import { listSet } from '../src/ingest/node-walk.ts';
 import { createImageEmbedder, sessionOptions as pipelineSessionOptions } from '../src/models/ort-node.ts';
 import { parseManifest } from '../src/models/manifest.ts';
 import { preprocessImage } from '../src/models/preprocess.ts';
-import { BATCH, embedSet } from '../src/pipeline/embed-set.ts';
-import type { PipelineEnv } from '../src/pipeline/environment.ts';
+import { BATCH, embedSet } from '../src/pipeline/image/embed-set.ts';
+import type { PipelineEnv } from '../src/pipeline/image/environment.ts';
 import { digitPixels } from './demo-data/mnist-images.ts';
 
 const arg = (name: string, dflt: number) => {
@@ -41,7 +41,9 @@ async function baselineModules(rev: string) {
   const r = spawnSync('sh', ['-c', `git archive ${JSON.stringify(rev)} src | tar -x -C ${JSON.stringify(dir)}`], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bench-embed: cannot export src/ at ${rev}`);
   if (!existsSync(join(dir, 'public'))) symlinkSync(resolve('public'), join(dir, 'public')); // the model files
-  const pipeline = await import(join(dir, 'src/pipeline/embed-set.ts')) as typeof import('../src/pipeline/embed-set.ts');
+  // The image pipeline moved into src/pipeline/image/: a baseline from before has it one level up.
+  const embedSetPath = ['src/pipeline/image/embed-set.ts', 'src/pipeline/embed-set.ts'].find((p) => existsSync(join(dir, p)))!;
+  const pipeline = await import(join(dir, embedSetPath)) as typeof import('../src/pipeline/image/embed-set.ts');
   const nodeEnv = await import(join(dir, 'src/cli/node-env.ts')) as typeof import('../src/cli/node-env.ts');
   return { embedSet: pipeline.embedSet, createNodeEnv: nodeEnv.createNodeEnv };
 }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEnv } from '../src/cli/node-env.ts';
 import type { Report } from '../src/report/schema.ts';
-import { score, type ScoreRequest } from '../src/pipeline/score.ts';
+import { score, type ScoreRequest } from '../src/pipeline/image/score-images.ts';
 import { buildDemoSets } from './demo-data/build-sets.ts';
 
 const i = process.argv.indexOf('--per-class');

@@ -3,7 +3,7 @@
 //   npx tsx scripts/bench-text.ts [--minhash 50000]
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_TEXT_MODEL_DIR } from '../src/cli/node-text-env.ts';
-import { createTextEmbedder } from '../src/models/ort-node-text.ts';
+import { createTextEmbedder } from '../src/models/ort-node.ts';
 import { JOKES_FILE } from './bench-text-corpus.ts';
 import { measureText } from './bench-text-measure.ts';
 

@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { createNodeEnv, DEFAULT_IMAGE_MODEL, PACKAGE_ROOT } from '../src/cli/node-env.ts';
 import { REPORT_VERSION, type Report } from '../src/report/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../src/models/manifest.ts';
-import { score, type ScoreRequest } from '../src/pipeline/score.ts';
+import { score, type ScoreRequest } from '../src/pipeline/image/score-images.ts';
 import { buildDemoSets, DEMO_EFFECTS, DEMO_SETS } from './demo-data/build-sets.ts';
 
 export const DEMO_DIR = 'public/demo';

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatCalibration } from '../src/cli/calibrate-command.ts';
 import { createNodeEnv, DEFAULT_IMAGE_MODEL } from '../src/cli/node-env.ts';
 import { nearCopy, NEAR_COPY_KINDS, type NearCopyKind } from '../src/ingest/node-augment.ts';
-import { calibrateThreshold } from '../src/pipeline/calibrate.ts';
+import { calibrateThreshold } from '../src/pipeline/image/calibrate.ts';
 import { digitCount, digitPixels, greyToPng } from './demo-data/mnist-images.ts';
 
 const { values } = parseArgs({ options: { 'per-class': { type: 'string' }, samples: { type: 'string' }, write: { type: 'boolean' } } });

@@ -8,8 +8,7 @@ import { createRequire } from 'node:module';
 import { suggestThreshold } from '../src/core/calibrate.ts';
 import { knnCosine } from '../src/core/knn.ts';
 import { createRng, type Rng } from '../src/core/random.ts';
-import { createTextEmbedder } from '../src/models/ort-node-text.ts';
-import { createOrtGemm } from '../src/models/ort-node.ts';
+import { createOrtGemm, createTextEmbedder } from '../src/models/ort-node.ts';
 import { TEXT_OUT_DIR } from './build-text-model.ts';
 
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { DistanceSummary } from '../core/calibrate.ts';
 import { nearCopy, NEAR_COPY_KINDS, type NearCopyKind } from '../ingest/node-augment.ts';
-import { calibrateThreshold, type Calibration } from '../pipeline/calibrate.ts';
+import { calibrateThreshold, type Calibration } from '../pipeline/image/calibrate.ts';
 import type { CliOptions } from './args.ts';
 import type { createNodeEnv } from './node-env.ts';
 import { stderrProgress } from './progress.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeImageBytes, decodeImageBytesFast, hashBytes, hashPixels, type DecodeMode } from '../ingest/node-decode.ts';
 import { listSet } from '../ingest/node-walk.ts';
 import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
-import type { PipelineEnv } from '../pipeline/environment.ts';
+import type { PipelineEnv } from '../pipeline/image/environment.ts';
 import { openDiskCache } from '../storage/disk-cache.ts';
 import { noCache } from '../storage/vector-cache.ts';
 

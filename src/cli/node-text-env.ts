@@ -2,8 +2,7 @@
 // ONNX Gemm. The CLI calls createNodeTextEnv(); the embedder is released with release().
 import { join } from 'node:path';
 import { readTextSet } from '../ingest/node-text.ts';
-import { createTextEmbedder } from '../models/ort-node-text.ts';
-import { createOrtGemm } from '../models/ort-node.ts';
+import { createOrtGemm, createTextEmbedder } from '../models/ort-node.ts';
 import type { VectorCache } from '../storage/vector-cache.ts';
 import type { TextPipelineEnv } from '../pipeline/text/score-text.ts';
 

@@ -1,135 +1,26 @@
-// The one entry point of the engine: vectors in, everything the Report needs out.
-// Order: classifier (PCA + CV) → bootstrap → kNN graph → near-duplicate sets → per class.
-import { classifierScores } from './classifier-scores.ts';
-import { crossValidate } from './crossval.ts';
-import { TooFewRowsError, checkpoint, type AbortSignalLike } from './errors.ts';
-import type { Gemm } from './gemm.ts';
-import { type KnnGraph, knnCosine } from './knn.ts';
-import { makeNearDuplicateFinder, relativeThreshold } from './near-duplicates.ts';
-import { normaliseRows } from './normalise.ts';
-import { perClassBreakdown } from './per-class.ts';
-import type { ProgressCallback } from './progress.ts';
-import { deriveSeed } from './random.ts';
-import { stageTimer } from './stage-timer.ts';
-import type { ClassBreakdown, Counts, Estimate, FourScores, NearDuplicateSet } from '../report/schema.ts';
+// The engine for vectors (images): the shared order of engine.ts, with the vectors themselves as
+// the detector's input and kNN edges below tau plus exact duplicates as the near-duplicate rule.
+import { runEngine, type EngineInput, type EngineResult } from './engine.ts';
+import { makeNearDuplicateFinder, type NearDuplicateResult } from './near-duplicates.ts';
+import type { NearDuplicateSet } from '../report/schema.ts';
 
-export const MIN_ROWS_PER_SIDE = 20;
+export { MIN_ROWS_PER_SIDE, checkRowsPerSide } from './engine.ts';
 
-export interface AnalyseInput {
-  /** n×dim row-major. Rows are L2-normalised IN PLACE (cosine distances need unit rows). */
-  vectors: Float32Array;
-  n: number;
-  dim: number;
-  /** 1 = synthetic, 0 = real. */
-  isSynthetic: Uint8Array;
-  /** Content hash per row; equal non-empty hashes are exact duplicates. */
-  hashes: readonly (string | null | undefined)[];
-  classes?: readonly (string | null | undefined)[] | null;
-  /** Near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
-  tau: number | 'relative';
-  folds?: number;
-  k?: number;
-  seed?: number;
-  bootstrap?: number;
+export interface AnalyseInput extends EngineInput {
   /** PCA components for the detector (default 64). */
   components?: number;
-  gemm: Gemm;
-  signal?: AbortSignalLike;
-  onProgress?: ProgressCallback;
 }
 
-export interface AnalyseResult {
-  /** The threshold in force (resolved when 'relative' was asked for). */
-  tau: number;
-  p: Float64Array;
-  labelIssue: Float64Array;
-  scores: FourScores;
-  auc: Estimate;
-  detectability: Estimate;
-  graph: KnnGraph;
+export interface AnalyseResult extends Omit<EngineResult<NearDuplicateResult>, 'classifier'> {
   sets: NearDuplicateSet[];
   setIdPerRow: Int32Array;
-  counts: Counts;
-  classes: ClassBreakdown[] | null;
-  /** Recompute sets/unvaried/unoriginal for another tau from the cached graph (cheap). */
-  nearDuplicatesAt: ReturnType<typeof makeNearDuplicateFinder>;
-  /** λ chosen per outer fold and PCA components used: for the report's diagnostics. */
   classifier: { lambdas: number[]; components: number };
-  /** Milliseconds per stage. */
-  timings: Record<string, number>;
 }
 
 export async function analyse(input: AnalyseInput): Promise<AnalyseResult> {
-  const { vectors, n, dim, isSynthetic, gemm, signal, onProgress } = input;
-  const folds = input.folds ?? 5, k = input.k ?? 10, seed = input.seed ?? 0, bootstrap = input.bootstrap ?? 1000;
-  validate(input, folds);
-  const { timings, timed } = stageTimer();
-  await checkpoint(signal);
-  await timed('normalise', () => normaliseRows(vectors, n, dim));
-
-  const cv = await timed('classifier', () =>
-    crossValidate(vectors, n, dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: input.components }),
-  );
-  await checkpoint(signal);
-  const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3) }));
-
-  const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
-  await checkpoint(signal);
-  const nearDuplicatesAt = makeNearDuplicateFinder(graph, isSynthetic, input.hashes);
-  const tau = input.tau === 'relative' ? relativeThreshold(graph) : input.tau;
-  const nd = await timed('nearDuplicates', () => nearDuplicatesAt(tau));
-
-  const classes = input.classes
-    ? await timed('classes', () => perClassBreakdown(input.classes!, isSynthetic, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
-    : null;
-
-  let nSynth = 0;
-  for (let i = 0; i < n; i++) nSynth += isSynthetic[i];
-  return {
-    tau,
-    p: cv.p,
-    labelIssue: cls.labelIssue,
-    scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },
-    auc: cls.auc,
-    detectability: cls.detectability,
-    graph,
-    sets: nd.sets,
-    setIdPerRow: nd.setIdPerRow,
-    counts: {
-      real: n - nSynth,
-      synthetic: nSynth,
-      unvariedRows: nd.unvariedRows,
-      unoriginalRows: nd.unoriginalRows,
-      nearDuplicateSets: nd.sets.length,
-      exactDuplicatePairs: nd.exactDuplicatePairs,
-    },
-    classes,
-    nearDuplicatesAt,
-    classifier: { lambdas: cv.lambdas, components: cv.components },
-    timings,
-  };
-}
-
-function validate(input: AnalyseInput, folds: number): void {
-  const { vectors, n, dim, isSynthetic, hashes } = input;
-  if (vectors.length !== n * dim) throw new RangeError(`vectors has ${vectors.length} values, expected n×dim = ${n}×${dim}`);
-  if (isSynthetic.length !== n || hashes.length !== n) throw new RangeError('isSynthetic and hashes must have one entry per row');
-  if (input.classes && input.classes.length !== n) throw new RangeError('classes must have one entry per row');
-  if (!(folds >= 2)) throw new RangeError('folds must be at least 2');
-  checkRowsPerSide(isSynthetic, folds);
-  for (let i = 0; i < vectors.length; i++) {
-    if (!Number.isFinite(vectors[i])) throw new RangeError(`vectors contains a non-finite value at row ${Math.floor(i / dim)}`);
-  }
-}
-
-/** Each side needs MIN_ROWS_PER_SIDE rows (and one per fold); returns the synthetic count. */
-export function checkRowsPerSide(isSynthetic: ArrayLike<number>, folds: number): number {
-  const n = isSynthetic.length;
-  let nSynth = 0;
-  for (let i = 0; i < n; i++) nSynth += isSynthetic[i] ? 1 : 0;
-  const nReal = n - nSynth, need = Math.max(MIN_ROWS_PER_SIDE, folds);
-  if (nReal < need || nSynth < need) {
-    throw new TooFewRowsError(`Too few rows to score: ${nReal} real and ${nSynth} synthetic; each side needs at least ${need}.`);
-  }
-  return nSynth;
+  const r = await runEngine(input, {
+    detector: (vectors) => ({ x: vectors, dim: input.dim, components: input.components }),
+    nearDuplicates: async (graph) => makeNearDuplicateFinder(graph, input.isSynthetic, input.hashes),
+  });
+  return { ...r, sets: r.nearDuplicates.sets, setIdPerRow: r.nearDuplicates.setIdPerRow, classifier: { lambdas: r.classifier.lambdas, components: r.classifier.components } };
 }

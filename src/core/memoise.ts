@@ -8,7 +8,10 @@ export interface MemoisedAsync<A, V> {
   forget(args: A): void;
 }
 
+/** One value: loaded at the first call, again after a failure or forget(). */
+export function memoiseAsync<V>(load: () => Promise<V>): MemoisedAsync<void, V>;
 /** `keyOf` names the entry for `args` (default: String(args)); arguments with the same key share one load. */
+export function memoiseAsync<A, V>(load: (args: A) => Promise<V>, keyOf?: (args: A) => string): MemoisedAsync<A, V>;
 export function memoiseAsync<A, V>(load: (args: A) => Promise<V>, keyOf: (args: A) => string = String): MemoisedAsync<A, V> {
   const entries = new Map<string, Promise<V>>();
   const get = (args: A): Promise<V> => {

@@ -112,7 +112,9 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   parts.push(`</tbody></table><figure class="comparison-chart">${comparisonCharts(report.experiments).map(chartSvg).join('')}<figcaption>${escapeHtml(comparisonCaption(report.experiments))}</figcaption></figure>`);
 
   const textCut: TextLeftOut = { shortened: 0 };
-  report.experiments.forEach((ex, i) => parts.push(experimentHtml(report, ex, i, opts, budget, textCut)));
+  // Table sections share 90% of what the page's head and comparison leave.
+  const tableAllowance = Math.floor((0.9 * Math.max(0, (opts.maxBytes ?? HTML_MAX_BYTES) - utf8Length(parts.join('')))) / report.experiments.length);
+  report.experiments.forEach((ex, i) => parts.push(experimentHtml(report, ex, i, opts, budget, textCut, tableAllowance)));
 
   const notes: string[] = [];
   if (leftOut.dropped) notes.push(`${leftOut.dropped} thumbnail${leftOut.dropped === 1 ? ' was' : 's were'} left out to keep this file under ${(opts.maxBytes ?? HTML_MAX_BYTES) / 1e6} MB and ${opts.maxPerExperiment ?? HTML_MAX_PER_EXPERIMENT} images per experiment.`);
@@ -125,7 +127,7 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   return parts.join('');
 }
 
-function experimentHtml(report: Report, ex: Experiment, index: number, opts: HtmlOptions, budget: Budget, textCut: TextLeftOut): string {
+function experimentHtml(report: Report, ex: Experiment, index: number, opts: HtmlOptions, budget: Budget, textCut: TextLeftOut, tableAllowance: number): string {
   const out: string[] = [`<section class="experiment" id="experiment-${index + 1}"><h2>${escapeHtml(ex.name)}</h2>`];
   out.push(`<p class="meta">synthetic set “${escapeHtml(ex.syntheticPath)}” · ${ex.counts.real} real, ${ex.counts.synthetic} synthetic</p><div class="cards">`);
   for (const k of SCORE_KEYS) {
@@ -141,7 +143,7 @@ function experimentHtml(report: Report, ex: Experiment, index: number, opts: Htm
   }
   const used = { used: 0 };
   if (ex.text) out.push(textEvidenceHtml(ex, { esc: escapeHtml, bytes: utf8Length }, { limits: opts.limits ?? DEFAULT_LIMITS, allowance: textAllowance(opts.maxBytes ?? HTML_MAX_BYTES, report.experiments.length), leftOut: textCut }));
-  else if (ex.table) out.push(tableEvidenceHtml(report, ex, { esc: escapeHtml, bytes: utf8Length }, Math.floor(0.9 * (opts.maxBytes ?? HTML_MAX_BYTES) / report.experiments.length)));
+  else if (ex.table) out.push(tableEvidenceHtml(report, ex, { esc: escapeHtml, bytes: utf8Length }, tableAllowance));
   else for (const g of pickGalleries(ex, opts.limits ?? DEFAULT_LIMITS)) out.push(galleryHtml(report, ex, g, budget, used));
   if (ex.map) out.push(mapSvg(ex, opts.mapPoints ?? 2000));
   out.push(`</section>`);

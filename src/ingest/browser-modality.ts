@@ -1,7 +1,7 @@
 // The app's sets as the one modality decision sees them (ingest/modality.ts, the CLI's too): a set
 // that is one record file is judged by its head, any other set by its listing. Blob APIs only.
 import type { Modality } from '../report/schema.ts';
-import type { FileRef } from './browser-list.ts';
+import { setFileOf, type FileRef } from './browser-list.ts';
 import { recordFileOf } from './browser-text.ts';
 import { decideModality, recordFieldsOf, type ModalitySource } from './modality.ts';
 import type { RecordFields } from './text-fields.ts';
@@ -9,7 +9,7 @@ import type { RecordFields } from './text-fields.ts';
 export function browserModalitySource(name: string, files: readonly FileRef[], listed: Modality | null): ModalitySource {
   const record = recordFileOf(files);
   if (!record) return { kind: 'folder', path: name, listed };
-  return { kind: 'file', path: record.path, size: record.file.size, head: async (n) => new Uint8Array(await record.file.slice(0, n).arrayBuffer()) };
+  return { kind: 'file', ...setFileOf(record) };
 }
 
 /** The fields of a set that is one record file, or null (a folder, or not a record file). */

@@ -2,23 +2,14 @@
 // (walked by node-walk.ts, as image folders are) or from one .jsonl/.json/.csv/.tsv file, read by
 // the rules of text-set.ts. Files over 50 MB are read up to 50 MB (cut at the last line break)
 // with a warning.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Side } from '../report/schema.ts';
-import { nodeSetFile, walkFolder } from './node-walk.ts';
-import { errorReason } from './skip-reasons.ts';
+import { nodeSetFile, statInput, walkFolder } from './node-walk.ts';
 import { readRecordFile, readTextFolder, type TextSet, type TextSetOptions } from './text-set.ts';
 import { InputError } from './types.ts';
 
 export async function readTextSet(input: string, side: Side, opts: TextSetOptions = {}): Promise<TextSet> {
-  const abs = path.resolve(input);
-  let st;
-  try {
-    st = await stat(abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `The ${side} path does not exist: ${input}` : `Cannot open the ${side} path ${input}: ${errorReason(err)}`);
-  }
+  const { abs, st } = await statInput(input, side, 'path');
   if (st.isFile()) return readRecordFile(abs, nodeSetFile(abs, path.basename(abs), st.size), input, side, opts);
   if (!st.isDirectory()) throw new InputError(`The ${side} path is neither a file nor a folder: ${input}`);
   const walked = await walkFolder(input, side, opts.signal);

@@ -1,5 +1,6 @@
 // Node folder walker: the one walk of a set's folder, for images, tables and text alike, then
 // (for listSet) the shared classification step of classify-set.ts.
+import type { Stats } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Side } from '../report/schema.ts';
@@ -35,6 +36,19 @@ export function nodeSetFile(abs: string, rel: string, size: number): SetFile {
   return { path: rel, size, head: (n) => readStart(abs, Math.min(n, size)) };
 }
 
+/** `input` resolved and its stat; an InputError naming it as the side's `noun` when it has none. */
+export async function statInput(input: string, side: Side, noun: 'folder' | 'path'): Promise<{ abs: string; st: Stats }> {
+  const abs = path.resolve(input);
+  try {
+    return { abs, st: await stat(abs) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT'
+      ? `The ${side} ${noun} does not exist: ${input}`
+      : `Cannot open the ${side} ${noun} ${input}: ${errorReason(err)}`);
+  }
+}
+
 /**
  * Walk `root` recursively, depth-first in code-point order of names. Hidden entries (names
  * starting with '.') are not read but are listed in `skipped`, as is everything else that is not
@@ -42,16 +56,7 @@ export function nodeSetFile(abs: string, rel: string, size: number): SetFile {
  * skipped. Throws InputError when root does not exist, is not a folder or cannot be read.
  */
 export async function walkFolder(root: string, side: Side, signal?: AbortSignal): Promise<{ root: string; files: SetFile[]; skipped: SkippedItem[] }> {
-  const absRoot = path.resolve(root);
-  let rootStat;
-  try {
-    rootStat = await stat(absRoot);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT'
-      ? `The ${side} folder does not exist: ${root}`
-      : `Cannot open the ${side} folder ${root}: ${errorReason(err)}`);
-  }
+  const { abs: absRoot, st: rootStat } = await statInput(root, side, 'folder');
   if (!rootStat.isDirectory()) throw new InputError(`The ${side} path is not a folder: ${root}`);
 
   const skipped: SkippedItem[] = [];

@@ -3,8 +3,8 @@
 // made on it, runs one at a time; on the CPU and on the caller's thread (the caller waits for it).
 import type { Gemm } from '../core/gemm.ts';
 import { memoiseAsync } from '../core/memoise.ts';
-import type { Runtime, Session } from './runtime.ts';
-import { sharedModels, type SharedModel } from './shared-models.ts';
+import type { Runtime } from './runtime.ts';
+import { sharedModels } from './shared-models.ts';
 
 const gemmSessions = sharedModels(
   ({ runtime, model }: { runtime: Runtime; model: Uint8Array }) => runtime.createSession(model, 'the GEMM graph'),
@@ -14,7 +14,7 @@ const gemmSessions = sharedModels(
 
 /** `model`: the bytes of gemmTransBModel() (onnx-build.ts); `runtime` is asked for at the first product. */
 export function createGemm(runtime: () => Runtime | Promise<Runtime>, model: Uint8Array): Gemm {
-  const acquire = memoiseAsync<void, SharedModel<Session>>(async () => gemmSessions({ runtime: await runtime(), model }));
+  const acquire = memoiseAsync(async () => gemmSessions({ runtime: await runtime(), model }));
   return async (a, aRows, b, bRows, dim) => {
     if (a.length !== aRows * dim || b.length !== bRows * dim) {
       throw new RangeError(`gemm: a ${a.length} ≠ ${aRows}×${dim} or b ${b.length} ≠ ${bRows}×${dim}`);

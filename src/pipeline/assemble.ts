@@ -2,8 +2,7 @@
 // given, the threshold's description, the rows of scores and the report's envelope. A modality's
 // pipeline supplies only what is its own (how rows are read and turned into vectors or features).
 import { MIN_ROWS_PER_SIDE } from '../core/analyse.ts';
-import type { KnnGraph } from '../core/knn.ts';
-import { nearestDistance } from '../core/knn.ts';
+import { nearestDistance, type KnnGraph } from '../core/knn.ts';
 import { REPORT_VERSION, type Modality, type Report, type RowScore, type ThresholdInfo } from '../report/schema.ts';
 import { InputError } from '../ingest/types.ts';
 
@@ -55,12 +54,19 @@ export interface RowSource {
   className: string | null;
 }
 
+/** The engine's per-row outputs; `nearest(i)` is the row's distance to its nearest neighbour, or null. */
+export interface RowOutputs {
+  p: ArrayLike<number>;
+  labelIssue: ArrayLike<number>;
+  setIdPerRow: ArrayLike<number>;
+  nearest(i: number): number | null;
+}
+
+/** Nearest distances from the kNN graph (images, text). */
+export const nearestInGraph = (graph: KnnGraph) => (i: number) => nearestDistance(graph, i);
+
 /** One RowScore per row of real ∪ synthetic, from the engine's per-row outputs. */
-export function rowScores(
-  sources: readonly RowSource[],
-  isSynthetic: Uint8Array,
-  r: { p: ArrayLike<number>; labelIssue: ArrayLike<number>; setIdPerRow: ArrayLike<number>; graph: KnnGraph },
-): RowScore[] {
+export function rowScores(sources: readonly RowSource[], isSynthetic: ArrayLike<number>, r: RowOutputs): RowScore[] {
   return sources.map((s, i) => ({
     path: s.path,
     side: isSynthetic[i] ? 'synthetic' : 'real',
@@ -68,7 +74,7 @@ export function rowScores(
     p: r.p[i],
     labelIssue: r.labelIssue[i],
     nearDuplicateSet: r.setIdPerRow[i],
-    nearestDistance: nearestDistance(r.graph, i),
+    nearestDistance: r.nearest(i),
   }));
 }
 

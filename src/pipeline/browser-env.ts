@@ -8,7 +8,7 @@ import { InputError } from '../ingest/types.ts';
 import { createWebGemm, createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
 import { openIdbCache, type IdbVectorCache } from '../storage/idb-cache.ts';
 import { noCache } from '../storage/vector-cache.ts';
-import type { PipelineEnv } from './environment.ts';
+import type { PipelineEnv } from './image/environment.ts';
 
 /** The sets of one run, by root key (the key is what ScoreRequest.real / synthetic[].path name). */
 export type FileSets = Record<string, { files: FileRef[]; skipped?: SkippedItem[] }>;

@@ -3,8 +3,7 @@
 // cache. The browser counterpart of src/cli/node-text-env.ts.
 import { readTextFiles } from '../ingest/browser-text.ts';
 import { InputError } from '../ingest/types.ts';
-import { createWebGemm, type RuntimeInfo } from '../models/ort-web.ts';
-import { createWebTextEmbedder, type WebTextEmbedder } from '../models/ort-web-text.ts';
+import { createWebGemm, createWebTextEmbedder, type RuntimeInfo, type WebTextEmbedder } from '../models/ort-web.ts';
 import { openIdbCache } from '../storage/idb-cache.ts';
 import { noCache, type VectorCache } from '../storage/vector-cache.ts';
 import { runtimeOptions, type BrowserEnvOptions, type FileSets } from './browser-env.ts';

@@ -5,8 +5,8 @@ import type { Gemm } from '../core/gemm.ts';
 import { computeMap } from '../core/map2d.ts';
 import type { Experiment } from '../report/schema.ts';
 import type { ProgressCallback } from '../core/progress.ts';
-import { stackSides, type EmbeddedSet } from './embed-set.ts';
-import type { PipelineEnv } from './environment.ts';
+import { stackSides, type EmbeddedSet } from './image/embed-set.ts';
+import type { PipelineEnv } from './image/environment.ts';
 
 export interface ExperimentMapOptions { maxPoints?: number; seed: number; signal?: AbortSignal; onProgress?: ProgressCallback }
 

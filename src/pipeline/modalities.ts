@@ -4,9 +4,9 @@
 import type { ProgressCallback } from '../core/progress.ts';
 import type { Modality, Report, SkippedItem } from '../report/schema.ts';
 import type { TableIo } from '../ingest/table/types.ts';
-import type { PipelineEnv } from './environment.ts';
+import type { PipelineEnv } from './image/environment.ts';
 import type { RequestOf, RunRequest } from './run-request.ts';
-import { score } from './score.ts';
+import { score } from './image/score-images.ts';
 import { scoreTable } from './table/score-table.ts';
 import { scoreText, type TextPipelineEnv } from './text/score-text.ts';
 

@@ -6,8 +6,7 @@ import { createBrowserEnv, runtimeOptions, type BrowserEnv, type BrowserEnvOptio
 import { createBrowserTextEnv, textModelUrl } from '../pipeline/browser-text-env.ts';
 import type { EnvOpeners } from '../pipeline/modalities.ts';
 import { fileSetsTableIo } from '../pipeline/table/browser-table-io.ts';
-import { createWebImageEmbedder } from '../models/ort-web.ts';
-import { createWebTextEmbedder } from '../models/ort-web-text.ts';
+import { createWebImageEmbedder, createWebTextEmbedder } from '../models/ort-web.ts';
 import type { VectorCache } from '../storage/vector-cache.ts';
 import { quotaGuard } from './analysis-quota.ts';
 

@@ -1,29 +1,16 @@
 // The browser lister and the Node walker must agree on the same folder: items, classes, modality
 // and every skip reason (hidden entries, empty files, other kinds).
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { comparePaths, listFileRefs, type FileRef } from '../../src/ingest/browser-list.ts';
+import { comparePaths, listFileRefs } from '../../src/ingest/browser-list.ts';
 import { listSet } from '../../src/ingest/node-walk.ts';
+import { fileRefsOf } from './files.ts';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex');
 let dir: string;
-
-async function allFiles(root: string): Promise<FileRef[]> {
-  const out: FileRef[] = [];
-  const walk = async (d: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      const abs = join(d, e.name);
-      if (e.isDirectory()) await walk(abs);
-      else out.push({ path: relative(root, abs).split('\\').join('/'), file: new Blob([await readFile(abs)]) });
-    }
-  };
-  await walk(root);
-  return out.reverse(); // any order in: the lister sorts
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'synthscore-blist-'));
@@ -43,7 +30,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 it('lists like the Node walker', async () => {
   const node = await listSet(dir, 'synthetic');
-  const web = await listFileRefs(dir, await allFiles(dir), 'synthetic');
+  const web = await listFileRefs(dir, await fileRefsOf(dir), 'synthetic');
   expect(web.items).toEqual(node.items);
   expect(web.skipped).toEqual(node.skipped);
   expect(web.classes).toEqual(node.classes);

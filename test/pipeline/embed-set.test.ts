@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IngestItem, ListedSet } from '../../src/ingest/types.ts';
 import type { ModelManifest } from '../../src/models/manifest.ts';
-import { BATCH, embedSet } from '../../src/pipeline/embed-set.ts';
-import type { PipelineEnv } from '../../src/pipeline/environment.ts';
+import { BATCH, embedSet } from '../../src/pipeline/image/embed-set.ts';
+import type { PipelineEnv } from '../../src/pipeline/image/environment.ts';
 import type { CachedVector } from '../../src/storage/vector-cache.ts';
 
 const N = 2 * BATCH + 7;

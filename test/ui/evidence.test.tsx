@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/schema.ts';
 import { ComparisonChart } from '../../src/ui/components/evidence/ComparisonChart.tsx';
-import { EvidencePanel } from '../../src/ui/components/evidence/EvidencePanel.tsx';
+import { EvidenceFrame } from '../../src/ui/components/evidence/EvidenceFrame.tsx';
 import { leastRepresented, mostUnrealistic } from '../../src/report/rankings.ts';
 import { RankedGallery } from '../../src/ui/components/evidence/RankedGallery.tsx';
 import { Scorecard } from '../../src/ui/components/Scorecard.tsx';
@@ -84,7 +84,7 @@ describe('galleries', () => {
 
   it('a click opens an item large', () => {
     const ex = experimentWithGraph();
-    render(<EvidencePanel report={reportOf(ex)} experiment={ex} files={null} />);
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
     const first = within(screen.getByTestId('gallery-unrealistic')).getAllByRole('option')[0];
     fireEvent.click(first);
     expect(screen.getByRole('dialog').getAttribute('data-row')).toBe(first.getAttribute('data-row'));
@@ -96,7 +96,7 @@ describe('galleries', () => {
 describe('threshold slider', () => {
   it('recomputes unvaried and unoriginal from the graph: lower tau, fewer duplicates', () => {
     const ex = experimentWithGraph();
-    render(<EvidencePanel report={reportOf(ex)} experiment={ex} files={null} />);
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
     expect(screen.getByTestId('tau').textContent).toBe(TAU.toFixed(4));
     expect(screen.getByTestId('threshold').textContent).toContain("the model's calibrated default");
     expect(screen.getByTestId('threshold').textContent).toContain("Cleanlab's relative rule");
@@ -133,7 +133,7 @@ describe('threshold slider', () => {
 
   it('is disabled, with the report\'s own sets, when the report has no graph', () => {
     const ex = { ...experimentWithGraph(), neighbours: undefined };
-    render(<EvidencePanel report={reportOf(ex)} experiment={ex} files={null} />);
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
     expect(screen.queryByTestId('tau-slider')).toBeNull();
     expect(value('unvaried')).toBe(ex.scores.unvaried.value);
     expect(screen.getByTestId('threshold').textContent).toContain('cannot be moved');
@@ -143,7 +143,7 @@ describe('threshold slider', () => {
 describe('per-class table', () => {
   it('lists counts and scores per class and calls out classes missing from the synthetic set', () => {
     const ex = experimentWithGraph(30, 30, true);
-    render(<EvidencePanel report={reportOf(ex)} experiment={ex} files={null} />);
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
     const table = screen.getByTestId('class-table');
     expect(table.querySelectorAll('tbody tr')).toHaveLength(4);
     expect(screen.getByTestId('missing-classes').textContent).toBe('Missing from the synthetic set: 3, 4.');
@@ -157,7 +157,7 @@ describe('per-class table', () => {
 
   it('is absent without classes', () => {
     const ex = experimentWithGraph();
-    render(<EvidencePanel report={reportOf(ex)} experiment={ex} files={null} />);
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
     expect(screen.queryByTestId('class-table')).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { stageTimer } from '../../core/stage-timer.ts';
 import { perClassBreakdown } from '../../core/per-class.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
-import type { Experiment, RowScore } from '../../report/schema.ts';
+import type { Experiment } from '../../report/schema.ts';
+import { rowScores } from '../assemble.ts';
 import { columnStats, pairTrends } from '../../core/table/column-stats.ts';
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
 import { closestRealDistances, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
@@ -79,21 +80,14 @@ export async function analyseTableExperiment(
     : null;
 
   const realBase = baseName(realTable.source), synthBase = baseName(synthTable.source);
-  const rows: RowScore[] = [];
-  for (let i = 0; i < n; i++) {
+  const sources = Array.from({ length: n }, (_, i) => {
     const synthetic = i >= prep.nReal;
-    const s = i - prep.nReal;
-    const d = synthetic ? closest.distance[s] : NaN;
-    rows.push({
-      path: synthetic ? `${synthBase}#row ${synthTable.rowNumbers[s]}` : `${realBase}#row ${realTable.rowNumbers[i]}`,
-      side: synthetic ? 'synthetic' : 'real',
-      ...(classes && classes[i] != null ? { className: classes[i]! } : {}),
-      p: cv.p[i],
-      labelIssue: cls.labelIssue[i],
-      nearDuplicateSet: nd.setIdPerRow[i],
-      nearestDistance: Number.isNaN(d) ? null : d,
-    });
-  }
+    const path = synthetic ? `${synthBase}#row ${synthTable.rowNumbers[i - prep.nReal]}` : `${realBase}#row ${realTable.rowNumbers[i]}`;
+    return { path, className: classes?.[i] ?? null };
+  });
+  // A table row's nearest distance is to its closest real row (synthetic rows only).
+  const nearest = (i: number) => (i >= prep.nReal && !Number.isNaN(closest.distance[i - prep.nReal]) ? closest.distance[i - prep.nReal] : null);
+  const rows = rowScores(sources, prep.y, { p: cv.p, labelIssue: cls.labelIssue, setIdPerRow: nd.setIdPerRow, nearest });
   const mean = trends.length ? trends.reduce((a, t) => a + t.similarity, 0) / trends.length : null;
   const ex: Experiment = {
     name: named.name,

@@ -1,14 +1,17 @@
-// Inside the worker thread: score the tables and post progress, then the report or the error
-// (name and message only, as a worker boundary keeps them; the name says the kind).
-import { parentPort, workerData } from 'node:worker_threads';
+// Inside the worker thread: scoreTable exposed through comlink (node-thread.ts calls it). Progress
+// goes back through the caller's proxied callback; an error arrives with its name and message, as
+// a worker boundary keeps them (the name says the kind).
+import { parentPort } from 'node:worker_threads';
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
+import type { ProgressCallback } from '../../core/progress.ts';
 import { nodeTableIo } from '../../ingest/table/node-read.ts';
-import type { TableThreadMessage } from './node-thread.ts';
 import { scoreTable, type ScoreTableRequest } from './score-table.ts';
 
-const port = parentPort!;
-const post = (m: TableThreadMessage) => port.postMessage(m);
+const api = {
+  scoreTable: (request: ScoreTableRequest, onProgress?: ProgressCallback) => scoreTable(request, nodeTableIo, { onProgress }),
+};
 
-scoreTable(workerData.request as ScoreTableRequest, nodeTableIo, { onProgress: (event) => post({ kind: 'progress', event }) }).then(
-  (report) => post({ kind: 'report', report }),
-  (e: Error) => post({ kind: 'error', name: e.name, message: e.message, stack: e.stack }),
-);
+export type TableThreadApi = typeof api;
+
+expose(api, nodeEndpoint(parentPort!));

@@ -3,13 +3,14 @@
 import { MIN_ROWS_PER_SIDE } from '../../core/analyse.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
-import { REPORT_VERSION, type Report } from '../../report/schema.ts';
+import type { Report } from '../../report/schema.ts';
 import type { TableDetector } from '../../core/table/detector.ts';
 import type { ColumnType } from '../../core/table/types.ts';
 import { parseTable } from '../../ingest/table/parse.ts';
 import { MAX_TABLE_BYTES, type RawTable, type TableIo } from '../../ingest/table/types.ts';
 import { InputError } from '../../ingest/types.ts';
 import { sizeLimitMessage } from '../../ingest/table/parse.ts';
+import { reportEnvelope, requireRows, requireSynthetic, settingsOf } from '../assemble.ts';
 import { analyseTableExperiment, skippedRows } from './experiment-table.ts';
 import { rowCellSample } from './row-cells.ts';
 import { alignSchemas } from './schema.ts';
@@ -49,8 +50,8 @@ export async function readTable(io: TableIo, path: string, signal?: AbortSignal)
 
 export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { signal?: AbortSignal; onProgress?: ProgressCallback } = {}): Promise<Report> {
   const { signal, onProgress } = opts;
-  const folds = req.folds ?? 5, seed = req.seed ?? 0, bootstrap = req.bootstrap ?? 1000;
-  if (req.synthetic.length === 0) throw new InputError('No synthetic set given.');
+  const { folds, seed, bootstrap } = settingsOf(req);
+  requireSynthetic(req);
   if (!(folds >= 2)) throw new InputError('folds must be at least 2.');
 
   const read = (path: string) => readTable(io, path, signal);
@@ -63,11 +64,8 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
   }
   onProgress?.({ status: 'done', stage: 'read' });
 
-  const need = Math.max(MIN_ROWS_PER_SIDE, folds);
-  const small = [{ t: real, side: 'real' }, ...synth.map((t) => ({ t, side: 'synthetic' }))]
-    .filter(({ t }) => t.nRows < need)
-    .map(({ t, side }) => (t.nRows === 0 ? `The ${side} set "${t.source}" has no rows.` : `The ${side} set "${t.source}" has only ${t.nRows} rows; at least ${need} are needed per side.`));
-  if (small.length) throw new InputError(small.join('\n'));
+  const sides = [{ t: real, side: 'real' }, ...synth.map((t) => ({ t, side: 'synthetic' }))];
+  requireRows(sides.map(({ t, side }) => ({ n: t.nRows, side, path: t.source })), 'rows', Math.max(MIN_ROWS_PER_SIDE, folds));
 
   const schema = alignSchemas(real, req.synthetic.map((s, k) => ({ name: s.name, table: synth[k] })), {
     dropMismatchedColumns: req.dropMismatchedColumns,
@@ -93,11 +91,7 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
     classes = {};
     for (const v of schema.real[schema.columns.indexOf(req.labelColumn)]) if (v !== null && v !== '') classes[String(v).trim()] = (classes[String(v).trim()] ?? 0) + 1;
   }
-  return {
-    version: REPORT_VERSION,
-    tool: 'synthscore',
-    createdAt: new Date().toISOString(),
-    modality: 'table',
+  return reportEnvelope('table', {
     model: { id: `table-${settings.detector}`, version: '1', dimension: experiments[0]?.table?.features ?? 0 },
     settings: { folds, k: 0, seed, bootstrap },
     real: { path: req.real, count: real.nRows, classes },
@@ -111,5 +105,5 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
       warnings: real.warnings.map((w) => w.message),
       labelColumn: req.labelColumn ?? null,
     },
-  };
+  });
 }

@@ -10,7 +10,7 @@ import { MINHASH_DEFAULTS } from '../../core/text/minhash.ts';
 import type { TextEmbedder } from '../../contracts/embedders.ts';
 import type { VectorCache } from '../../storage/vector-cache.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
-import { embeddingCounts, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, tauOf, thresholdInfo, type ThresholdChoice } from '../assemble.ts';
+import { embeddingCounts, nearestInGraph, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, tauOf, thresholdInfo, type ThresholdChoice } from '../assemble.ts';
 import { mapOfVectors } from '../experiment-map.ts';
 
 export interface TextScoreRequest {
@@ -134,7 +134,7 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
       threshold: thresholdInfo(req.threshold, r.tau, manifestTau, "the model's calibrated default (MinHash 5-gram Jaccard ≥ 0.8 also joins)"),
       counts: r.counts,
       classes: r.classes,
-      rows: rowScores(samples, isSynthetic, { ...r, setIdPerRow: r.nearDuplicates.setIdPerRow }),
+      rows: rowScores(samples, isSynthetic, { ...r, setIdPerRow: r.nearDuplicates.setIdPerRow, nearest: nearestInGraph(r.graph) }),
       nearDuplicateSets: r.nearDuplicates.sets,
       skipped: synth.skipped,
       timings: r.timings,

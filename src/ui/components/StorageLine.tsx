@@ -3,7 +3,11 @@ import type { ScoreBridge } from '../worker-bridge.ts';
 
 const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
 
-/** Storage used by this origin, cached vectors, persistence, and Clear cache. */
+/**
+ * Storage used by this origin, the cached vectors (of every model: images and texts), persistence,
+ * and Clear cache. Read again whenever `refreshKey` changes (the page passes the run's phase, so
+ * the count follows every run that ends, of any modality).
+ */
 export function StorageLine({ bridge, refreshKey }: { bridge: ScoreBridge; refreshKey: unknown }) {
   const [usage, setUsage] = useState<StorageEstimate | null>(null);
   const [vectors, setVectors] = useState<number | null>(null);
@@ -27,7 +31,7 @@ export function StorageLine({ bridge, refreshKey }: { bridge: ScoreBridge; refre
 
   return (
     <p className="storage" data-testid="storage" data-vectors={vectors ?? ''}>
-      Cache: {vectors ?? '…'} vectors{usage?.usage != null ? ` · ${mb(usage.usage)} used of ${mb(usage.quota ?? 0)}` : ''}
+      Cache: <span title="embeddings of the images and texts scored in this browser: a re-run embeds only what is new">{vectors ?? '…'} vectors</span>{usage?.usage != null ? ` · ${mb(usage.usage)} used of ${mb(usage.quota ?? 0)}` : ''}
       {' · '}storage {persisted ? 'persistent' : 'may be evicted by the browser'}
       {!persisted && <button className="link" onClick={persist}>keep it</button>}
       <button className="link" data-testid="clear-cache" onClick={clear}>Clear cache</button>

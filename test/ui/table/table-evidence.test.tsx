@@ -3,7 +3,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
 import { ColumnCharts } from '../../../src/ui/components/table/ColumnCharts.tsx';
-import { TableEvidence } from '../../../src/ui/components/table/TableEvidence.tsx';
+import { EvidenceFrame } from '../../../src/ui/components/evidence/EvidenceFrame.tsx';
 import { COLUMNS, tableReport } from './fixture.ts';
 
 afterEach(cleanup);
@@ -32,7 +32,7 @@ it('draws one chart per column, least similar first, with real and synthetic bar
 
 it('shows the four scores, the findings, ranked rows with cells and the duplicate pair with matching cells', () => {
   const report = tableReport();
-  render(<TableEvidence report={report} experiment={report.experiments[0]} />);
+  render(<EvidenceFrame report={report} experiment={report.experiments[0]} files={null} />);
   for (const k of ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal']) expect(screen.getByTestId(`score-${k}`)).toBeTruthy();
   const findings = screen.getAllByTestId('finding');
   expect(findings).toHaveLength(1);

@@ -1,14 +1,10 @@
-// Everything that explains one tabular experiment: the scorecard, the findings, the per-column
-// charts (worst first), the closest-real distances, the ranked rows, the duplicate pairs and the
-// 2-D map (click a point to see its row).
+// A tabular experiment's own evidence: the detector, the findings, the per-column charts (worst
+// first), the closest-real distances, the ranked rows and the duplicate pairs.
 import type { Experiment, Report } from '../../../report/schema.ts';
 import { fmt } from '../../../report/meaning.ts';
-import { Scorecard } from '../Scorecard.tsx';
 import { ColumnCharts } from './ColumnCharts.tsx';
 import { Findings } from './Findings.tsx';
 import { DuplicatePairs, RankedRows } from './RowTables.tsx';
-import { MapView } from '../map/MapView.tsx';
-import { MapRow } from './MapRow.tsx';
 import './table.css';
 
 function ClosestReal({ ex }: { ex: Experiment }) {
@@ -38,8 +34,7 @@ function ClosestReal({ ex }: { ex: Experiment }) {
 export function TableEvidence({ report, experiment: ex }: { report: Report; experiment: Experiment }) {
   const t = ex.table;
   return (
-    <div className="evidence table-evidence" data-testid="evidence">
-      <Scorecard experiment={ex} />
+    <div className="table-evidence" data-testid="table-evidence">
       {t && (
         <p className="about">
           Detector: {t.detector === 'trees' ? 'gradient-boosted trees' : 'logistic regression'} on {t.features} encoded features
@@ -54,7 +49,6 @@ export function TableEvidence({ report, experiment: ex }: { report: Report; expe
       <RankedRows ex={ex} side="real" testId="unrepresented-rows" title="Least represented real rows"
         about="Real rows the detector was surest are real (lowest p): regions the synthetic set does not cover." />
       <DuplicatePairs ex={ex} />
-      <MapView report={report} experiment={ex} files={null} renderItem={(row) => <MapRow ex={ex} row={row} />} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 // The whole run: list every set, embed each file once (the real set once for all experiments),
 // then analyse real ∪ synthetic_i per experiment and assemble the Report.
-import type { Report, SkippedItem } from '../report/schema.ts';
-import type { ListedSet } from '../ingest/types.ts';
-import { throwIfAborted } from '../core/errors.ts';
+import type { Report, SkippedItem } from '../../report/schema.ts';
+import type { ListedSet } from '../../ingest/types.ts';
+import { throwIfAborted } from '../../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
-import type { ProgressCallback } from '../core/progress.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
 import { analyseExperiment } from './experiment.ts';
-import { experimentMap } from './experiment-map.ts';
-import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from './assemble.ts';
+import { experimentMap } from '../experiment-map.ts';
+import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
 
 export interface ScoreRequest {
   real: string;

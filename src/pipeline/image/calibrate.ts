@@ -1,11 +1,11 @@
 // Calibrates the near-duplicate threshold on a real set (docs/metrics.md §2): embed light near-copies of
 // a sample of real items, and compare copy-to-source distances with each real item's distance
 // to its nearest distinct real neighbour.
-import { suggestThreshold, type ThresholdSuggestion } from '../core/calibrate.ts';
-import { knnCosine } from '../core/knn.ts';
-import type { ProgressCallback } from '../core/progress.ts';
-import { createRng, sampleIndices } from '../core/random.ts';
-import { InputError, type IngestItem } from '../ingest/types.ts';
+import { suggestThreshold, type ThresholdSuggestion } from '../../core/calibrate.ts';
+import { knnCosine } from '../../core/knn.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
+import { createRng, sampleIndices } from '../../core/random.ts';
+import { InputError, type IngestItem } from '../../ingest/types.ts';
 import { embedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
 

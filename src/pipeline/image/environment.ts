@@ -1,10 +1,10 @@
 // What the pipeline needs from its host. The CLI supplies Node adapters; the app supplies
 // browser adapters (workers, IndexedDB). The pipeline itself never touches fs, DOM or onnxruntime.
-import type { DecodedImage, ImageEmbedder } from '../contracts/embedders.ts';
-import type { Gemm } from '../core/gemm.ts';
-import type { Side } from '../report/schema.ts';
-import type { IngestItem, ListedSet } from '../ingest/types.ts';
-import type { VectorCache } from '../storage/vector-cache.ts';
+import type { DecodedImage, ImageEmbedder } from '../../contracts/embedders.ts';
+import type { Gemm } from '../../core/gemm.ts';
+import type { Side } from '../../report/schema.ts';
+import type { IngestItem, ListedSet } from '../../ingest/types.ts';
+import type { VectorCache } from '../../storage/vector-cache.ts';
 
 export type { DecodedImage, ImageEmbedder };
 

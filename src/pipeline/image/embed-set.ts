@@ -1,12 +1,12 @@
 // Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache.
 // The next batch is read and decoded while the current one runs through the model, and every
 // finished batch is written to the cache at once, so a cancel or crash loses at most one batch.
-import type { SkippedItem, Side } from '../report/schema.ts';
-import type { IngestItem, ListedSet } from '../ingest/types.ts';
-import { preprocessImage } from '../models/preprocess.ts';
-import type { ProgressCallback } from '../core/progress.ts';
+import type { SkippedItem, Side } from '../../report/schema.ts';
+import type { IngestItem, ListedSet } from '../../ingest/types.ts';
+import { preprocessImage } from '../../models/preprocess.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
-import { throwIfAborted } from '../core/errors.ts';
+import { throwIfAborted } from '../../core/errors.ts';
 
 export interface EmbeddedSet {
   root: string;

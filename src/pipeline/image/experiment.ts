@@ -1,10 +1,10 @@
 // One experiment: real ∪ synthetic_i through the engine, shaped into the Report's Experiment.
-import { analyse } from '../core/analyse.ts';
-import type { Experiment } from '../report/schema.ts';
-import type { ProgressCallback } from '../core/progress.ts';
+import { analyse } from '../../core/analyse.ts';
+import type { Experiment } from '../../report/schema.ts';
+import type { ProgressCallback } from '../../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
-import { rowScores, tauOf, thresholdInfo, type Settings, type ThresholdChoice } from './assemble.ts';
+import { nearestInGraph, rowScores, tauOf, thresholdInfo, type Settings, type ThresholdChoice } from '../assemble.ts';
 
 export async function analyseExperiment(
   real: EmbeddedSet,
@@ -48,7 +48,7 @@ export async function analyseExperiment(
     threshold: thresholdInfo(threshold, result.tau, manifestTau),
     counts: result.counts,
     classes: result.classes,
-    rows: rowScores(items, isSynthetic, result),
+    rows: rowScores(items, isSynthetic, { ...result, nearest: nearestInGraph(result.graph) }),
     nearDuplicateSets: result.sets,
     skipped: synth.skipped,
     timings: result.timings,

@@ -1,0 +1,140 @@
+// The engine's one order for every modality: classifier (PCA + CV) → bootstrap → kNN graph →
+// near-duplicate sets → per class. A modality supplies only what differs: the detector's input
+// and its near-duplicate rule (analyse.ts for vectors, text/analyse-text.ts for text).
+import { classifierScores } from './classifier-scores.ts';
+import { crossValidate } from './crossval.ts';
+import { checkpoint, TooFewRowsError, type AbortSignalLike } from './errors.ts';
+import type { Gemm } from './gemm.ts';
+import { knnCosine, type KnnGraph } from './knn.ts';
+import { relativeThreshold, type NearDuplicateResult } from './near-duplicates.ts';
+import { normaliseRows } from './normalise.ts';
+import { perClassBreakdown } from './per-class.ts';
+import type { ProgressCallback } from './progress.ts';
+import { deriveSeed } from './random.ts';
+import { stageTimer } from './stage-timer.ts';
+import type { ClassBreakdown, Counts, Estimate, FourScores } from '../report/schema.ts';
+
+export const MIN_ROWS_PER_SIDE = 20;
+
+export interface EngineInput {
+  /** n×dim row-major. Rows are L2-normalised IN PLACE (cosine distances need unit rows). */
+  vectors: Float32Array;
+  n: number;
+  dim: number;
+  /** 1 = synthetic, 0 = real. */
+  isSynthetic: Uint8Array;
+  /** Content hash per row; equal non-empty hashes are exact duplicates. */
+  hashes: readonly (string | null | undefined)[];
+  classes?: readonly (string | null | undefined)[] | null;
+  /** Near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
+  tau: number | 'relative';
+  folds?: number;
+  k?: number;
+  seed?: number;
+  bootstrap?: number;
+  gemm: Gemm;
+  signal?: AbortSignalLike;
+  onProgress?: ProgressCallback;
+}
+
+type Timed = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
+
+/** What a modality brings to the engine. */
+export interface EngineParts<ND extends NearDuplicateResult> {
+  /** The detector's input, from the normalised vectors, and its PCA components (default 64). */
+  detector(vectors: Float32Array, timed: Timed): Promise<{ x: Float32Array; dim: number; components?: number }> | { x: Float32Array; dim: number; components?: number };
+  /** The near-duplicate rule over the kNN graph, for any tau. */
+  nearDuplicates(graph: KnnGraph, timed: Timed): Promise<(tau: number) => ND>;
+}
+
+export interface EngineResult<ND extends NearDuplicateResult> {
+  /** The threshold in force (resolved when 'relative' was asked for). */
+  tau: number;
+  p: Float64Array;
+  labelIssue: Float64Array;
+  scores: FourScores;
+  auc: Estimate;
+  detectability: Estimate;
+  graph: KnnGraph;
+  nearDuplicates: ND;
+  /** Recompute the sets for another tau from the cached graph (cheap). */
+  nearDuplicatesAt: (tau: number) => ND;
+  counts: Counts;
+  classes: ClassBreakdown[] | null;
+  /** λ chosen per outer fold and PCA components used: for the report's diagnostics. */
+  classifier: { lambdas: number[]; components: number; dim: number };
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+export async function runEngine<ND extends NearDuplicateResult>(input: EngineInput, parts: EngineParts<ND>): Promise<EngineResult<ND>> {
+  const { vectors, n, dim, isSynthetic, gemm, signal, onProgress } = input;
+  const folds = input.folds ?? 5, k = input.k ?? 10, seed = input.seed ?? 0, bootstrap = input.bootstrap ?? 1000;
+  validate(input, folds);
+  const nSynth = checkRowsPerSide(isSynthetic, folds);
+  const { timings, timed } = stageTimer();
+  await checkpoint(signal);
+  await timed('normalise', () => normaliseRows(vectors, n, dim));
+
+  const det = await parts.detector(vectors, timed);
+  const cv = await timed('classifier', () =>
+    crossValidate(det.x, n, det.dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: det.components }),
+  );
+  await checkpoint(signal);
+  const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3) }));
+
+  const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
+  await checkpoint(signal);
+  const nearDuplicatesAt = await parts.nearDuplicates(graph, timed);
+  const tau = input.tau === 'relative' ? relativeThreshold(graph) : input.tau;
+  const nd = await timed('nearDuplicates', () => nearDuplicatesAt(tau));
+
+  const classes = input.classes
+    ? await timed('classes', () => perClassBreakdown(input.classes!, isSynthetic, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
+    : null;
+  return {
+    tau,
+    p: cv.p,
+    labelIssue: cls.labelIssue,
+    scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },
+    auc: cls.auc,
+    detectability: cls.detectability,
+    graph,
+    nearDuplicates: nd,
+    nearDuplicatesAt,
+    counts: {
+      real: n - nSynth,
+      synthetic: nSynth,
+      unvariedRows: nd.unvariedRows,
+      unoriginalRows: nd.unoriginalRows,
+      nearDuplicateSets: nd.sets.length,
+      exactDuplicatePairs: nd.exactDuplicatePairs,
+    },
+    classes,
+    classifier: { lambdas: cv.lambdas, components: cv.components, dim: det.dim },
+    timings,
+  };
+}
+
+function validate(input: EngineInput, folds: number): void {
+  const { vectors, n, dim, isSynthetic, hashes } = input;
+  if (vectors.length !== n * dim) throw new RangeError(`vectors has ${vectors.length} values, expected n×dim = ${n}×${dim}`);
+  if (isSynthetic.length !== n || hashes.length !== n) throw new RangeError('isSynthetic and hashes must have one entry per row');
+  if (input.classes && input.classes.length !== n) throw new RangeError('classes must have one entry per row');
+  if (!(folds >= 2)) throw new RangeError('folds must be at least 2');
+  for (let i = 0; i < vectors.length; i++) {
+    if (!Number.isFinite(vectors[i])) throw new RangeError(`vectors contains a non-finite value at row ${Math.floor(i / dim)}`);
+  }
+}
+
+/** Each side needs MIN_ROWS_PER_SIDE rows (and one per fold); returns the synthetic count. */
+export function checkRowsPerSide(isSynthetic: ArrayLike<number>, folds: number): number {
+  const n = isSynthetic.length;
+  let nSynth = 0;
+  for (let i = 0; i < n; i++) nSynth += isSynthetic[i] ? 1 : 0;
+  const nReal = n - nSynth, need = Math.max(MIN_ROWS_PER_SIDE, folds);
+  if (nReal < need || nSynth < need) {
+    throw new TooFewRowsError(`Too few rows to score: ${nReal} real and ${nSynth} synthetic; each side needs at least ${need}.`);
+  }
+  return nSynth;
+}
