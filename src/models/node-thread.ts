@@ -30,6 +30,8 @@ export function startNodeThread<Api>(entry: URL, what: string): NodeThread<Api> 
         if (--inFlight === 0) worker.unref();
       }
     },
-    terminate: async () => void (await worker.terminate()),
+    async terminate() {
+      await worker.terminate();
+    },
   };
 }

@@ -27,6 +27,7 @@ export function sessionOptions(threads?: number): ort.InferenceSession.SessionOp
   };
 }
 
+/** A session on the calling thread: its callers (text, GEMM) wait for each run anyway. */
 async function sessionHere(model: string | Uint8Array, options: ort.InferenceSession.SessionOptions): Promise<Session> {
   const session = typeof model === 'string' ? await ort.InferenceSession.create(model, options) : await ort.InferenceSession.create(model, options);
   return {

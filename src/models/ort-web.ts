@@ -135,13 +135,13 @@ export async function createWebImageEmbedder(modelBaseUrl: string, opts: Runtime
   return { ...(await openImageEmbedder({ runtime, folder: modelBaseUrl, variant: opts.variant })), info: runtime.info };
 }
 
+export type WebTextEmbedder = TextEmbedder & { info: RuntimeInfo };
+
 /** The text model under `modelBaseUrl` (ends in '/'): manifest.json, vocab.json, model.onnx. */
-export async function createWebTextEmbedder(modelBaseUrl: string, opts: RuntimeOptions): Promise<TextEmbedder & { info: RuntimeInfo }> {
+export async function createWebTextEmbedder(modelBaseUrl: string, opts: RuntimeOptions): Promise<WebTextEmbedder> {
   const runtime = await webRuntime(opts);
   return { ...(await openTextEmbedder({ runtime, folder: modelBaseUrl })), info: runtime.info };
 }
-
-export type WebTextEmbedder = Awaited<ReturnType<typeof createWebTextEmbedder>>;
 
 /** a·bᵀ by a tiny ONNX Gemm (transB = 1) on the CPU backend: the kNN kernel. */
 export function createWebGemm(opts: RuntimeOptions): Gemm {

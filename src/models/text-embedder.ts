@@ -10,7 +10,7 @@ import { batchTensors, chunkTokens, packBatches, poolChunks } from './text-chunk
 import { createTextTokenizer, type TextTokenizer, type Vocabulary } from './text-tokenizer.ts';
 
 /** Chunks per run. */
-export const TEXT_BATCH = 32;
+const TEXT_BATCH = 32;
 
 export interface TextEmbedder extends PipelineTextEmbedder {
   tokenizer: TextTokenizer;

@@ -5,7 +5,8 @@ import type { CellValue } from './schema.ts';
 /** The tabular duplicate rule, cell by cell: both missing, equal, or numbers within 1% relative. */
 export function cellsMatch(a: CellValue, b: CellValue): boolean {
   if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
-  const x = asNumber(a), y = asNumber(b);
+  const x = asNumber(a),
+    y = asNumber(b);
   if (Number.isFinite(x) && Number.isFinite(y)) return Math.abs(x - y) <= 0.01 * Math.max(Math.abs(x), Math.abs(y));
   return String(a).trim() === String(b).trim();
 }

@@ -218,7 +218,17 @@ export interface TableExperimentInfo {
   closestReal: {
     computed: number;
     sampled: boolean;
-    summary: { min: number; q05: number; q25: number; median: number; q75: number; q95: number; max: number; mean: number; zeroShare: number };
+    summary: {
+      min: number;
+      q05: number;
+      q25: number;
+      median: number;
+      q75: number;
+      q95: number;
+      max: number;
+      mean: number;
+      zeroShare: number;
+    };
     histogram: { edges: number[]; counts: number[] };
   };
   /** Near-duplicate rule in force, in words. */
@@ -317,4 +327,10 @@ export interface LengthSummary {
   histogram: { upper: number[]; counts: number[] };
 }
 
-export interface OverusedPhrase { phrase: string; synthetic: number; real: number; logOdds: number; z: number }
+export interface OverusedPhrase {
+  phrase: string;
+  synthetic: number;
+  real: number;
+  logOdds: number;
+  z: number;
+}

@@ -13,7 +13,8 @@ const all = (shapes: Shape[]): Shape[] => shapes.flatMap((s) => (s.kind === 'gro
 const rects = (shapes: Shape[]) => all(shapes).filter((s): s is Rect => s.kind === 'rect');
 
 describe('comparison chart', () => {
-  const a = fakeExperiment('a'), b = fakeExperiment('b');
+  const a = fakeExperiment('a'),
+    b = fakeExperiment('b');
   b.scores.unvaried = { ...b.scores.unvaried, value: 0.4 };
   const panels = comparisonCharts([a, b], 1);
 
@@ -37,7 +38,11 @@ describe('comparison chart', () => {
 
 describe('column chart', () => {
   const stat: ColumnStat = {
-    column: 'a<b', type: 'number', shape: 0.7, metric: 'ks', missing: { real: 0, synthetic: 0 },
+    column: 'a<b',
+    type: 'number',
+    shape: 0.7,
+    metric: 'ks',
+    missing: { real: 0, synthetic: 0 },
     chart: { kind: 'histogram', edges: [0, 10, 20], real: [0.25, 0.75], synthetic: [0.5, 0.5] },
   };
 
@@ -62,7 +67,12 @@ describe('column chart', () => {
 });
 
 describe('text findings', () => {
-  const summary = (counts: number[]) => ({ n: counts.reduce((x, y) => x + y, 0), chars: { mean: 0, p05: 0, median: 0, p95: 0 }, words: { mean: 0, p05: 0, median: 3, p95: 0 }, histogram: { upper: [1, 2, 4, Number.MAX_SAFE_INTEGER], counts } });
+  const summary = (counts: number[]) => ({
+    n: counts.reduce((x, y) => x + y, 0),
+    chars: { mean: 0, p05: 0, median: 0, p95: 0 },
+    words: { mean: 0, p05: 0, median: 3, p95: 0 },
+    histogram: { upper: [1, 2, 4, Number.MAX_SAFE_INTEGER], counts },
+  });
   const findings = (real: number[], synthetic: number[]): TextFindings => ({
     length: { real: summary(real), synthetic: summary(synthetic) },
     distinct: { real: { d1: 0.5, d2: 0.8 }, synthetic: { d1: 0.25, d2: 0.4 } },
@@ -72,7 +82,12 @@ describe('text findings', () => {
   it('draws the used word-count buckets only, and says so when no phrase stands out', () => {
     const [lengths, distinct, overused] = textFindingFigures(findings([0, 2, 2, 0], [0, 0, 4, 0]));
     expect(lengths.key).toBe('lengths');
-    expect(rects(lengths.chart!.shapes).map((r) => r.title)).toEqual(['real 2 words: 50.0%', 'synthetic 2 words: 0.0%', 'real 3–4 words: 50.0%', 'synthetic 3–4 words: 100.0%']);
+    expect(rects(lengths.chart!.shapes).map((r) => r.title)).toEqual([
+      'real 2 words: 50.0%',
+      'synthetic 2 words: 0.0%',
+      'real 3–4 words: 50.0%',
+      'synthetic 3–4 words: 100.0%',
+    ]);
     const [d1real, d1synth] = rects(distinct.chart!.shapes);
     expect(d1real.width).toBeCloseTo(2 * d1synth.width);
     expect(overused).toMatchObject({ key: 'overused', chart: null, empty: 'None stands out.' });

@@ -6,8 +6,15 @@ import { duplicatePairs, setsOfKind } from '../../src/report/rankings.ts';
 import type { NearDuplicateSet } from '../../src/report/schema.ts';
 import { fakeExperiment } from '../core/report-fixture.ts';
 
-const set = (id: number, members: number[], kind: NearDuplicateSet['kind'], minDistance: number): NearDuplicateSet =>
-  ({ id, members, hasReal: kind !== 'unvaried', kind, minDistance, maxDistance: minDistance, exact: false });
+const set = (id: number, members: number[], kind: NearDuplicateSet['kind'], minDistance: number): NearDuplicateSet => ({
+  id,
+  members,
+  hasReal: kind !== 'unvaried',
+  kind,
+  minDistance,
+  maxDistance: minDistance,
+  exact: false,
+});
 
 describe('near-duplicate sets', () => {
   // Rows 0–59 real, 60–119 synthetic.
@@ -24,7 +31,11 @@ describe('near-duplicate sets', () => {
     expect(setsOfKind(ex.nearDuplicateSets, ex.rows, 'unvaried').map((s) => s.set.id)).toEqual([1, 2, 0]);
     expect(setsOfKind(ex.nearDuplicateSets, ex.rows, 'unoriginal').map((s) => s.set.id)).toEqual([4, 3]);
     const [, , unvaried, unoriginal] = pickGalleries(ex);
-    expect(unvaried.groups).toEqual([[62, 63, 64], [65, 66], [60, 61]]);
+    expect(unvaried.groups).toEqual([
+      [62, 63, 64],
+      [65, 66],
+      [60, 61],
+    ]);
     expect(unoriginal.groups[0]).toEqual([68, 69, 3]);
   });
 

@@ -6,10 +6,17 @@ import ts from 'typescript';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../src/report/schema.ts', import.meta.url));
 
-const OPTIONS: ts.CompilerOptions = { strict: true, noEmit: true, allowImportingTsExtensions: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], types: [] };
+const OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  allowImportingTsExtensions: true,
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2022.d.ts'],
+  types: [],
+};
 let last: ts.Program | undefined;
 
-export type Shape = string | { [key: string]: Shape };
+export type Shape = string | Shape[] | { [key: string]: Shape };
 
 export function reportShape(file = SCHEMA_FILE, root = 'Report'): Shape {
   // Each program reuses the last one's parsed standard library (seconds saved per call).
@@ -26,7 +33,8 @@ function describe(checker: ts.TypeChecker, t: ts.Type, path: string[]): Shape {
   if (path.length > 20) throw new Error(`the report's type nests too deep (recursive?) at ${path.join('.')}`);
   const f = t.flags;
   if (f & ts.TypeFlags.Boolean) return 'boolean';
-  if (f & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.BooleanLiteral)) return checker.typeToString(t);
+  if (f & (ts.TypeFlags.String | ts.TypeFlags.Number | ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.BooleanLiteral))
+    return checker.typeToString(t);
   if (t.isStringLiteral() || t.isNumberLiteral()) return JSON.stringify(t.value);
   if (t.isUnion()) {
     // An optional property's type is T | undefined: the "?" on its name says that already.
@@ -34,7 +42,8 @@ function describe(checker: ts.TypeChecker, t: ts.Type, path: string[]): Shape {
     if (parts.length === 1) return parts[0];
     const words = parts.filter((p) => typeof p === 'string');
     // `boolean` is the union true | false.
-    const merged = words.includes('true') && words.includes('false') ? [...words.filter((x) => x !== 'true' && x !== 'false'), 'boolean'] : words;
+    const merged =
+      words.includes('true') && words.includes('false') ? [...words.filter((x) => x !== 'true' && x !== 'false'), 'boolean'] : words;
     const text = [...new Set(merged)].sort().join(' | ');
     const objects = parts.filter((p) => typeof p !== 'string');
     return objects.length ? { anyOf: [text, ...objects] } : text;
@@ -45,7 +54,8 @@ function describe(checker: ts.TypeChecker, t: ts.Type, path: string[]): Shape {
   }
   if (f & ts.TypeFlags.Object) {
     const out: { [key: string]: Shape } = {};
-    for (const info of checker.getIndexInfosOfType(t)) out[`[key: ${checker.typeToString(info.keyType)}]`] = describe(checker, info.type, [...path, '[key]']);
+    for (const info of checker.getIndexInfosOfType(t))
+      out[`[key: ${checker.typeToString(info.keyType)}]`] = describe(checker, info.type, [...path, '[key]']);
     for (const p of checker.getPropertiesOfType(t)) {
       const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
       const pt = checker.getTypeOfSymbol(p);
@@ -53,5 +63,7 @@ function describe(checker: ts.TypeChecker, t: ts.Type, path: string[]): Shape {
     }
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
-  throw new Error(`the report's type has a kind this description does not know at ${path.join('.') || 'the root'}: ${checker.typeToString(t)}`);
+  throw new Error(
+    `the report's type has a kind this description does not know at ${path.join('.') || 'the root'}: ${checker.typeToString(t)}`,
+  );
 }

@@ -14,7 +14,11 @@ import { reportShape, SCHEMA_FILE } from './schema-shape.ts';
 
 const DIR = fileURLToPath(new URL('./schema-snapshots/', import.meta.url));
 const snapshotFile = (v: number) => `${DIR}v${v}.json`;
-const versions = () => readdirSync(DIR).map((f) => /^v(\d+)\.json$/.exec(f)).filter((m) => m !== null).map((m) => Number(m[1]));
+const versions = () =>
+  readdirSync(DIR)
+    .map((f) => /^v(\d+)\.json$/.exec(f))
+    .filter((m) => m !== null)
+    .map((m) => Number(m[1]));
 
 describe('report schema', () => {
   const shape = reportShape();
@@ -22,10 +26,16 @@ describe('report schema', () => {
   it(`has the shape recorded for REPORT_VERSION ${REPORT_VERSION}`, () => {
     const file = snapshotFile(REPORT_VERSION);
     if (!existsSync(file) && process.env.UPDATE_REPORT_SCHEMA === '1') writeFileSync(file, `${JSON.stringify(shape, null, 2)}\n`);
-    if (!existsSync(file)) throw new Error(`no schema snapshot for REPORT_VERSION ${REPORT_VERSION}: write ${file} with UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-snapshot.test.ts`);
+    if (!existsSync(file))
+      throw new Error(
+        `no schema snapshot for REPORT_VERSION ${REPORT_VERSION}: write ${file} with UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-snapshot.test.ts`,
+      );
     const recorded = JSON.parse(readFileSync(file, 'utf8'));
     if (JSON.stringify(recorded) !== JSON.stringify(shape))
-      expect(shape, `the report's shape changed: bump REPORT_VERSION and update the snapshot (src/report/schema.ts; then UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-snapshot.test.ts writes v${REPORT_VERSION + 1}.json)`).toEqual(recorded);
+      expect(
+        shape,
+        `the report's shape changed: bump REPORT_VERSION and update the snapshot (src/report/schema.ts; then UPDATE_REPORT_SCHEMA=1 npx vitest run test/report/schema-snapshot.test.ts writes v${REPORT_VERSION + 1}.json)`,
+      ).toEqual(recorded);
   });
 
   it('notices a changed property type, ignores a renamed interface', () => {

@@ -4,36 +4,9 @@
 // bar per level). Pair trends: 1 − |Δ correlation| / 2 over pairs with a real trend
 // (|Pearson r| ≥ 0.1 for two number/date columns, Cramér's V ≥ 0.1 for two category/boolean ones).
 import type { TypedColumn } from './types.ts';
-
-export interface ColumnChart {
-  kind: 'histogram' | 'bars';
-  /** histogram: bin edges (length bins + 1), numbers or ms since epoch; bars: level labels. */
-  edges?: number[];
-  labels?: string[];
-  /** Shares of each side's non-missing rows (histogram) or of all rows (bars). */
-  real: number[];
-  synthetic: number[];
-}
-
-export interface ColumnStat {
-  column: string;
-  type: TypedColumn['type'];
-  /** 1 − KS or 1 − TV, in [0, 1]; higher is more similar. */
-  shape: number;
-  metric: 'ks' | 'tv' | 'ks-length';
-  missing: { real: number; synthetic: number };
-  chart: ColumnChart;
-}
-
-export interface PairTrend {
-  a: string;
-  b: string;
-  metric: 'pearson' | 'cramers-v';
-  real: number;
-  synthetic: number;
-  /** 1 − |Δ| / 2. */
-  similarity: number;
-}
+// Output types that go into the report as they are: declared once, in the report's schema.
+import type { ColumnChart, ColumnStat, PairTrend } from '../../report/schema.ts';
+export type { ColumnChart, ColumnStat, PairTrend };
 
 const BINS = 20, MAX_BARS = 20;
 

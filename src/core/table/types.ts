@@ -1,15 +1,10 @@
 // Tabular types shared by the table engine. Pure: no DOM, no Node.
+// Output types that go into the report as they are: declared once, in the report's schema.
+import type { ColumnType, TableFindingKind as FindingKind, TableFinding } from '../../report/schema.ts';
+export type { ColumnType, FindingKind, TableFinding };
 
 /** A raw cell as read from a file: CSV gives strings, JSON and Parquet typed values; null is missing. */
 export type Cell = string | number | boolean | null;
-
-/**
- * number: real-valued; category: a small set of levels; boolean: two values;
- * datetime: dates or timestamps; text: free text (long, mostly distinct);
- * identifier: unique per row (ids, keys), left out of the detector and of duplicate matching by default;
- * ignore: left out entirely (only by the user's override).
- */
-export type ColumnType = 'number' | 'category' | 'boolean' | 'datetime' | 'text' | 'identifier' | 'ignore';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['number', 'category', 'boolean', 'datetime', 'text', 'identifier', 'ignore'];
 
@@ -23,32 +18,6 @@ export interface TypedColumn {
   codes?: Int32Array;
   /** Shared by the real and synthetic sides of one column, so codes compare across sets. */
   levels?: string[];
-}
-
-export type FindingKind =
-  | 'precision'
-  | 'date-format'
-  | 'date-resolution'
-  | 'casing'
-  | 'whitespace'
-  | 'boolean-format'
-  | 'all-missing'
-  | 'left-out'
-  | 'unseen-levels';
-
-/** Something about a column worth telling the user, with whether the engine corrected it. */
-export interface TableFinding {
-  kind: FindingKind;
-  column: string;
-  side: 'real' | 'synthetic';
-  message: string;
-  /** Rows concerned and their share of that side's rows. */
-  rows: number;
-  share: number;
-  /** A few examples: the synthetic value and, where there is one, the real value it became. */
-  examples: { value: string; normalisedTo?: string }[];
-  /** True when the synthetic values were rewritten to the real data's precision/format before scoring. */
-  normalised: boolean;
 }
 
 /** Values read as missing in text cells (case-insensitive, after trimming). */

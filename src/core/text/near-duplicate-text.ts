@@ -7,18 +7,9 @@ import { collectSets, UnionFind } from '../duplicate-sets.ts';
 import type { KnnGraph } from '../knn.ts';
 import { exactDuplicateGroups, type NearDuplicateResult } from '../near-duplicates.ts';
 import type { MinHashPair } from './minhash.ts';
-
-export type PairReason = 'exact' | 'embedding' | 'minhash' | 'embedding+minhash';
-
-export interface TextPair {
-  a: number;
-  b: number;
-  reason: PairReason;
-  /** Cosine distance when known from the kNN graph, else null. */
-  distance: number | null;
-  /** Character-5-gram Jaccard when it made a MinHash edge, else null. */
-  jaccard: number | null;
-}
+// Output types that go into the report as they are: declared once, in the report's schema.
+import type { PairReason, TextPair } from '../../report/schema.ts';
+export type { PairReason, TextPair };
 
 export interface TextNearDuplicateResult extends NearDuplicateResult {
   pairs: TextPair[];

@@ -2,22 +2,9 @@
 // (distinct-1/2 = unique word uni/bigrams ÷ all uni/bigrams) and the phrases synthetic text
 // over-uses relative to real text: word 1–3-grams ranked by the log-odds ratio with an informative
 // Dirichlet prior (Monroe, Colaresi & Quinn 2008), z-scored; prior = both sets pooled, strength α0.
-
-export interface LengthSummary {
-  n: number;
-  chars: { mean: number; p05: number; median: number; p95: number };
-  words: { mean: number; p05: number; median: number; p95: number };
-  /** Histogram of word counts: edges (upper bounds, log-spaced) and counts per set. */
-  histogram: { upper: number[]; counts: number[] };
-}
-
-export interface OverusedPhrase { phrase: string; synthetic: number; real: number; logOdds: number; z: number }
-
-export interface TextFindings {
-  length: { real: LengthSummary; synthetic: LengthSummary };
-  distinct: { real: { d1: number; d2: number }; synthetic: { d1: number; d2: number } };
-  overused: OverusedPhrase[];
-}
+// Output types that go into the report as they are: declared once, in the report's schema.
+import type { LengthSummary, OverusedPhrase, TextFindings } from '../../report/schema.ts';
+export type { LengthSummary, OverusedPhrase, TextFindings };
 
 export function words(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|[!?]+|[\p{Extended_Pictographic}]/gu) ?? [];

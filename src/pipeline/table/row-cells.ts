@@ -3,6 +3,7 @@
 // unrealistic synthetic rows (highest p), the least represented real rows (lowest p) and the
 // members of the first near-duplicate sets, and the rows drawn in the 2-D map.
 import type { Cell } from '../../core/table/types.ts';
+import { leastRepresented, mostUnrealistic } from '../../report/rankings.ts';
 import type { Experiment, TableRowCells } from '../../report/schema.ts';
 
 export const ROW_CELLS_PER_LIST = 200;
@@ -10,9 +11,9 @@ export const ROW_CELLS_SETS = 100;
 
 /** `cellOf(i, c)`: the cell of Experiment.rows[i] in column `columns[c]`. */
 export function rowCellSample(ex: Experiment, columns: string[], cellOf: (i: number, c: number) => Cell, limit = ROW_CELLS_PER_LIST): TableRowCells {
-  const idx = ex.rows.map((_, i) => i);
-  const synth = idx.filter((i) => ex.rows[i].side === 'synthetic').sort((a, b) => ex.rows[b].p - ex.rows[a].p || a - b).slice(0, limit);
-  const real = idx.filter((i) => ex.rows[i].side === 'real').sort((a, b) => ex.rows[a].p - ex.rows[b].p || a - b).slice(0, limit);
+  // The views' own orders, so the rows kept are the rows they show first.
+  const synth = mostUnrealistic(ex.rows).slice(0, limit);
+  const real = leastRepresented(ex.rows).slice(0, limit);
   const dup = ex.nearDuplicateSets.slice(0, ROW_CELLS_SETS).flatMap((s) => s.members.slice(0, 8));
   // The map's points too (at most 5,000 rows), so a click on one shows its cells.
   const chosen = [...new Set([...synth, ...real, ...dup, ...(ex.map?.rows ?? [])])].sort((a, b) => a - b);

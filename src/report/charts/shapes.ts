@@ -11,9 +11,31 @@ interface Common {
   title?: string;
 }
 
-export interface Rect extends Common { kind: 'rect'; x: number; y: number; width: number; height: number; fill?: string }
-export interface Line extends Common { kind: 'line'; x1: number; y1: number; x2: number; y2: number; stroke?: string; data?: Data }
-export interface Label extends Common { kind: 'text'; x: number; y: number; text: string; fontSize?: number; anchor?: 'start' | 'middle' | 'end' }
+export interface Rect extends Common {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: string;
+}
+export interface Line extends Common {
+  kind: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  stroke?: string;
+  data?: Data;
+}
+export interface Label extends Common {
+  kind: 'text';
+  x: number;
+  y: number;
+  text: string;
+  fontSize?: number;
+  anchor?: 'start' | 'middle' | 'end';
+}
 
 export interface Group extends Common {
   kind: 'group';

@@ -4,8 +4,12 @@ import { escapeHtml as esc } from '../cells.ts';
 import type { Chart, Data, Shape } from './shapes.ts';
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
-const attr = (name: string, v: string | number | undefined) => (v === undefined ? '' : ` ${name}="${typeof v === 'number' ? n(v) : esc(v)}"`);
-const data = (d: Data | undefined) => Object.entries(d ?? {}).map(([k, v]) => ` data-${k}="${esc(String(v))}"`).join('');
+const attr = (name: string, v: string | number | undefined) =>
+  v === undefined ? '' : ` ${name}="${typeof v === 'number' ? n(v) : esc(v)}"`;
+const data = (d: Data | undefined) =>
+  Object.entries(d ?? {})
+    .map(([k, v]) => ` data-${k}="${esc(String(v))}"`)
+    .join('');
 const title = (t: string | undefined) => (t === undefined ? '' : `<title>${esc(t)}</title>`);
 
 function shape(s: Shape): string {
@@ -27,6 +31,8 @@ function shape(s: Shape): string {
 }
 
 export function chartSvg(c: Chart): string {
-  return `<svg${attr('class', c.className)} viewBox="0 0 ${n(c.width)} ${n(c.height)}" width="${n(c.width)}" height="${n(c.height)}" role="img"${attr('aria-label', c.label)}${data(c.data)}>` +
-    `${c.shapes.map(shape).join('')}</svg>`;
+  return (
+    `<svg${attr('class', c.className)} viewBox="0 0 ${n(c.width)} ${n(c.height)}" width="${n(c.width)}" height="${n(c.height)}" role="img"${attr('aria-label', c.label)}${data(c.data)}>` +
+    `${c.shapes.map(shape).join('')}</svg>`
+  );
 }

@@ -24,12 +24,23 @@ export function textFindingFigures(f: TextFindings): TextFindingFigure[] {
   const lengths = lengthChart(f);
   if (lengths)
     out.push({
-      key: 'lengths', chart: lengths,
+      key: 'lengths',
+      chart: lengths,
       caption: `Length (words per text) · median real ${fmt(f.length.real.words.median, 0)}, synthetic ${fmt(f.length.synthetic.words.median, 0)}`,
       legend: { real: `real (${f.length.real.n})`, synthetic: `synthetic (${f.length.synthetic.n})`, after: 'share of texts' },
     });
-  out.push({ key: 'distinct', caption: 'Vocabulary richness (unique ÷ all word 1- and 2-grams)', chart: distinctChart(f), legend: { real: 'real', synthetic: 'synthetic' } });
-  out.push({ key: 'overused', caption: 'Phrases synthetic text over-uses (log-odds z against real)', chart: overusedChart(f), empty: 'None stands out.' });
+  out.push({
+    key: 'distinct',
+    caption: 'Vocabulary richness (unique ÷ all word 1- and 2-grams)',
+    chart: distinctChart(f),
+    legend: { real: 'real', synthetic: 'synthetic' },
+  });
+  out.push({
+    key: 'overused',
+    caption: 'Phrases synthetic text over-uses (log-odds z against real)',
+    chart: overusedChart(f),
+    empty: 'None stands out.',
+  });
   return out;
 }
 
@@ -37,23 +48,44 @@ export function textFindingFigures(f: TextFindings): TextFindingFigure[] {
 function lengthChart(f: TextFindings): Chart | null {
   const { real, synthetic } = f.length;
   const share = (c: number[], n: number) => c.map((x) => (n ? x / n : 0));
-  const r = share(real.histogram.counts, real.n), s = share(synthetic.histogram.counts, synthetic.n);
+  const r = share(real.histogram.counts, real.n),
+    s = share(synthetic.histogram.counts, synthetic.n);
   const used = r.map((x, i) => x > 0 || s[i] > 0);
-  const lo = used.indexOf(true), hi = used.lastIndexOf(true);
+  const lo = used.indexOf(true),
+    hi = used.lastIndexOf(true);
   if (lo < 0) return null;
   const idx = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const max = Math.max(...idx.map((i) => Math.max(r[i], s[i])), 1e-9);
-  const W = 32, H = 80;
+  const W = 32,
+    H = 80;
   const label = (i: number) => {
-    const u = real.histogram.upper[i], l = i === 0 ? 0 : real.histogram.upper[i - 1] + 1;
+    const u = real.histogram.upper[i],
+      l = i === 0 ? 0 : real.histogram.upper[i - 1] + 1;
     return u >= Number.MAX_SAFE_INTEGER ? `${l}+` : l === u ? `${u}` : `${l}–${u}`;
   };
   const shapes: Shape[] = idx.map((i, k) => {
     const x = 4 + k * W;
     return {
-      kind: 'group', children: [
-        { kind: 'rect', x: x + 3, y: H - (r[i] / max) * H, width: 9, height: (r[i] / max) * H, fill: REAL, title: `real ${label(i)} words: ${(r[i] * 100).toFixed(1)}%` },
-        { kind: 'rect', x: x + 13, y: H - (s[i] / max) * H, width: 9, height: (s[i] / max) * H, fill: SYNTH, title: `synthetic ${label(i)} words: ${(s[i] * 100).toFixed(1)}%` },
+      kind: 'group',
+      children: [
+        {
+          kind: 'rect',
+          x: x + 3,
+          y: H - (r[i] / max) * H,
+          width: 9,
+          height: (r[i] / max) * H,
+          fill: REAL,
+          title: `real ${label(i)} words: ${(r[i] * 100).toFixed(1)}%`,
+        },
+        {
+          kind: 'rect',
+          x: x + 13,
+          y: H - (s[i] / max) * H,
+          width: 9,
+          height: (s[i] / max) * H,
+          fill: SYNTH,
+          title: `synthetic ${label(i)} words: ${(s[i] * 100).toFixed(1)}%`,
+        },
         { kind: 'text', x: x + W / 2, y: H + 12, fontSize: 8, anchor: 'middle', text: label(i) },
       ],
     };
@@ -62,12 +94,18 @@ function lengthChart(f: TextFindings): Chart | null {
 }
 
 function distinctChart(f: TextFindings): Chart {
-  const rows: [string, number, number][] = [['distinct-1', f.distinct.real.d1, f.distinct.synthetic.d1], ['distinct-2', f.distinct.real.d2, f.distinct.synthetic.d2]];
+  const rows: [string, number, number][] = [
+    ['distinct-1', f.distinct.real.d1, f.distinct.synthetic.d1],
+    ['distinct-2', f.distinct.real.d2, f.distinct.synthetic.d2],
+  ];
   const W = 160;
   const shapes: Shape[] = rows.map(([name, r, s], k) => {
     const y = k * 34;
     return {
-      kind: 'group', testId: `distinct-${name}`, data: { real: r, synthetic: s }, children: [
+      kind: 'group',
+      testId: `distinct-${name}`,
+      data: { real: r, synthetic: s },
+      children: [
         { kind: 'text', x: 0, y: y + 14, fontSize: 10, text: name },
         { kind: 'rect', x: 62, y: y + 4, width: r * W, height: 10, fill: REAL, title: `real ${fmt(r)}` },
         { kind: 'rect', x: 62, y: y + 16, width: s * W, height: 10, fill: SYNTH, title: `synthetic ${fmt(s)}` },
@@ -87,7 +125,9 @@ function overusedChart(f: TextFindings): Chart | null {
   const shapes: Shape[] = top.map((p, k) => {
     const y = k * 16;
     return {
-      kind: 'group', testId: 'overused-phrase', children: [
+      kind: 'group',
+      testId: 'overused-phrase',
+      children: [
         { kind: 'text', x: 0, y: y + 11, fontSize: 10, text: `“${shorten(p.phrase, 29)}”` },
         { kind: 'rect', x: 170, y: y + 3, width: (p.z / max) * 120, height: 9, fill: SYNTH },
         { kind: 'text', x: 296, y: y + 11, fontSize: 9, text: `z ${fmt(p.z, 1)} · ${p.synthetic}× synthetic, ${p.real}× real` },

@@ -7,11 +7,17 @@ import { SvgChart } from '../charts/SvgChart.tsx';
 import './evidence.css';
 
 // Memoised: the page re-renders while a run goes on; the results shown need not.
-export const ComparisonChart = memo(function ComparisonChart(props: { experiments: Experiment[]; selected?: number; onSelect?(i: number): void }) {
+export const ComparisonChart = memo(function ComparisonChart(props: {
+  experiments: Experiment[];
+  selected?: number;
+  onSelect?(i: number): void;
+}) {
   const { experiments, selected, onSelect } = props;
   return (
     <figure className="comparison-chart" data-testid="comparison-chart">
-      {comparisonCharts(experiments, selected).map((c) => <SvgChart key={c.label} chart={c} onItem={onSelect} />)}
+      {comparisonCharts(experiments, selected).map((c) => (
+        <SvgChart key={c.label} chart={c} onItem={onSelect} />
+      ))}
       <figcaption>{comparisonCaption(experiments)}</figcaption>
     </figure>
   );

@@ -19,18 +19,24 @@ export function ColumnCharts({ columns }: { columns: ColumnStat[] }) {
   return (
     <section className="column-charts" data-testid="column-charts" aria-label="Columns, worst first">
       <h4>Columns, least similar first</h4>
-      <p className="legend"><span className="swatch real" /> real <span className="swatch synthetic" /> synthetic · shape similarity 1 = same distribution</p>
+      <p className="legend">
+        <span className="swatch real" /> real <span className="swatch synthetic" /> synthetic · shape similarity 1 = same distribution
+      </p>
       <div className="column-grid">
         {sorted.map((c) => (
           <figure key={c.column} className="column" data-testid={`column-${c.column}`} data-shape={c.shape}>
             <figcaption>
               <strong>{c.column}</strong> <span className="type">{c.type}</span>
-              <span className={`shape${c.shape < 0.8 ? ' bad' : ''}`} title={METRIC[c.metric]} data-testid="shape"> shape {fmt(c.shape, 2)}</span>
+              <span className={`shape${c.shape < 0.8 ? ' bad' : ''}`} title={METRIC[c.metric]} data-testid="shape">
+                {' '}
+                shape {fmt(c.shape, 2)}
+              </span>
             </figcaption>
             <SvgChart chart={columnChart(c)} />
             <p className="range">
               {columnRange(c)}
-              {(c.missing.real > 0 || c.missing.synthetic > 0) && ` · missing ${fmt(c.missing.real, 2)} real, ${fmt(c.missing.synthetic, 2)} synthetic`}
+              {(c.missing.real > 0 || c.missing.synthetic > 0) &&
+                ` · missing ${fmt(c.missing.real, 2)} real, ${fmt(c.missing.synthetic, 2)} synthetic`}
             </p>
           </figure>
         ))}

@@ -17,7 +17,8 @@ export function TextFindings({ findings }: { findings: Findings }) {
             {f.chart ? <SvgChart chart={f.chart} /> : <p className="none">{f.empty}</p>}
             {f.legend && (
               <p className="legend">
-                <span style={{ color: SIDE_COLOUR.real }}>■</span> {f.legend.real} <span style={{ color: SIDE_COLOUR.synthetic }}>■</span> {f.legend.synthetic}
+                <span style={{ color: SIDE_COLOUR.real }}>■</span> {f.legend.real} <span style={{ color: SIDE_COLOUR.synthetic }}>■</span>{' '}
+                {f.legend.synthetic}
                 {f.legend.after && ` · ${f.legend.after}`}
               </p>
             )}
