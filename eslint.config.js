@@ -4,6 +4,7 @@
 // into pipeline, workers, ui or cli; pipeline never into ui, cli or workers; src/ never imports
 // test/ or scripts/, and scripts/ never imports test/.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -46,7 +47,7 @@ const layers = [
   { target: './scripts', from: './test', message: 'scripts/ must not import test code: move the shared helper into scripts/.' },
 ];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'dist-*/', 'public/', 'demo/', '.cache/', 'docs/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -69,7 +70,8 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': ['error', { zones: layers }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // `_name` marks a value left out on purpose (a destructured field dropped from a copy).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

@@ -1,15 +1,12 @@
 // The CLI's run: the request the flags describe, through the one dispatcher with Node's
-// environments. A modality cancelled by terminating (tables) runs in a worker thread, so Ctrl-C
-// stops it at once.
+// environments (node-envs.ts). A modality cancelled by terminating (tables) runs in a worker
+// thread (run-thread.ts), so Ctrl-C stops it at once.
 import type { Modality, Report } from '../report/schema.ts';
-import { runRequest, type EnvOpeners, type RunHooks } from '../pipeline/modalities.ts';
+import { runRequest, type RunHooks } from '../pipeline/modalities.ts';
 import { CANCEL_BY, type RequestOf, type RunRequest } from '../pipeline/run-request.ts';
-import { scoreTableInThread } from '../pipeline/table/node-thread.ts';
-import { nodeTableIo } from '../ingest/table/node-read.ts';
-import { openDiskCache } from '../storage/disk-cache.ts';
 import type { CliOptions } from './args.ts';
-import { createNodeEnv, defaultCacheDir } from './node-env.ts';
-import { createNodeTextEnv } from './node-text-env.ts';
+import { nodeEnvOpeners } from './node-envs.ts';
+import { runInThread } from './run-thread.ts';
 
 export type { RunHooks };
 
@@ -34,30 +31,9 @@ export function cliRequest(modality: Modality, opts: CliOptions): RunRequest {
   return { modality, ...common };
 }
 
-/** Node's environments; each is opened for one run and released after it. */
-export function nodeEnvOpeners(opts: CliOptions): EnvOpeners {
-  return {
-    image: () => createNodeEnv(opts),
-    text: async () => {
-      const env = await createNodeTextEnv({ threads: opts.threads });
-      const { manifest } = env.embedder;
-      const cache = opts.noCache
-        ? undefined
-        : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `text-${manifest.id}@${manifest.version}`, manifest.output.dimension);
-      return {
-        ...env, cache, close: async () => {
-          await cache?.close();
-          await env.release();
-        },
-      };
-    },
-    table: async () => ({ ...nodeTableIo, close: async () => {} }),
-  };
-}
-
 export async function runScore(request: RunRequest, opts: CliOptions, hooks: RunHooks): Promise<Report> {
   // Cancelled by terminating (CANCEL_BY): the run goes to a worker thread of its own.
-  if (request.modality === 'table' && CANCEL_BY.table === 'terminate') return scoreTableInThread(request, hooks);
+  if (CANCEL_BY[request.modality] === 'terminate') return runInThread(request, opts, hooks);
   const report = await runRequest(request, nodeEnvOpeners(opts), hooks);
   if (request.modality === 'image') report.embedding.decode = opts.decode;
   return report;

@@ -149,6 +149,12 @@ export interface SkippedItem {
 
 // ---- Tables (Report.table, Experiment.table) ----
 
+/**
+ * number: real-valued; category: a small set of levels; boolean: two values;
+ * datetime: dates or timestamps; text: free text (long, mostly distinct);
+ * identifier: unique per row (ids, keys), left out of the detector and of duplicate matching by default;
+ * ignore: left out entirely (only by the user's override).
+ */
 export type ColumnType = 'number' | 'category' | 'boolean' | 'datetime' | 'text' | 'identifier' | 'ignore';
 
 export interface TableColumnInfo {

@@ -1,4 +1,5 @@
 // Tabular types shared by the table engine. Pure: no DOM, no Node.
+
 // Output types that go into the report as they are: declared once, in the report's schema.
 import type { ColumnType, TableFindingKind as FindingKind, TableFinding } from '../../report/schema.ts';
 export type { ColumnType, FindingKind, TableFinding };

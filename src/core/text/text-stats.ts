@@ -2,6 +2,7 @@
 // (distinct-1/2 = unique word uni/bigrams ÷ all uni/bigrams) and the phrases synthetic text
 // over-uses relative to real text: word 1–3-grams ranked by the log-odds ratio with an informative
 // Dirichlet prior (Monroe, Colaresi & Quinn 2008), z-scored; prior = both sets pooled, strength α0.
+
 // Output types that go into the report as they are: declared once, in the report's schema.
 import type { LengthSummary, OverusedPhrase, TextFindings } from '../../report/schema.ts';
 export type { LengthSummary, OverusedPhrase, TextFindings };

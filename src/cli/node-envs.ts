@@ -1,0 +1,29 @@
+// Node's environments for the one dispatcher (pipeline/modalities.ts), as the flags set them: each
+// is opened for one run and released after it. The app's counterpart: workers/browser-envs.ts.
+import { nodeTableIo } from '../ingest/table/node-read.ts';
+import type { EnvOpeners } from '../pipeline/modalities.ts';
+import { openDiskCache } from '../storage/disk-cache.ts';
+import type { CliOptions } from './args.ts';
+import { createNodeEnv, defaultCacheDir } from './node-env.ts';
+import { createNodeTextEnv } from './node-text-env.ts';
+
+export function nodeEnvOpeners(opts: CliOptions): EnvOpeners {
+  return {
+    image: () => createNodeEnv(opts),
+    text: async () => {
+      const env = await createNodeTextEnv({ threads: opts.threads });
+      const { manifest } = env.embedder;
+      const cache = opts.noCache
+        ? undefined
+        : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `text-${manifest.id}@${manifest.version}`, manifest.output.dimension);
+      return {
+        ...env, cache, close: async () => {
+          await cache?.close();
+          await env.release();
+        },
+      };
+    },
+    table: async () => ({ ...nodeTableIo, close: async () => {} }),
+  };
+}
+
