@@ -1,12 +1,13 @@
 // Tables instead of galleries: rows ranked by p (the detector's out-of-fold P(synthetic)) and
 // near-duplicate pairs with the matching cells highlighted. Cells come from the report's bounded
 // sample (Experiment.table.rowCells); rows outside it show their path only.
-import type { Experiment, NearDuplicateSet, TableRowCells } from '../../../report/schema.ts';
+import type { Experiment, TableRowCells } from '../../../report/schema.ts';
+import { duplicatePairs, leastRepresented, mostUnrealistic } from '../../../report/rankings.ts';
 import { fmt } from '../../../report/meaning.ts';
 import { cellsMatch, cellText, isBlank } from '../../../report/cells.ts';
 
 type CellValue = TableRowCells['rows'][number]['cells'][number];
-const missing = isBlank; // one cell rule for the app and the HTML report (core/report-html-table.ts)
+const missing = isBlank; // one cell rule for the app and the HTML report (src/report/cells.ts)
 
 export function cellsByRow(rc: TableRowCells | undefined): Map<number, CellValue[]> {
   return new Map((rc?.rows ?? []).map((r) => [r.index, r.cells]));
@@ -26,9 +27,8 @@ interface RankedProps {
 export function RankedRows({ ex, side, title, about, testId, shown = 25 }: RankedProps) {
   const rc = ex.table?.rowCells;
   const cells = cellsByRow(rc);
-  const ranked = ex.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.side === side)
-    .sort((a, b) => (side === 'synthetic' ? b.r.p - a.r.p : a.r.p - b.r.p) || a.i - b.i)
-    .slice(0, rc?.limit ?? 200);
+  const order = side === 'synthetic' ? mostUnrealistic(ex.rows) : leastRepresented(ex.rows);
+  const ranked = order.slice(0, rc?.limit ?? 200).map((i) => ({ r: ex.rows[i], i }));
   const head = ranked.slice(0, shown), rest = ranked.slice(shown);
   const body = (list: typeof ranked, offset: number) => list.map(({ r, i }, k) => (
     <tr key={i} data-testid="ranked-row" data-p={r.p}>
@@ -61,28 +61,21 @@ export function RankedRows({ ex, side, title, about, testId, shown = 25 }: Ranke
   );
 }
 
-/** Pairs from a set: its first member (a real row when there is one) with each other member. */
-function pairsOf(set: NearDuplicateSet, ex: Experiment): [number, number][] {
-  const realFirst = [...set.members].sort((a, b) => (ex.rows[a].side === ex.rows[b].side ? a - b : ex.rows[a].side === 'real' ? -1 : 1));
-  return realFirst.slice(1).map((m) => [realFirst[0], m]);
-}
-
 export function DuplicatePairs({ ex, max = 50 }: { ex: Experiment; max?: number }) {
   const rc = ex.table?.rowCells;
   const cells = cellsByRow(rc);
-  const sets = [...ex.nearDuplicateSets].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === 'unoriginal' ? -1 : b.kind === 'unoriginal' ? 1 : a.kind === 'unvaried' ? -1 : 1));
-  const pairs = sets.flatMap((s) => pairsOf(s, ex).map(([a, b]) => ({ s, a, b })));
+  const pairs = duplicatePairs(ex);
   return (
     <section className="duplicate-pairs" data-testid="duplicate-pairs" data-count={pairs.length}>
       <h4>Near-duplicate pairs ({pairs.length})</h4>
       <p className="about">Rule: {ex.table?.duplicateRule ?? ex.threshold.note}. Matching cells are highlighted.
         {ex.table?.duplicateSearchCapped && ' The search was capped by a very large block of identical values.'}</p>
       {pairs.length === 0 && <p>No near-duplicate rows.</p>}
-      {pairs.slice(0, max).map(({ s, a, b }) => {
+      {pairs.slice(0, max).map(({ kind, exact, a, b }) => {
         const ca = cells.get(a), cb = cells.get(b);
         return (
-          <div key={`${a}-${b}`} className="pair" data-testid="duplicate-pair" data-kind={s.kind}>
-            <p className="pair-head">{s.kind}{s.exact ? ' · exact copy' : ''}</p>
+          <div key={`${a}-${b}`} className="pair" data-testid="duplicate-pair" data-kind={kind}>
+            <p className="pair-head">{kind}{exact ? ' · exact copy' : ''}</p>
             <div className="row-scroll">
               <table className="rows">
                 {rc && <thead><tr><th>row</th>{rc.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>}

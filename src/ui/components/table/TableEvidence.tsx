@@ -2,6 +2,8 @@
 // first), the closest-real distances, the ranked rows and the duplicate pairs.
 import type { Experiment, Report } from '../../../report/schema.ts';
 import { fmt } from '../../../report/meaning.ts';
+import { closestRealChart } from '../../../report/charts/column.ts';
+import { SvgChart } from '../charts/SvgChart.tsx';
 import { ColumnCharts } from './ColumnCharts.tsx';
 import { Findings } from './Findings.tsx';
 import { DuplicatePairs, RankedRows } from './RowTables.tsx';
@@ -10,19 +12,10 @@ import './table.css';
 function ClosestReal({ ex }: { ex: Experiment }) {
   const c = ex.table?.closestReal;
   if (!c) return null;
-  const { counts, edges } = c.histogram;
-  const max = Math.max(1, ...counts);
-  const W = 240, H = 60, slot = W / Math.max(1, counts.length);
   return (
     <section className="closest-real" data-testid="closest-real">
       <h4>Distance from each synthetic row to its closest real row</h4>
-      <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label="histogram of closest-real distances">
-        {counts.map((n, i) => (
-          <rect key={i} className="synthetic" x={i * slot} y={H - (n / max) * H} width={Math.max(1, slot - 1)} height={(n / max) * H}>
-            <title>{`${fmt(edges[i], 3)} – ${fmt(edges[i + 1], 3)}: ${n} rows`}</title>
-          </rect>
-        ))}
-      </svg>
+      <SvgChart chart={closestRealChart(c.histogram)} />
       <p className="about">
         median {fmt(c.summary.median, 3)} · 5% {fmt(c.summary.q05, 3)} · min {fmt(c.summary.min, 3)} ·
         {' '}{(c.summary.zeroShare * 100).toFixed(1)}% at distance 0 · {c.computed} rows{c.sampled ? ' (a sample)' : ''}
