@@ -23,12 +23,20 @@ export function cliTableRequest(opts: CliOptions): RequestOf<'table'> {
   };
 }
 
+/** The run request the flags describe, per modality: a modality's own flags go into its request. */
+const FROM_FLAGS: { [M in Modality]: (opts: CliOptions) => RequestOf<M> } = {
+  image: (opts) => ({ modality: 'image', ...common(opts) }),
+  text: (opts) => ({ modality: 'text', ...common(opts), textField: opts.textField, textColumn: opts.textColumn, labelColumn: opts.labelColumn }),
+  table: cliTableRequest,
+};
+
+function common(opts: CliOptions) {
+  return { real: opts.real, synthetic: opts.synthetic, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap, threshold: opts.threshold };
+}
+
 /** The run request the flags describe, for a modality already decided (ingest/modality.ts). */
 export function cliRequest(modality: Modality, opts: CliOptions): RunRequest {
-  const common = { real: opts.real, synthetic: opts.synthetic, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap, threshold: opts.threshold };
-  if (modality === 'table') return cliTableRequest(opts);
-  if (modality === 'text') return { modality, ...common, textField: opts.textField, textColumn: opts.textColumn, labelColumn: opts.labelColumn };
-  return { modality, ...common };
+  return FROM_FLAGS[modality](opts);
 }
 
 export async function runScore(request: RunRequest, opts: CliOptions, hooks: RunHooks): Promise<Report> {

@@ -27,9 +27,13 @@ async function sniffFile(f: SetFile): Promise<Sniffed | string> {
 
 type Modality = ListedSet['modality'];
 
+/** Tie order of the kinds: every modality has a place (the compiler checks a new one gets one). */
+const TIE_ORDER: Record<NonNullable<Modality>, number> = { image: 0, table: 1, text: 2 };
+
 /** The most common kind among usable files; ties: image, then table, then text. */
 function modalityOf(countsByKind: Record<string, number>): Modality {
-  return (['image', 'table', 'text'] as const).reduce<Modality>(
+  const kinds = (Object.keys(TIE_ORDER) as NonNullable<Modality>[]).sort((a, b) => TIE_ORDER[a] - TIE_ORDER[b]);
+  return kinds.reduce<Modality>(
     (best, k) => ((countsByKind[k] ?? 0) > (best ? countsByKind[best] ?? 0 : 0) ? k : best), null);
 }
 

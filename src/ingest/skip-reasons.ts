@@ -1,6 +1,7 @@
 // Why a file is left out of a set, in the words users see (the skipped-files list of the app, the
 // CLI's "skipped" lines), spelled once for the Node and browser readers and both image decoders.
 // Pure: runs in Node, a window and a worker.
+import type { Modality } from '../report/schema.ts';
 
 export const HIDDEN_FILE = 'hidden file';
 export const HIDDEN_FOLDER = 'hidden folder, not scanned';
@@ -32,10 +33,10 @@ export const cannotRead = (err: unknown): string => `cannot read: ${errorReason(
 export const cannotReadFile = (err: unknown): string => `cannot read file: ${errorReason(err)}`;
 export const cannotReadFolder = (err: unknown): string => `cannot read folder: ${errorReason(err)}`;
 
-const article = (kind: string): string => (kind === 'image' ? 'an image' : kind === 'table' ? 'a table' : 'text');
+const ARTICLE: Record<Modality, string> = { image: 'an image', table: 'a table', text: 'text' };
 
 /** A file of another kind than the set's (or than a decoder wants): 'not an image (looks like text)'. */
-export const notOfKind = (kind: 'image' | 'table' | 'text', looksLike: string): string => `not ${article(kind)} (looks like ${looksLike})`;
+export const notOfKind = (kind: Modality, looksLike: string): string => `not ${ARTICLE[kind]} (looks like ${looksLike})`;
 
 /** A file in a set where no file is usable. */
 export const unrecognisedType = (looksLike: string): string => `unrecognised file type (looks like ${looksLike})`;

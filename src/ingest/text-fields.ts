@@ -5,7 +5,7 @@
 // picker and the CLI's rules see the same thing (ingest/modality.ts).
 import Papa from 'papaparse';
 import { columnEvidence, judgeTextColumn, type ColumnEvidence, type TextColumnVerdict } from './text-columns.ts';
-import type { TextFormat } from './text-parse.ts';
+import type { TextFormat } from './types.ts';
 
 /** Bytes of a record file's head that its fields and the modality are judged on (ingest/modality.ts). */
 export const RECORD_HEAD_BYTES = 256 * 1024;

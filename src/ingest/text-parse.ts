@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { judgeTextColumn } from './text-columns.ts';
 import { recordFields, textHead } from './text-fields.ts';
-import { InputError } from './types.ts';
+import { InputError, type TextFormat } from './types.ts';
 
 export interface TextRecord {
   path: string;
@@ -31,7 +31,6 @@ export interface TextFieldOptions {
   labelColumn?: string;
 }
 
-export type TextFormat = 'text' | 'jsonl' | 'json' | 'csv' | 'tsv';
 
 export function textFormatOf(name: string): TextFormat {
   const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();

@@ -1,10 +1,13 @@
 // The ingest interface, shared by the browser and Node walkers. Pure types, error classes and the CLASS RULE.
 import { errorClass } from '../core/errors.ts';
-import type { SkippedItem } from '../report/schema.ts';
+import type { Modality, SkippedItem } from '../report/schema.ts';
 
 export type { SkippedItem };
 
-export type ItemKind = 'image' | 'text' | 'table' | 'unknown';
+export type ItemKind = Modality | 'unknown';
+
+/** How a text set's file is read: one text per file, or one per record. */
+export type TextFormat = 'text' | 'jsonl' | 'json' | 'csv' | 'tsv';
 
 export interface IngestItem {
   /** Relative to the set root, '/'-separated, no leading slash. */
@@ -43,7 +46,7 @@ export interface ListedSet {
   /** Readable, non-empty files by sniffed kind, including those skipped for the wrong kind. */
   countsByKind: Record<string, number>;
   /** Kind of `items`, or null when no usable file was found. */
-  modality: 'image' | 'text' | 'table' | null;
+  modality: Modality | null;
 }
 
 /** The user's input is unusable as a whole (missing root, not a folder). Test `err.name`. */
