@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEnv } from '../src/cli/node-env.ts';
 import type { Report } from '../src/report/schema.ts';
-import { score, type ScoreRequest } from '../src/pipeline/image/score-images.ts';
+import { scoreImages, type ImageScoreRequest } from '../src/pipeline/image/score-images.ts';
 import { buildDemoSets } from './demo-data/build-sets.ts';
 
 const i = process.argv.indexOf('--per-class');
@@ -20,7 +20,7 @@ try {
   await buildDemoSets(join(root, 'data'), { perClass, sets: SETS });
   console.log(`demo sets: ${perClass * 10} real + ${SETS.length} × ${perClass * 10} synthetic MNIST PNGs ` +
     `(${((performance.now() - tBuild) / 1000).toFixed(1)} s to build), load avg ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
-  const req: ScoreRequest = {
+  const req: ImageScoreRequest = {
     real: join(root, 'data/real'),
     synthetic: SETS.map((s) => ({ name: s, path: join(root, 'data', s) })),
     threshold: { kind: 'manifest' },
@@ -31,7 +31,7 @@ try {
     const t0 = performance.now();
     const env = await createNodeEnv({ cacheDir });
     const t1 = performance.now();
-    const report = await score(req, env);
+    const report = await scoreImages(req, env);
     const t2 = performance.now();
     await env.close();
     const res = { report, toScores: (t2 - t1) / 1000, withEnv: (t2 - t0) / 1000 };

@@ -15,7 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { createNodeEnv, DEFAULT_IMAGE_MODEL, PACKAGE_ROOT } from '../src/cli/node-env.ts';
 import { REPORT_VERSION, type Report } from '../src/report/schema.ts';
 import { MANIFEST_FILE, parseManifest } from '../src/models/manifest.ts';
-import { score, type ScoreRequest } from '../src/pipeline/image/score-images.ts';
+import { scoreImages, type ImageScoreRequest } from '../src/pipeline/image/score-images.ts';
 import { buildDemoSets, DEMO_EFFECTS, DEMO_SETS } from './demo-data/build-sets.ts';
 
 export const DEMO_DIR = 'public/demo';
@@ -88,7 +88,7 @@ export interface DemoReportFile {
 }
 
 /** The request the app sends for the demo (App.tsx onRun): set keys are the packs' names. */
-export function demoRequest(index: DemoIndex): ScoreRequest {
+export function demoRequest(index: DemoIndex): ImageScoreRequest {
   return {
     real: index.real.name,
     synthetic: index.synthetic.map((s) => ({ name: s.name, path: s.name })),
@@ -155,7 +155,7 @@ export async function buildDemoReport(out = DEMO_DIR, key?: string): Promise<Rep
       }
     }
     // Set keys as the app names them; the listed roots (absolute) then lead the reads.
-    const report = await score(demoRequest(index), { ...env, listSet: (root, side, signal) => env.listSet(join(scratch, root), side, signal) });
+    const report = await scoreImages(demoRequest(index), { ...env, listSet: (root, side, signal) => env.listSet(join(scratch, root), side, signal) });
     const file: DemoReportFile = { key: key ?? (await demoReportKey(out)), report };
     await writeFile(join(out, DEMO_REPORT), JSON.stringify(file));
     return report;

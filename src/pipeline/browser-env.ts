@@ -10,7 +10,7 @@ import { openIdbCache, type IdbVectorCache } from '../storage/idb-cache.ts';
 import { noCache } from '../storage/vector-cache.ts';
 import type { PipelineEnv } from './image/environment.ts';
 
-/** The sets of one run, by root key (the key is what ScoreRequest.real / synthetic[].path name). */
+/** The sets of one run, by root key (the key is what ImageScoreRequest.real / synthetic[].path name). */
 export type FileSets = Record<string, { files: FileRef[]; skipped?: SkippedItem[] }>;
 
 export interface BrowserEnvOptions extends Partial<RuntimeOptions> {

@@ -6,7 +6,7 @@ import type { Modality, Report, SkippedItem } from '../report/schema.ts';
 import type { TableIo } from '../ingest/table/types.ts';
 import type { PipelineEnv } from './image/environment.ts';
 import type { RequestOf, RunRequest } from './run-request.ts';
-import { score } from './image/score-images.ts';
+import { scoreImages } from './image/score-images.ts';
 import { scoreTable } from './table/score-table.ts';
 import { scoreText, type TextPipelineEnv } from './text/score-text.ts';
 
@@ -27,7 +27,7 @@ export interface EnvOf {
 type Pipeline<M extends Modality> = (req: RequestOf<M>, env: EnvOf[M], hooks: RunHooks) => Promise<Report>;
 
 export const PIPELINES: { [M in Modality]: Pipeline<M> } = {
-  image: score,
+  image: scoreImages,
   text: scoreText,
   table: scoreTable,
 };

@@ -2,12 +2,12 @@
 // worker and the CLI pass it along unopened, and one dispatcher (run.ts) hands it to the
 // modality's pipeline. A new modality adds one member here and one line in modalities.ts.
 import type { Modality } from '../report/schema.ts';
-import type { ScoreRequest } from './image/score-images.ts';
+import type { ImageScoreRequest } from './image/score-images.ts';
 import type { ScoreTableRequest } from './table/score-table.ts';
 import type { TextScoreRequest } from './text/score-text.ts';
 
 export type RunRequest =
-  | ({ modality: 'image' } & ScoreRequest)
+  | ({ modality: 'image' } & ImageScoreRequest)
   | ({ modality: 'text' } & TextScoreRequest)
   | ({ modality: 'table' } & ScoreTableRequest);
 

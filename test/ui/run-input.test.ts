@@ -33,3 +33,12 @@ it('sends a text request for a record file of texts and a table request for tabl
   const table = await runInputOf(set('real', 'table', [['real.csv', csv]]), [set('ctgan', 'table', [['ctgan.csv', csv]])], null, DEFAULT_TABLE_CHOICES);
   expect(table.request.modality).toBe('table');
 });
+
+it("follows the user's pick in a record file: a file of texts scored as a table when asked", async () => {
+  const jsonl = Array.from({ length: 20 }, (_, i) => JSON.stringify({ text: `sentence number ${i}, long enough to read as free text.` })).join('\n');
+  const real = set('real', 'table', [['real.jsonl', jsonl]]);
+  const synth = [set('llm', 'table', [['llm.jsonl', jsonl]])];
+  expect((await runInputOf(real, synth, null, DEFAULT_TABLE_CHOICES)).request.modality).toBe('text');
+  expect((await runInputOf(real, synth, { text: null, label: null }, DEFAULT_TABLE_CHOICES)).request.modality).toBe('table');
+  expect((await runInputOf(real, synth, { text: 'text', label: null }, DEFAULT_TABLE_CHOICES)).request).toMatchObject({ modality: 'text', textField: 'text' });
+});

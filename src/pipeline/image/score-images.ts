@@ -1,5 +1,5 @@
-// The whole run: list every set, embed each file once (the real set once for all experiments),
-// then analyse real ∪ synthetic_i per experiment and assemble the Report.
+// The image run: list every set, embed each file once (the real set once for all experiments),
+// then analyse real ∪ synthetic_i per experiment and assemble the Report (pipeline/assemble.ts).
 import type { Report, SkippedItem } from '../../report/schema.ts';
 import type { ListedSet } from '../../ingest/types.ts';
 import { throwIfAborted } from '../../core/errors.ts';
@@ -10,7 +10,7 @@ import { analyseExperiment } from './experiment.ts';
 import { experimentMap } from '../experiment-map.ts';
 import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
 
-export interface ScoreRequest {
+export interface ImageScoreRequest {
   real: string;
   synthetic: { name: string; path: string }[];
   threshold: ThresholdChoice;
@@ -22,8 +22,8 @@ export interface ScoreRequest {
   map?: { maxPoints?: number };
 }
 
-export async function score(
-  req: ScoreRequest,
+export async function scoreImages(
+  req: ImageScoreRequest,
   env: PipelineEnv,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void } = {},
 ): Promise<Report> {

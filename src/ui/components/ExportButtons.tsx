@@ -1,14 +1,6 @@
 import type { Report } from '../../report/schema.ts';
 import { reportToCsv } from '../../core/report-csv.ts';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from './export/download.ts';
 
 /** The JSON report (the CLI's schema) and the per-row CSV, saved from the page: nothing is uploaded. */
 export function ExportButtons({ report }: { report: Report }) {

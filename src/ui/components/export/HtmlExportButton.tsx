@@ -3,15 +3,7 @@ import { buildReportHtml } from '../../../core/report-html.ts';
 import type { Report } from '../../../report/schema.ts';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import { browserThumbnails } from './browser-thumbnails.ts';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from './download.ts';
 
 /** The self-contained HTML report: scores, comparison, top gallery items as embedded thumbnails. */
 export function HtmlExportButton({ report, files }: { report: Report; files: FileSets | null }) {

@@ -33,11 +33,10 @@ export function choiceOptions(format: RecordFields['format'] | null, choice: Tex
   };
 }
 
-/** The text request for a run whose sets go to the worker under `keys` (real first), or null. */
-export async function textRequestOf(
-  keys: string[], real: { collected: CollectedSet; listed: ListedSet | null }, synthetic: { name: string }[], choice?: TextChoice | null,
-): Promise<RequestOf<'text'> | null> {
-  if (!(await isTextSet(real.collected, real.listed, choice))) return null;
+/** The text request for a run whose sets go to the worker under `keys` (real first). */
+export async function textRequest(
+  keys: string[], real: { collected: CollectedSet }, synthetic: { name: string }[], choice?: TextChoice | null,
+): Promise<RequestOf<'text'>> {
   const fields = await inspectRecordSet(real.collected);
   return {
     modality: 'text',
@@ -47,4 +46,11 @@ export async function textRequestOf(
     map: {},
     ...choiceOptions(fields?.format ?? null, choice),
   };
+}
+
+/** The text request, or null when the real set is not text (by the one decision or the user's pick). */
+export async function textRequestOf(
+  keys: string[], real: { collected: CollectedSet; listed: ListedSet | null }, synthetic: { name: string }[], choice?: TextChoice | null,
+): Promise<RequestOf<'text'> | null> {
+  return (await isTextSet(real.collected, real.listed, choice)) ? textRequest(keys, real, synthetic, choice) : null;
 }
