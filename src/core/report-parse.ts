@@ -1,8 +1,10 @@
 // Reading a SynthScore JSON report back (the app's "open a report", tests): checks that it is
-// ours, that this build can read its version, and that the parts every view needs are there.
+// ours, that this build can read its version, then every part against the report's shape.
 // Each problem is a ReportFormatError whose message says what is wrong in the user's terms.
 import { SCORE_KEYS } from '../report/meaning.ts';
+import { CURRENT_SHAPE } from '../report/current-shape.ts';
 import { REPORT_VERSION, type Report } from '../report/schema.ts';
+import { shapeProblem } from '../report/validate-shape.ts';
 
 export class ReportFormatError extends Error {
   constructor(message: string) {
@@ -52,6 +54,9 @@ export function validateReport(data: unknown, fileName = 'This file'): Report {
     if (ex.map !== undefined && !validMap(ex.map, (ex.rows as unknown[]).length)) delete ex.map; // a bad map is dropped, not fatal
   });
   if (!Array.isArray(data.skipped)) data.skipped = [];
+  // Then every part, against the shape this build writes: a view never meets a null row.
+  const problem = shapeProblem(data, CURRENT_SHAPE);
+  if (problem) fail(`is not a valid SynthScore report: ${problem}.`);
   return data as unknown as Report;
 }
 

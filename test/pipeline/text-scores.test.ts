@@ -11,6 +11,7 @@ import { analyseText } from '../../src/core/text/analyse-text.ts';
 import { scoreText } from '../../src/pipeline/text/score-text.ts';
 import { createNodeTextEnv } from '../../src/cli/node-text-env.ts';
 import { jokes, quotes } from '../models/text-samples.ts';
+import { validateReport } from '../../src/core/report-parse.ts';
 
 const J = jokes(), Q = quotes();
 let dir: string;
@@ -45,6 +46,8 @@ describe('scoreText on real jokes with constructed synthetic sets', () => {
     expect(report.model.id).toBe('use-lite-512');
     expect(exp('fresh').text!.texts.length).toBe(500);
     expect(exp('fresh').rows[300].path).toBe('fresh.jsonl#L1');
+    // Saved and opened again, it passes the shape check every opened report goes through.
+    expect(validateReport(JSON.parse(JSON.stringify(report))).experiments).toHaveLength(4);
   });
 
   it('fresh real text ≈ 0.5 / 0.5 / 0 / 0', () => {

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseReport, ReportFormatError } from '../../src/core/report-parse.ts';
+import { CURRENT_SHAPE } from '../../src/report/current-shape.ts';
 import { REPORT_VERSION } from '../../src/report/schema.ts';
 import { fakeReport } from '../core/report-fixture.ts';
 import { reportShape, SCHEMA_FILE } from './schema-shape.ts';
 
-const DIR = fileURLToPath(new URL('./schema-snapshots/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../src/report/shapes/', import.meta.url));
 const snapshotFile = (v: number) => `${DIR}v${v}.json`;
 const versions = () =>
   readdirSync(DIR)
@@ -58,5 +59,9 @@ describe('report schema', () => {
       if (v !== REPORT_VERSION) expect(() => parseReport(JSON.stringify({ ...report, version: v }))).toThrow(ReportFormatError);
     expect(versions()).toContain(REPORT_VERSION);
     expect(Math.max(...versions()), 'a snapshot for a version newer than REPORT_VERSION').toBe(REPORT_VERSION);
+  });
+
+  it('is the shape the app and the CLI validate opened reports against', () => {
+    expect(CURRENT_SHAPE).toEqual(JSON.parse(readFileSync(snapshotFile(REPORT_VERSION), 'utf8')));
   });
 });
