@@ -13,6 +13,8 @@ const integration = [
   'test/ingest/node-decode-fast.test.ts',
 ];
 const notNode = ['test/e2e/**', 'test/ui/**'];
+// Big inputs made on the fly (memory and time of bombs, huge texts): opt-in, `npm run test:slow`.
+const slow = ['test/slow/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -22,7 +24,8 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notNode, ...integration] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notNode, ...integration, ...slow] } },
+      { extends: true, test: { name: 'slow', include: slow, testTimeout: 900_000 } },
       { extends: true, test: { name: 'integration', include: integration } },
       // React components and hooks in happy-dom with @testing-library/react.
       { extends: true, plugins: [react()], test: { name: 'ui', include: ['test/ui/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },

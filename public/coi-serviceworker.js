@@ -14,6 +14,7 @@ const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -26,6 +27,7 @@ function isolate(response) {
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');
   if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CSP);
+  if (!headers.has('X-Frame-Options')) headers.set('X-Frame-Options', 'DENY');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

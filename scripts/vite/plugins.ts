@@ -21,13 +21,15 @@ export function contentSecurityPolicy(dev: boolean): string {
   ].join('; ');
 }
 
-/** Cross-origin isolation (needed for wasm threads) plus the CSP. */
+/** Cross-origin isolation (needed for wasm threads) plus the CSP; where headers can be set, no
+ *  other site may frame the app (frame-ancestors works only in a header, not in the page's meta CSP). */
 export function securityHeaders(dev: boolean): Record<string, string> {
   return {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Content-Security-Policy': contentSecurityPolicy(dev),
+    'Content-Security-Policy': `${contentSecurityPolicy(dev)}; frame-ancestors 'none'`,
+    'X-Frame-Options': 'DENY',
   };
 }
 
