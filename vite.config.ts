@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { cspMeta, dropUnusedModels, gemmModel, ortWasmAssets, securityHeaders } from './scripts/vite/plugins.ts';
+import { cspMeta, dropUnusedModels, gemmModel, ortWasmAssets, precacheList, securityHeaders } from './scripts/vite/plugins.ts';
 
 // onnxruntime-web: the `onnxruntime-web-use-extern-wasm` condition picks the builds that load
 // ort-wasm-simd-threaded.mjs/.wasm from ort.env.wasm.wasmPaths (our origin, /ort/) instead of
@@ -8,7 +8,7 @@ import { cspMeta, dropUnusedModels, gemmModel, ortWasmAssets, securityHeaders } 
 const conditions = ['onnxruntime-web-use-extern-wasm', 'module', 'browser', 'development|production'];
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), ortWasmAssets(), gemmModel(), cspMeta(), dropUnusedModels()],
+  plugins: [react(), ortWasmAssets(), gemmModel(), cspMeta(), dropUnusedModels(), precacheList()],
   resolve: { conditions },
   worker: { format: 'es', plugins: () => [gemmModel()] },
   // Pre-bundle what the worker imports, so the dev server does not discover it late and reload the page.

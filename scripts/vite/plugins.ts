@@ -1,6 +1,7 @@
 // Vite plugins for the app: security headers, onnxruntime-web's wasm files served from our own
 // origin, and the kNN Gemm graph built at build time (so onnx-proto never ships to the browser).
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { gemmTransBModel } from '../../src/models/onnx-build.ts';
@@ -105,6 +106,41 @@ export function dropUnusedModels(): Plugin {
       const models = join(opts.dir ?? 'dist', 'models');
       if (!existsSync(models)) return;
       for (const id of readdirSync(models)) rmSync(join(models, id, 'model-fp32.onnx'), { force: true });
+    },
+  };
+}
+
+/** Where the built site lists its files for offline use (read by public/coi-serviceworker.js). */
+export const PRECACHE_FILE = 'precache.json';
+
+/**
+ * After the build: every file of the site with its size, and a version that changes with any
+ * file's content, so the service worker can keep the whole app — shell, every built-in model, the
+ * demo — for offline use, and replace the lot when an update changes any of it.
+ */
+export function precacheList(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'synthscore:precache-list',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      const files: { path: string; bytes: number }[] = [];
+      const hash = createHash('sha256');
+      const walk = (dir: string, rel: string) => {
+        for (const name of readdirSync(dir).sort()) {
+          const abs = join(dir, name), path = rel ? `${rel}/${name}` : name;
+          if (statSync(abs).isDirectory()) walk(abs, path);
+          else if (path !== PRECACHE_FILE && path !== 'coi-serviceworker.js') {
+            files.push({ path, bytes: statSync(abs).size });
+            hash.update(path).update(readFileSync(abs));
+          }
+        }
+      };
+      walk(outDir, '');
+      writeFileSync(join(outDir, PRECACHE_FILE), JSON.stringify({ version: hash.digest('hex').slice(0, 16), files }));
     },
   };
 }

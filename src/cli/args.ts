@@ -1,5 +1,6 @@
 // Command-line parsing for `synthscore score`. Usage errors throw UsageError (exit 1).
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 
 export class UsageError extends Error {
@@ -40,6 +41,7 @@ Images:
                              model's input decoded at reduced scale and resized by sharp (far less
                              CPU on large photos); vectors differ slightly: compare fast runs only
                              with fast runs
+  --max-pixels N             refuse images over N pixels, from their header (default 40000000)
 Text:
   --text-field F             JSON/JSONL field holding the text (default "text")
   --text-column C            CSV/TSV column holding the text
@@ -81,6 +83,7 @@ export interface CliOptions {
   noCache: boolean;
   threads?: number;
   decode: 'exact' | 'fast';
+  maxPixels?: number;
   quiet: boolean;
 }
 
@@ -105,6 +108,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         'no-cache': { type: 'boolean' },
         threads: { type: 'string' },
         decode: { type: 'string' },
+        'max-pixels': { type: 'string' },
         quiet: { type: 'boolean' },
         samples: { type: 'string' },
         modality: { type: 'string' },
@@ -131,6 +135,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
   if (command === 'score' && !v.synthetic?.length) throw new UsageError('At least one --synthetic [NAME=]PATH is required.');
   if (v.threshold !== undefined && v['relative-threshold'])
     throw new UsageError('Give either --threshold or --relative-threshold, not both.');
+  if (v.json === '-' && v.csv === '-') throw new UsageError('Only one of --json and --csv can write to stdout (-); give the other a file.');
 
   const synthetic = (v.synthetic ?? []).map(parseNamedPath);
   const names = new Set<string>();
@@ -167,14 +172,21 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     noCache: !!v['no-cache'],
     threads: v.threads === undefined ? undefined : integer(v.threads, '--threads', 1, 256),
     decode: oneOf(v.decode ?? 'exact', '--decode', ['exact', 'fast'] as const),
+    maxPixels: v['max-pixels'] === undefined ? undefined : integer(v['max-pixels'], '--max-pixels', 1, 1_000_000_000),
     quiet: !!v.quiet,
   };
 }
 
 function parseNamedPath(arg: string): { name: string; path: string } {
+  // A bare path is named after its folder; "name=path" names it explicitly. A path may hold '='
+  // (data/year=2024): what exists is a path, and a "name" with a slash is part of a path unless
+  // what follows the '=' exists.
   const eq = arg.indexOf('=');
-  // A bare path is named after its folder; "name=path" names it explicitly.
-  if (eq > 0) return { name: arg.slice(0, eq), path: arg.slice(eq + 1) };
+  if (eq > 0 && !existsSync(arg)) {
+    const name = arg.slice(0, eq);
+    const path = arg.slice(eq + 1);
+    if (!/[\\/]/.test(name) || existsSync(path)) return { name, path };
+  }
   return { name: basename(arg.replace(/[\\/]+$/, '')) || arg, path: arg };
 }
 

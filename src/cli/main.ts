@@ -1,15 +1,22 @@
 // `synthscore score|calibrate …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem,
-// 3 failure, 130 cancelled.
+// 3 failure, 130 cancelled. Everything printed that comes from the user's data (names, paths,
+// messages quoting them) goes through printable.ts.
 import { writeFile } from 'node:fs/promises';
 import { reportToCsv } from '../core/report-csv.ts';
-import { parseCli, USAGE, UsageError } from './args.ts';
+import type { Report } from '../report/schema.ts';
+import { parseCli, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runCalibrate } from './calibrate-command.ts';
 import { detectModality } from './modality.ts';
 import { createNodeEnv } from './node-env.ts';
+import { checkOutputTargets, fileTargets, writeFailure, type OutputTarget } from './output-targets.ts';
+import { printable, printableLines, terminalSafeJson } from './printable.ts';
 import { stderrProgress } from './progress.ts';
 import { cliRequest, runScore } from './run-score.ts';
+import { setOverlapWarnings } from './set-overlap.ts';
 import { formatTable } from './table.ts';
 import { reportHtml } from './html-thumbnails.ts';
+
+const warn = (w: string) => process.stderr.write(`warning: ${printable(w)}\n`);
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseCli(argv);
@@ -17,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  // A target that cannot be written is found now, not after the run.
+  await checkOutputTargets(fileTargets(opts.command === 'calibrate' ? { json: opts.json } : opts));
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   const onProgress = opts.quiet ? undefined : stderrProgress();
@@ -33,21 +42,48 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  for (const w of await setOverlapWarnings(opts.real, opts.synthetic)) warn(w);
   const report = await runScore(cliRequest(modality, opts), opts, {
     signal: controller.signal,
     onProgress,
-    onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${s.path}: ${s.reason}\n`),
-    onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    onSkipped: (s) => process.stderr.write(`skipped ${s.side} ${printable(s.path)}: ${printable(s.reason)}\n`),
+    onWarning: warn,
   });
+  const failures = await writeReports(report, opts);
   // stdout carries exactly one thing when a writer asks for '-': the JSON or the CSV.
   const toStdout = opts.json === '-' || opts.csv === '-';
-  if (opts.json) await emit(opts.json, JSON.stringify(report, null, 1) + '\n');
-  if (opts.csv) await emit(opts.csv, reportToCsv(report));
-  if (opts.html) await emit(opts.html, await reportHtml(report));
   const out = toStdout ? process.stderr : process.stdout;
+  // The table is printed even when a report file could not be written: the run is not lost.
   out.write(formatTable(report));
   if (report.embedding.decode === 'fast') out.write('Decode: fast (large JPEGs decoded at reduced scale): compare only with other --decode fast runs; the app decodes exactly.\n');
+  if (failures.length) throw new Error(failures.join('\n'));
   return 0;
+}
+
+/** Writes each report the flags ask for; returns a message per one that could not be written. */
+async function writeReports(report: Report, opts: CliOptions): Promise<string[]> {
+  const failures: string[] = [];
+  const writers: [OutputTarget['flag'], string | undefined, () => Promise<string>][] = [
+    ['--json', opts.json, async () => JSON.stringify(report, null, 1) + '\n'],
+    ['--csv', opts.csv, async () => reportToCsv(report)],
+    ['--html', opts.html, () => reportHtml(report)],
+  ];
+  for (const [flag, path, text] of writers) {
+    if (!path) continue;
+    try {
+      if (path === '-') process.stdout.write(forTerminal(flag, await text()));
+      else await writeFile(path, await text());
+    } catch (e) {
+      failures.push(writeFailure({ flag, path }, e as Error));
+    }
+  }
+  return failures;
+}
+
+/** Report text bound for stdout: JSON escapes what a terminal would act on losslessly; a CSV is escaped only when a terminal shows it. */
+function forTerminal(flag: OutputTarget['flag'], text: string): string {
+  if (flag === '--json') return terminalSafeJson(text);
+  return process.stdout.isTTY ? printableLines(text) : text;
 }
 
 /** Errors a user fixes by changing what they gave: exit 2. */
@@ -55,16 +91,11 @@ function isInputProblem(e: Error): boolean {
   return e.name === 'InputError' || e.name === 'TooFewRowsError';
 }
 
-async function emit(target: string, text: string): Promise<void> {
-  if (target === '-') process.stdout.write(text);
-  else await writeFile(target, text);
-}
-
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: Error) => {
     const code = e.name === 'UsageError' ? 1 : isInputProblem(e) ? 2 : e.name === 'AbortError' ? 130 : 3;
-    process.stderr.write(`synthscore: ${e.message}\n`);
+    process.stderr.write(`synthscore: ${printableLines(e.message)}\n`);
     if (code === 1) process.stderr.write(`\n${USAGE}\n`);
     if (code === 3 && process.env.SYNTHSCORE_DEBUG) process.stderr.write(`${e.stack}\n`);
     process.exitCode = code;

@@ -5,6 +5,7 @@ import type { Modality } from '../report/schema.ts';
 import { decideModality, type ModalityHints, type ModalitySource } from '../ingest/modality.ts';
 import { listSet } from '../ingest/node-walk.ts';
 import { InputError } from '../ingest/types.ts';
+import { printable } from './printable.ts';
 
 /** A path as the decision sees it: a listed folder, or a file whose head can be read. */
 export async function nodeModalitySource(path: string): Promise<ModalitySource> {
@@ -18,7 +19,7 @@ export async function nodeModalitySource(path: string): Promise<ModalitySource> 
 export async function detectModality(path: string, hints: ModalityHints & { quiet?: boolean }): Promise<Modality> {
   const src = await nodeModalitySource(path);
   const { modality, reason, fields } = await decideModality(src, hints);
-  if (fields && !hints.quiet) process.stderr.write(`modality: ${modality} (${path}: ${reason}; --modality sets it)\n`);
+  if (fields && !hints.quiet) process.stderr.write(`modality: ${modality} (${printable(path)}: ${printable(reason)}; --modality sets it)\n`);
   return modality;
 }
 

@@ -1,5 +1,5 @@
 // Node adapters for the pipeline: fs walking, sharp decoding, onnxruntime-node inference and
-// GEMM, and the on-disk vector cache.
+// GEMM, and the on-disk vector cache (none, with a warning, when it cannot be opened).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,8 +10,8 @@ import { decodeImageBytes, decodeImageBytesFast, hashBytes, hashPixels, type Dec
 import { listSet } from '../ingest/node-walk.ts';
 import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
 import type { PipelineEnv } from '../pipeline/image/environment.ts';
-import { openDiskCache } from '../storage/disk-cache.ts';
 import { noCache } from '../storage/vector-cache.ts';
+import { openCliCache } from './cli-cache.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_IMAGE_MODEL = join(PACKAGE_ROOT, 'public/models/mobilenet-v2-1.4-nsfwjs');
@@ -27,20 +27,20 @@ export function ensureModels(): void {
   if (r.status !== 0) throw new Error('Could not build the image model (see above).');
 }
 
-export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean; threads?: number; decode?: DecodeMode }): Promise<PipelineEnv & { close(): Promise<void> }> {
+export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean; threads?: number; decode?: DecodeMode; maxPixels?: number }): Promise<PipelineEnv & { close(): Promise<void> }> {
   ensureModels();
   const embedder = await createImageEmbedder(DEFAULT_IMAGE_MODEL, { threads: opts.threads });
   const { manifest } = embedder;
   const fast = opts.decode === 'fast';
   // Fast-decoded vectors differ slightly from exact ones: their own cache file, never mixed.
-  const cache = opts.noCache
-    ? noCache()
-    : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `${manifest.id}@${manifest.version}${fast ? '+fast-decode' : ''}`, manifest.output.dimension);
+  // openCliCache never throws (a cache that cannot be opened is a warning), so nothing fails
+  // between loading the embedder and handing it to the caller, who releases it.
+  const cache = (await openCliCache(opts, defaultCacheDir(), `${manifest.id}@${manifest.version}${fast ? '+fast-decode' : ''}`, manifest.output.dimension)) ?? noCache();
   return {
     listSet: (root, side, signal) => listSet(root, side, { signal }),
     readItem: (root, item) => readFile(join(root, item.path)),
     hashBytes,
-    decodeImage: fast ? (bytes) => decodeImageBytesFast(bytes, manifest.input) : (bytes) => decodeImageBytes(bytes),
+    decodeImage: fast ? (bytes) => decodeImageBytesFast(bytes, manifest.input, '', opts.maxPixels) : (bytes) => decodeImageBytes(bytes, '', opts.maxPixels),
     hashPixels: (img) => hashPixels(img.data, img.width, img.height),
     embedder,
     cache,

@@ -2,8 +2,8 @@
 // is opened for one run and released after it. The app's counterpart: workers/browser-envs.ts.
 import { nodeTableIo } from '../ingest/table/node-read.ts';
 import type { EnvOpeners } from '../pipeline/modalities.ts';
-import { openDiskCache } from '../storage/disk-cache.ts';
 import type { CliOptions } from './args.ts';
+import { openCliCache } from './cli-cache.ts';
 import { createNodeEnv, defaultCacheDir } from './node-env.ts';
 import { createNodeTextEnv } from './node-text-env.ts';
 
@@ -13,9 +13,8 @@ export function nodeEnvOpeners(opts: CliOptions): EnvOpeners {
     text: async () => {
       const env = await createNodeTextEnv({ threads: opts.threads });
       const { manifest } = env.embedder;
-      const cache = opts.noCache
-        ? undefined
-        : await openDiskCache(opts.cacheDir ?? defaultCacheDir(), `text-${manifest.id}@${manifest.version}`, manifest.output.dimension);
+      // Never throws: a cache that cannot be opened is a warning (cli-cache.ts).
+      const cache = await openCliCache(opts, defaultCacheDir(), `text-${manifest.id}@${manifest.version}`, manifest.output.dimension);
       return {
         ...env, cache, close: async () => {
           await cache?.close();
@@ -26,4 +25,3 @@ export function nodeEnvOpeners(opts: CliOptions): EnvOpeners {
     table: async () => ({ ...nodeTableIo, close: async () => {} }),
   };
 }
-

@@ -1,6 +1,7 @@
 // Progress on stderr: stage, count, items/s and ETA. Redrawn in place on a terminal,
 // one line every few seconds otherwise (logs stay readable).
 import type { ProgressEvent } from '../core/progress.ts';
+import { printable } from './printable.ts';
 
 export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): (e: ProgressEvent) => void {
   const tty = !!stream.isTTY;
@@ -38,7 +39,9 @@ export function stderrProgress(stream: NodeJS.WriteStream = process.stderr): (e:
     write(`${e.stage}: ${e.done}/${e.total}  ${rate.toFixed(1)} items/s  ${tail}`, e.status === 'done');
   };
 
-  function write(line: string, final = false): void {
+  // A stage names experiments (user data): escaped, so only our own \r and erase act on the terminal.
+  function write(text: string, final = false): void {
+    const line = printable(text);
     if (tty) stream.write(`\r\x1b[2K${line}${final ? '\n' : ''}`);
     else stream.write(line + '\n');
   }

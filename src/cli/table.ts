@@ -1,12 +1,14 @@
-// The comparison table printed on stdout: one row per experiment, in the seed's shape.
+// The comparison table printed on stdout: one row per experiment, in the seed's shape. Names come
+// from the user's data (folders, flags, label columns) and are printed escaped (printable.ts).
 import type { Estimate, Experiment, Report, ThresholdInfo } from '../report/schema.ts';
+import { printable } from './printable.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 
 export function formatTable(report: Report): string {
   const head = ['experiment', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', 'AUC', 'tau', 'real', 'synthetic'];
   const rows = report.experiments.map((ex) => [
-    ex.name,
+    printable(ex.name),
     fmt(ex.scores.unrepresentative),
     fmt(ex.scores.unrealistic),
     fmt(ex.scores.unvaried),
@@ -23,9 +25,9 @@ export function formatTable(report: Report): string {
   out.push('');
   out.push('Scores: higher is worse. Baselines: unrealistic/unrepresentative ≈ 0.5 when the sets are');
   out.push('indistinguishable (1.0 when perfectly separable); unvaried/unoriginal 0 when nothing is duplicated.');
-  out.push(`Intervals: 95% (bootstrap for the classifier scores, Wilson for the fractions). Model: ${report.model.id}.`);
+  out.push(`Intervals: 95% (bootstrap for the classifier scores, Wilson for the fractions). Model: ${printable(report.model.id)}.`);
   const skipped = report.skipped.length + report.experiments.reduce((a, e) => a + e.skipped.length, 0);
-  if (skipped) out.push(`Skipped ${skipped} file(s); see the report's "skipped" lists.`);
+  if (skipped) out.push(`Skipped ${skipped} ${report.modality === 'table' ? 'row(s)' : 'file(s)'}; see the report's "skipped" lists.`);
   if (report.modality !== 'table') out.push(`Embedded ${report.embedding.embedded} item(s), ${report.embedding.fromCache} from cache.`);
   return out.join('\n') + '\n';
 }
@@ -39,7 +41,7 @@ function tauLabel(t: ThresholdInfo): string {
 function formatClasses(ex: Experiment): string[] {
   const head = ['class', 'real', 'synthetic', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', ''];
   const rows = ex.classes!.map((c) => [
-    c.className,
+    printable(c.className),
     String(c.counts.real),
     String(c.counts.synthetic),
     ...(c.scores
@@ -53,5 +55,5 @@ function formatClasses(ex: Experiment): string[] {
       .map((s, i) => (i === 0 || i === cells.length - 1 ? s.padEnd(widths[i]) : s.padStart(widths[i])))
       .join('  ')
       .trimEnd();
-  return [`Per class, ${ex.name}:`, line(head), ...rows.map(line)];
+  return [`Per class, ${printable(ex.name)}:`, line(head), ...rows.map(line)];
 }

@@ -20,4 +20,6 @@ export interface TextEmbedder {
   manifest: TextModelManifest;
   /** One unit vector per text: texts.length × dim. */
   embed(texts: readonly string[]): Promise<Float32Array>;
+  /** Set when embed() reads only a text's first `maxTokens` tokens; `count`: how many of `texts` are longer. */
+  truncation?: { maxTokens: number; count(texts: readonly string[]): number };
 }

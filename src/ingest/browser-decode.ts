@@ -5,7 +5,7 @@
 // the tag is set to 1 in a copy of the bytes before decoding (test/e2e/decode.test.ts checks this).
 import exifr from 'exifr';
 import type { DecodedImage } from '../contracts/embedders.ts';
-import { imageFormatOf, MAX_PIXELS } from './image-format.ts';
+import { checkImageHeader, DEFAULT_MAX_PIXELS } from './image-format.ts';
 import { withoutJpegOrientation } from './jpeg-markers.ts';
 import { corruptImage, tooLargeImage } from './skip-reasons.ts';
 import { DecodeError } from './types.js';
@@ -24,9 +24,14 @@ async function orientationOf(bytes: Uint8Array, format: string): Promise<number>
   }
 }
 
-/** Decode image bytes to RGBA in the stored orientation. Throws DecodeError with a short reason. */
-export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<DecodedImage> {
-  const { format, formatName } = imageFormatOf(bytes, name);
+/**
+ * Decode image bytes to RGBA in the stored orientation. Throws DecodeError with a short reason.
+ * The size is checked from the header first: createImageBitmap would decode a bomb whole.
+ */
+export async function decodeImageBytes(bytes: Uint8Array, name = '', maxPixels = DEFAULT_MAX_PIXELS): Promise<DecodedImage> {
+  const { format, formatName, size } = checkImageHeader(bytes, name, { maxPixels });
+  // Every supported format states its size up front; a JPEG without a frame header cannot be decoded.
+  if (!size) throw new DecodeError(corruptImage(formatName, 'the header does not give the image size'));
   const orientation = await orientationOf(bytes, format);
   const stored = format === 'jpeg' && orientation !== 1 ? withoutJpegOrientation(bytes) : bytes;
   let bitmap: ImageBitmap;
@@ -36,12 +41,13 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
       premultiplyAlpha: 'none',
       colorSpaceConversion: 'default',
     });
-  } catch (err) {
-    throw new DecodeError(corruptImage(formatName, (err as Error).message || 'could not be decoded'));
+  } catch {
+    // Chromium says only "The source image could not be decoded."
+    throw new DecodeError(corruptImage(formatName, `the browser could not decode this ${size.width}×${size.height} image`));
   }
   try {
     const { width, height } = bitmap;
-    if (width * height > MAX_PIXELS) throw new DecodeError(tooLargeImage(width, height));
+    if (width * height > maxPixels) throw new DecodeError(tooLargeImage(width, height, maxPixels));
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new DecodeError('no 2-D canvas available to read pixels');

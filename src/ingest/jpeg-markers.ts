@@ -22,7 +22,7 @@ export function readJpegHeader(b: Uint8Array): JpegHeader {
   const header: JpegHeader = { size: null, exif: null, complete: false };
   let p = 2;
   while (p + 4 <= b.length) {
-    if (b[p] !== 0xff) return header;
+    if (b[p] !== 0xff) { p++; continue; } // extraneous bytes before a marker: skipped, as libjpeg and browsers do
     const marker = b[p + 1];
     if (marker === 0xff) { p++; continue; } // fill byte
     if (marker === 0xda || marker === 0xd9) { header.complete = true; return header; } // start of scan, end of image

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as bmp from 'bmp-ts';
 import sharp from 'sharp';
-import { imageFormatOf, MAX_PIXELS } from './image-format.ts';
-import { jpegMayHaveExif, readJpegHeader } from './jpeg-markers.ts';
+import { checkImageHeader, DEFAULT_MAX_PIXELS, type PixelLimit } from './image-format.ts';
+import { jpegMayHaveExif } from './jpeg-markers.ts';
 import { corruptImage, tooLargeImage } from './skip-reasons.ts';
 import { DecodeError } from './types.js';
 
@@ -19,6 +19,18 @@ export interface DecodedImage {
   orientation: number;
   /** The file's bytes, for hashBytes. */
   bytes: Uint8Array;
+}
+
+/** The CLI's pixel limit: `maxPixels` from --max-pixels, which the refusal names. */
+const limitOf = (maxPixels = DEFAULT_MAX_PIXELS): PixelLimit => ({ maxPixels, raise: '--max-pixels raises it' });
+
+/** A failed decode as a sentence: sharp's own pixel limit (a backstop to the header check) in the same words. */
+function decodeFailure(err: unknown, formatName: string, limit: PixelLimit, size: { width: number; height: number } | null): Error {
+  if (err instanceof DecodeError) return err;
+  if (size && /exceeds pixel limit/i.test(String((err as Error)?.message))) {
+    return new DecodeError(tooLargeImage(size.width, size.height, limit.maxPixels, limit.raise));
+  }
+  return new DecodeError(corruptImage(formatName, shortReason(err)));
 }
 
 function shortReason(err: unknown): string {
@@ -34,14 +46,18 @@ export async function decodeImageFile(absPath: string): Promise<DecodedImage> {
   return decodeImageBytes(bytes, absPath);
 }
 
-/** Decode image bytes (name is used only for the text/extension heuristics of the sniffer). */
-export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<DecodedImage> {
-  const { format, formatName } = imageFormatOf(bytes, name);
+/**
+ * Decode image bytes (name is used only for the text/extension heuristics of the sniffer). An
+ * image whose header says it has more than `maxPixels` pixels is refused before decoding.
+ */
+export async function decodeImageBytes(bytes: Uint8Array, name = '', maxPixels?: number): Promise<DecodedImage> {
+  const limit = limitOf(maxPixels);
+  const { format, formatName, size } = checkImageHeader(bytes, name, limit);
   try {
     if (format === 'bmp') return { ...decodeBmp(bytes), orientation: 1, bytes };
     // failOn 'error': a truncated or corrupt stream is an error (sharp's 'warning' default also
     // rejects files that browsers display fine, e.g. JPEGs with extraneous bytes before a marker).
-    const options = { failOn: 'error', autoOrient: false, pages: 1, page: 0, limitInputPixels: MAX_PIXELS } as const;
+    const options = { failOn: 'error', autoOrient: false, pages: 1, page: 0, limitInputPixels: limit.maxPixels } as const;
     const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // The orientation needs a second parse of the file (metadata); a JPEG without an EXIF segment
     // has none, so most photos skip it.
@@ -58,8 +74,7 @@ export async function decodeImageBytes(bytes: Uint8Array, name = ''): Promise<De
     const data = new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength);
     return { data, width, height, orientation, bytes };
   } catch (err) {
-    if (err instanceof DecodeError) throw err;
-    throw new DecodeError(corruptImage(formatName, shortReason(err)));
+    throw decodeFailure(err, formatName, limit, size);
   }
 }
 
@@ -78,13 +93,15 @@ export type DecodeMode = 'exact' | 'fast';
  * input size, as opaque RGBA with orientation 1, so preprocessImage only scales it to [0, 1], and
  * hashPixels compares these small pixels (identical files still match). Anything else: exact.
  */
-export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: number; height: number }, name = ''): Promise<DecodedImage> {
-  const stored = imageFormatOf(bytes, name).format === 'jpeg' ? readJpegHeader(bytes).size : null;
+export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: number; height: number }, name = '', maxPixels?: number): Promise<DecodedImage> {
+  const limit = limitOf(maxPixels);
+  const { format, size } = checkImageHeader(bytes, name, limit);
+  const stored = format === 'jpeg' ? size : null;
   if (!stored || Math.min(stored.width, stored.height) < 2 * Math.max(target.width, target.height)) {
-    return decodeImageBytes(bytes, name);
+    return decodeImageBytes(bytes, name, maxPixels);
   }
   try {
-    const out = await sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { failOn: 'error', autoOrient: true, limitInputPixels: MAX_PIXELS })
+    const out = await sharp(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { failOn: 'error', autoOrient: true, limitInputPixels: limit.maxPixels })
       .flatten({ background: '#ffffff' })
       .resize(target.width, target.height, { fit: 'fill', kernel: 'linear' })
       .toColourspace('srgb').raw({ depth: 'uchar' })
@@ -103,21 +120,23 @@ export async function decodeImageBytesFast(bytes: Uint8Array, target: { width: n
     }
     return { data, width, height, orientation: 1, bytes };
   } catch (err) {
-    throw new DecodeError(corruptImage('JPEG', shortReason(err)));
+    throw decodeFailure(err, 'JPEG', limit, stored);
   }
 }
 
+/** A BMP whose size checkImageHeader has accepted. */
 function decodeBmp(bytes: Uint8Array): { data: Uint8Array; width: number; height: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // Refuse absurd sizes before bmp-ts allocates width × height × 4 bytes.
-  const w = buf.readInt32LE(18);
-  const h = Math.abs(buf.readInt32LE(22));
-  if (buf.readUInt32LE(14) !== 12 && (w <= 0 || h <= 0 || w * h > MAX_PIXELS)) {
-    throw new Error(tooLargeImage(w, h));
-  }
   // toRGBA: false (ABGR) on purpose: bmp-ts 1.0.9's 1-bit path writes alpha at a wrong offset in
   // RGBA mode, which corrupts pixels; in ABGR mode that stray write lands on the pixel's own alpha.
-  const d = bmp.decode(buf, { toRGBA: false });
+  let d: ReturnType<typeof bmp.decode>;
+  try {
+    d = bmp.decode(buf, { toRGBA: false });
+  } catch (err) {
+    // bmp-ts reads past the end of a short palette or compressed stream: "offset is out of range".
+    if (err instanceof RangeError) throw new DecodeError(corruptImage('BMP', 'the file ends before the data its header describes'));
+    throw err;
+  }
   const { width, height } = d;
   const src = d.data;
   const n = width * height;

@@ -48,4 +48,21 @@ export const notTextFile = (isRecordFile: boolean): string =>
 /** An image whose bytes the decoder refused. */
 export const corruptImage = (format: string, why: string): string => `truncated or corrupt ${format}: ${why}`;
 
-export const tooLargeImage = (width: number, height: number): string => `invalid or too large dimensions ${width}×${height}`;
+/** An image whose header gives a zero or negative width or height. */
+export const badImageSize = (format: string, width: number, height: number): string =>
+  `corrupt ${format}: the header gives an impossible size ${width}×${height}`;
+
+/** A file that ends before the pixel data its header describes. */
+export const truncatedImage = (format: string, width: number, height: number, length: number): string =>
+  `truncated ${format}: the header says ${width}×${height} but the file ends at byte ${length}`;
+
+/** Megapixels, cut (never rounded up) to as many decimals as it takes to exceed `limit`: 40.2 over 40, not 40. */
+function megapixels(n: number, limit: number): string {
+  let digits = 0;
+  while (digits < 6 && Math.floor(n / 10 ** (6 - digits)) <= limit / 10 ** (6 - digits)) digits++;
+  return (Math.floor(n / 10 ** (6 - digits)) / 10 ** digits).toFixed(digits);
+}
+
+/** An image refused from its header: decoding it would take more memory than a run allows. */
+export const tooLargeImage = (width: number, height: number, maxPixels: number, raise?: string): string =>
+  `too large: ${width}×${height} = ${megapixels(width * height, maxPixels)} Mpx, over the ${maxPixels / 1e6} Mpx limit${raise ? ` (${raise})` : ''}`;

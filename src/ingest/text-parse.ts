@@ -3,6 +3,7 @@
 // array element, per CSV/TSV record. Every sample has a stable path: `file.jsonl#L12`,
 // `file.json#3`, `file.csv#row 7` (data rows counted from 1, header excluded).
 import Papa from 'papaparse';
+import { jsonTextTooDeep, jsonValueTooDeep, tooDeepReason } from './json-depth.ts';
 import { judgeTextColumn } from './text-columns.ts';
 import { recordFields, textHead } from './text-fields.ts';
 import { InputError, type TextFormat } from './types.ts';
@@ -112,6 +113,7 @@ export function parseTextRecords(text: string, source: string, format: TextForma
         if (i < lines.length - 1) out.skipped.push({ path, reason: 'blank line' });
         return;
       }
+      if (jsonTextTooDeep(line)) return void out.skipped.push({ path, reason: tooDeepReason() });
       let v: unknown;
       try { v = JSON.parse(line); } catch (e) { return void out.skipped.push({ path, reason: `not valid JSON (${(e as Error).message})` }); }
       fromObject(path, v);
@@ -121,7 +123,10 @@ export function parseTextRecords(text: string, source: string, format: TextForma
     try { v = JSON.parse(text); } catch (e) { throw new InputError(`${source} is not valid JSON: ${(e as Error).message}`); }
     const arr = Array.isArray(v) ? v : v && typeof v === 'object' && Array.isArray((v as { data?: unknown }).data) ? (v as { data: unknown[] }).data : null;
     if (!arr) throw new InputError(`${source}: expected a JSON array of records (or {"data": [...]})`);
-    arr.forEach((r: unknown, i: number) => fromObject(`${source}#${i + 1}`, r));
+    arr.forEach((r: unknown, i: number) => {
+      if (jsonValueTooDeep(r)) out.skipped.push({ path: `${source}#${i + 1}`, reason: tooDeepReason() });
+      else fromObject(`${source}#${i + 1}`, r);
+    });
   } else {
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, delimiter: format === 'tsv' ? '\t' : '', skipEmptyLines: false });
     const columns = parsed.meta.fields ?? [];
@@ -143,13 +148,19 @@ export function parseTextRecords(text: string, source: string, format: TextForma
     if (opts.labelColumn && !columns.includes(opts.labelColumn)) {
       throw new InputError(`${source} has no label column "${opts.labelColumn}"; its columns are: ${columns.join(', ')}`);
     }
-    const bad = new Set<number>();
-    for (const e of parsed.errors) if (e.row !== undefined && e.code !== 'TooFewFields' && e.code !== 'TooManyFields') bad.add(e.row);
+    // Why a record is malformed, by data-row index. Quote errors count the header as row 0; field-count errors do not.
+    const bad = new Map<number, string>();
+    for (const e of parsed.errors) {
+      if (e.type !== 'Quotes' || e.row === undefined) continue;
+      bad.set(e.row - 1, e.code === 'MissingQuotes'
+        ? 'malformed CSV record (a quote is never closed: the record runs to the end of the file)'
+        : 'malformed CSV record (unbalanced quotes)');
+    }
     parsed.data.forEach((row, i) => {
       const path = `${source}#row ${i + 1}`;
       const t = row[col];
       if (Object.keys(row).length === 1 && (t ?? '') === '' && i === parsed.data.length - 1) return; // trailing newline
-      if (bad.has(i)) return void out.skipped.push({ path, reason: 'malformed CSV record (unbalanced quotes)' });
+      if (bad.has(i)) return void out.skipped.push({ path, reason: bad.get(i)! });
       add(path, t ?? null, opts.labelColumn ? (row[opts.labelColumn] ?? null) : null, `no value in column "${col}"`);
     });
   }

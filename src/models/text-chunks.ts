@@ -5,6 +5,16 @@
 // text's embedding is the mean of its chunk embeddings, re-normalised to unit length. A text of
 // at most maxTokens tokens is one chunk, so its embedding is exactly the model's. An empty text
 // is one chunk of zero tokens (the model then returns l2norm(tanh(b)), as TF.js does mid-batch).
+// Only a text's first MAX_CHUNKS_PER_TEXT chunks are embedded (see there).
+
+/**
+ * At most this many chunks per text: its first 64 × 128 = 8,192 tokens (about 30 KB of English).
+ * USE lite is a sentence encoder: past a few pages the mean of the chunk vectors hardly moves (the
+ * 65th chunk would shift it by about 1/65), while each further chunk costs a model row, so without
+ * a cap one 50 MB file costs as much as a million one-liners and its token ids alone fill memory.
+ * With it a text costs at most what 64 short texts do, and is tokenized only as far as it is read.
+ */
+export const MAX_CHUNKS_PER_TEXT = 64;
 
 export interface Chunk {
   text: number;

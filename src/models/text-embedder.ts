@@ -1,16 +1,19 @@
 // The text embedder, written once over the runtime interface (runtime.ts): tokenize, split long
 // texts into chunks (text-chunks.ts), run the chunks in batches of similar length, mean-pool each
 // text's chunks and re-normalise. Node and the browser run this same loop, so the app's vectors
-// equal the CLI's to float rounding.
+// equal the CLI's to float rounding. A text is read up to its first MAX_CHUNKS_PER_TEXT chunks.
 import type { TextEmbedder as PipelineTextEmbedder } from '../contracts/embedders.ts';
 import { MANIFEST_FILE, parseTextManifest } from './manifest.ts';
 import { checkRows, modelKey, type ModelRef } from './runtime.ts';
 import { sharedModels } from './shared-models.ts';
-import { batchTensors, chunkTokens, packBatches, poolChunks } from './text-chunks.ts';
+import { batchTensors, chunkTokens, MAX_CHUNKS_PER_TEXT, packBatches, poolChunks } from './text-chunks.ts';
 import { createTextTokenizer, type TextTokenizer, type Vocabulary } from './text-tokenizer.ts';
 
 /** Chunks per run. */
 const TEXT_BATCH = 32;
+/** NFKC makes at most 18 UTF-16 units of one (U+FDFA), and every token covers at least one unit
+ *  after the '▁' prefix: a text this much shorter than the cap cannot reach it, untokenized. */
+const NFKC_MAX_GROWTH = 18;
 
 export interface TextEmbedder extends PipelineTextEmbedder {
   tokenizer: TextTokenizer;
@@ -33,11 +36,16 @@ export async function openTextEmbedder(model: ModelRef): Promise<TextEmbedder> {
   const { manifest, tokenizer, session } = shared.value;
   const { ids: idsName, mask: maskName, maxTokens } = manifest.input;
   const dim = manifest.output.dimension;
+  const cap = maxTokens * MAX_CHUNKS_PER_TEXT;
   return {
     manifest,
     tokenizer,
+    truncation: {
+      maxTokens: cap,
+      count: (texts) => texts.filter((s) => s.length * NFKC_MAX_GROWTH + 1 > cap && tokenizer.encodeHead(s, cap).truncated).length,
+    },
     async embed(texts) {
-      const chunks = chunkTokens(texts.map((s) => tokenizer.encode(s)), maxTokens);
+      const chunks = chunkTokens(texts.map((s) => tokenizer.encodeHead(s, cap).ids), maxTokens);
       const rows = new Float32Array(chunks.length * dim);
       for (const batch of packBatches(chunks, TEXT_BATCH)) {
         const { ids, mask, n, t } = batchTensors(chunks, batch);

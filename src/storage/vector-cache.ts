@@ -34,3 +34,53 @@ export function noCache(): VectorCache {
     close: async () => {},
   };
 }
+
+/** A vector a run can use: `dim` finite values with a non-zero norm (a cache file damaged on disk
+ *  or by a bad write holds NaN, or zeros that would silently score as noise). */
+export function isUsableVector(v: Float32Array, dim: number): boolean {
+  if (v.length !== dim) return false;
+  let sq = 0;
+  for (let i = 0; i < dim; i++) sq += v[i] * v[i];
+  return Number.isFinite(sq) && sq > 0;
+}
+
+export interface ValidatedCache extends VectorCache {
+  /** Cached vectors found damaged since this wrapper was made: each was a miss, so it was embedded
+   *  again and written back over the damaged one. */
+  readonly damaged: number;
+}
+
+/** The one place both caches are checked on read: a damaged vector (see isUsableVector) is
+ *  counted and reported as a miss, so the run embeds it again and puts the fresh vector, which this
+ *  wrapper also serves for the rest of the run (a cache that keeps the first record of a key still
+ *  gives the repaired vector to later reads of it). */
+export function validatedCache(cache: VectorCache, dim: number): ValidatedCache {
+  const damaged = new Set<string>();
+  const repaired = new Map<string, CachedVector>();
+  return {
+    async get(fileHash) {
+      const fixed = repaired.get(fileHash);
+      if (fixed) return fixed;
+      const hit = await cache.get(fileHash);
+      if (!hit || isUsableVector(hit.vector, dim)) return hit;
+      damaged.add(fileHash);
+      return undefined;
+    },
+    async putMany(entries) {
+      await cache.putMany(entries);
+      for (const e of entries) if (damaged.has(e.fileHash)) repaired.set(e.fileHash, e.value);
+    },
+    get size() {
+      return cache.size;
+    },
+    close: () => cache.close(),
+    get damaged() {
+      return damaged.size;
+    },
+  };
+}
+
+/** The run's warning for `damaged` re-embedded vectors, or none. */
+export function damagedCacheWarnings(damaged: number): string[] {
+  return damaged > 0 ? [`${damaged} cached vector${damaged === 1 ? ' was' : 's were'} damaged and ${damaged === 1 ? 'was' : 'were'} embedded again.`] : [];
+}

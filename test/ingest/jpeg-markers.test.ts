@@ -44,3 +44,11 @@ describe('withoutJpegOrientation', () => {
     expect([...BIG_ENDIAN.subarray(30, 32)]).toEqual([0x00, 0x06]);
   });
 });
+
+describe('readJpegHeader and extraneous bytes', () => {
+  it('finds the size past stray bytes between segments, which decoders skip (else the browser refuses a JPEG it can show)', async () => {
+    const bytes = await jpeg(30, 20);
+    const padded = Uint8Array.from([...bytes.subarray(0, 2), 0x00, 0x00, 0x00, ...bytes.subarray(2)]);
+    expect(readJpegHeader(padded)).toMatchObject({ size: { width: 30, height: 20 }, complete: true });
+  });
+});

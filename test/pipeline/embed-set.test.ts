@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IngestItem, ListedSet } from '../../src/ingest/types.ts';
 import type { ModelManifest } from '../../src/models/manifest.ts';
-import { BATCH, embedSet } from '../../src/pipeline/image/embed-set.ts';
+import { decodeImageBytes } from '../../src/ingest/node-decode.ts';
+import { BATCH, DECODE_BUDGET, embedSet } from '../../src/pipeline/image/embed-set.ts';
 import type { PipelineEnv } from '../../src/pipeline/image/environment.ts';
 import type { CachedVector } from '../../src/storage/vector-cache.ts';
+import { BOMB_REASON, pngBomb } from '../ingest/bombs.ts';
 
 const N = 2 * BATCH + 7;
 const manifest = {
@@ -77,5 +79,57 @@ describe('embedSet', () => {
     const r2 = await embedSet(listed, 'real', env(cached, new Set([1, 20]), again));
     expect([r2.fromCache, r2.embedded, again.length]).toEqual([N - 2, 0, 0]);
     expect(r2.vectors).toEqual(r.vectors);
+  });
+});
+
+describe('embedSet and large images', () => {
+  const items = (n: number): IngestItem[] => Array.from({ length: n }, (_, i) => ({ path: `img-${i}`, className: null, size: 1, kind: 'image', format: 'png' }));
+
+  it('a decompression bomb among normal images is skipped as too large, never decoded, and the rest embed', async () => {
+    const bomb = pngBomb(16000, 16000);
+    const small = pngBomb(28, 28);
+    const base = env(new Map(), new Set(), []);
+    const decoded: string[] = [];
+    const bombEnv: PipelineEnv = {
+      ...base,
+      readItem: async (_root, item) => (item.path === 'img-3' ? bomb : small),
+      hashBytes: (bytes) => `file${bytes.length}`,
+      // The real CLI decoder; the fake model's one-grey-per-row check needs a flat image (all black).
+      decodeImage: async (bytes, path) => {
+        const img = await decodeImageBytes(bytes);
+        decoded.push(path);
+        return img;
+      },
+    };
+    const listed = { root: '/fake', items: items(6), skipped: [] } as unknown as ListedSet;
+    const r = await embedSet(listed, 'synthetic', bombEnv);
+    expect(r.skipped).toEqual([{ path: 'img-3', side: 'synthetic', reason: BOMB_REASON }]);
+    expect(r.items.map((it) => it.path)).toEqual(['img-0', 'img-1', 'img-2', 'img-4', 'img-5']);
+    expect(decoded).not.toContain('img-3');
+  });
+
+  it('never decodes more than DECODE_BUDGET pixels at once, even across batches', async () => {
+    // 3 * BATCH images of 15 Mpx each (under the limit): by count alone 16 decodes (240 Mpx) would overlap.
+    const header = pngBomb(5000, 3000);
+    let inFlight = 0;
+    let peak = 0;
+    const base = env(new Map(), new Set(), []);
+    const bigEnv: PipelineEnv = {
+      ...base,
+      readItem: async (_root, item) => Uint8Array.from([...header.subarray(0, 33), Number(item.path.slice(4))]),
+      hashBytes: (bytes) => `file${bytes[33]}`,
+      decodeImage: async (bytes) => {
+        inFlight += 15e6;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        inFlight -= 15e6;
+        return base.decodeImage(Uint8Array.of(bytes[33]), '');
+      },
+    };
+    const listed = { root: '/fake', items: items(3 * BATCH), skipped: [] } as unknown as ListedSet;
+    const r = await embedSet(listed, 'real', bigEnv);
+    expect(r.items.length).toBe(3 * BATCH);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(DECODE_BUDGET);
   });
 });

@@ -117,12 +117,17 @@ function cramersV(a: Int32Array, b: Int32Array): number {
 
 const MAX_TREND_LEVELS = 100;
 
-export function pairTrends(real: readonly TypedColumn[], synth: readonly TypedColumn[], minRealTrend = 0.1): PairTrend[] {
+/** Number of column pairs pairTrends visits (its progress total). */
+export const columnPairs = (columns: number) => (columns * (columns - 1)) / 2;
+
+export function pairTrends(real: readonly TypedColumn[], synth: readonly TypedColumn[], minRealTrend = 0.1, onProgress?: (pairsDone: number) => void): PairTrend[] {
   const out: PairTrend[] = [];
+  let done = 0;
   const numeric = (c: TypedColumn) => (c.type === 'number' || c.type === 'datetime');
   const categorical = (c: TypedColumn) => (c.type === 'category' && c.levels!.length <= MAX_TREND_LEVELS) || c.type === 'boolean';
   for (let p = 0; p < real.length; p++)
     for (let q = p + 1; q < real.length; q++) {
+      onProgress?.(done++);
       const A = real[p], B = real[q];
       let metric: PairTrend['metric'], r: number, s: number;
       if (numeric(A) && numeric(B)) {

@@ -14,6 +14,15 @@ import type { TypedColumn } from './types.ts';
 export const RELATIVE_TOLERANCE = 0.01;
 /** Comparisons per row inside a block are capped (a block of thousands of rows with one sort value). */
 const MAX_WINDOW = 2000;
+/**
+ * Comparisons in all are bounded too, so that millions of rows end in minutes: the window per row
+ * shrinks to NEAR_DUPLICATE_PAIR_BUDGET / n (never under MIN_WINDOW). A window that stops a run of
+ * close rows sets `capped` (the report's duplicateSearchCapped).
+ */
+export const NEAR_DUPLICATE_PAIR_BUDGET = 2e8;
+const MIN_WINDOW = 50;
+
+export const comparisonWindow = (n: number) => Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, Math.floor(NEAR_DUPLICATE_PAIR_BUDGET / Math.max(1, n))));
 
 export interface TableNearDuplicates extends DuplicateSets {
   exactDuplicatePairs: number;
@@ -26,7 +35,11 @@ export interface TableNearDuplicates extends DuplicateSets {
 const closeEnough = (a: number, b: number) => Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 
 /** columns: the compared columns, each holding real rows first then synthetic rows (n = nReal + nSynth). */
-export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: number, n: number, distance: (i: number, j: number) => number): TableNearDuplicates {
+export function tableNearDuplicates(
+  columns: readonly TypedColumn[], nReal: number, n: number, distance: (i: number, j: number) => number,
+  onProgress?: (rowsDone: number) => void,
+): TableNearDuplicates {
+  const window = comparisonWindow(n);
   const isNum = columns.map((c) => c.type === 'number');
   const numCols = columns.filter((_, k) => isNum[k]);
   const exactCols = columns.filter((_, k) => !isNum[k]).map((c) => c.codes ?? c.values!);
@@ -62,6 +75,7 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
   let matchedPairs = 0, exactDuplicatePairs = 0, capped = false;
 
   for (let b0 = 0; b0 < n; ) {
+    onProgress?.(b0);
     let b1 = b0 + 1;
     while (b1 < n && sig[order[b1]] === sig[order[b0]]) b1++;
     const rows = order.subarray(b0, b1);
@@ -78,7 +92,7 @@ export function tableNearDuplicates(columns: readonly TypedColumn[], nReal: numb
     const sorted = Array.from(rows).sort((a, b) => v[a] - v[b] || a - b);
     for (let s = 0; s < sorted.length; s++) {
       const i = sorted[s];
-      const end = Math.min(sorted.length, s + 1 + MAX_WINDOW);
+      const end = Math.min(sorted.length, s + 1 + window);
       let t = s + 1;
       for (; t < end; t++) {
         const j = sorted[t];
@@ -152,10 +166,14 @@ export interface ClosestReal {
 }
 
 /** Exact search with early exit per pair; `order` lists the synthetic rows to compute (relative indices). */
-export function closestRealDistances(distance: ReturnType<typeof makeRowDistance>, nReal: number, nSynth: number, order: ArrayLike<number>): ClosestReal {
+export function closestRealDistances(
+  distance: ReturnType<typeof makeRowDistance>, nReal: number, nSynth: number, order: ArrayLike<number>,
+  onProgress?: (rowsDone: number) => void,
+): ClosestReal {
   const dist = new Float64Array(nSynth).fill(NaN), nearest = new Int32Array(nSynth).fill(-1);
   const got: number[] = [];
   for (let t = 0; t < order.length; t++) {
+    onProgress?.(t);
     const s = order[t], i = nReal + s;
     let best = Infinity, arg = -1;
     for (let j = 0; j < nReal && best > 0; j++) {

@@ -1,10 +1,12 @@
 // JSON (an array of row objects) and JSON Lines (one object per line).
 // A .json file that is not one JSON value but parses line by line is read as JSON Lines, with a
 // warning. Lines of a JSON Lines file that do not parse, or are not objects, are skipped and
-// reported with their line numbers.
+// reported with their line numbers. A row nested deeper than MAX_JSON_DEPTH is skipped too: later
+// steps (a nested value is compared as its JSON text) would overflow the stack on it.
+import { jsonTextTooDeep, jsonValueTooDeep, MAX_JSON_DEPTH, tooDeepReason } from '../json-depth.ts';
 import { InputError } from '../types.ts';
-import { recordChunkEnds } from './csv.ts';
-import { type RawTable, type TableWarning, MAX_LISTED_ROWS, listRows, tableFromObjects } from './types.ts';
+import { DEFAULT_CHUNK_BYTES } from './csv.ts';
+import { type RawTable, type SkippedRow, type TableWarning, MAX_LISTED_ROWS, listRows, pushSkipped, tableFromObjects } from './types.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -33,14 +35,35 @@ export function parseJson(bytes: Uint8Array, source: string): RawTable {
   const warnings: TableWarning[] = [];
   const objects: Record<string, unknown>[] = [];
   const rowNumbers: number[] = [];
-  const bad: number[] = [];
+  const bad: number[] = [], deep: number[] = [];
+  const skipped: SkippedRow[] = [];
   rows.forEach((r, i) => {
-    if (isObject(r)) { objects.push(r); rowNumbers.push(i + 1); }
-    else bad.push(i + 1);
+    if (!isObject(r)) { bad.push(i + 1); pushSkipped(skipped, i + 1, `${describe(r)}, not an object`); }
+    else if (jsonValueTooDeep(r)) { deep.push(i + 1); pushSkipped(skipped, i + 1, tooDeepReason()); }
+    else { objects.push(r); rowNumbers.push(i + 1); }
   });
-  if (objects.length === 0 && rows.length > 0) throw new InputError(`${source}: the JSON array holds no row objects (its items are ${describe(rows[0])}).`);
+  if (objects.length === 0 && bad.length > 0) throw new InputError(`${source}: the JSON array holds no row objects (its items are ${describe(rows[bad[0] - 1])}).`);
   if (bad.length) warnings.push({ kind: 'bad-json-line', message: `${source}: ${bad.length} array items are not objects; skipped: items ${listRows(bad)}.`, rows: bad.slice(0, MAX_LISTED_ROWS), count: bad.length });
-  return tableFromObjects(source, 'json', objects, rowNumbers, warnings);
+  if (deep.length) warnings.push(tooDeepWarning(source, deep));
+  return tableFromObjects(source, 'json', objects, rowNumbers, warnings, { list: skipped, count: bad.length + deep.length });
+}
+
+function tooDeepWarning(source: string, rows: number[]): TableWarning {
+  const what = rows.length === 1 ? '1 row is' : `${rows.length} rows are`;
+  return { kind: 'nested-too-deep', message: `${source}: ${what} nested deeper than ${MAX_JSON_DEPTH} levels; skipped: rows ${listRows(rows)}.`, rows: rows.slice(0, MAX_LISTED_ROWS), count: rows.length };
+}
+
+/** Byte offsets that cut `bytes` into chunks of about chunkBytes, each ending just after a line break. */
+export function lineChunkEnds(bytes: Uint8Array, chunkBytes: number): number[] {
+  const ends: number[] = [];
+  for (let at = chunkBytes; at < bytes.length; ) {
+    const lf = bytes.indexOf(0x0a, at - 1);
+    if (lf === -1 || lf + 1 >= bytes.length) break;
+    ends.push(lf + 1);
+    at = lf + 1 + chunkBytes;
+  }
+  ends.push(bytes.length);
+  return ends;
 }
 
 /** {"data": [...]} and similar: the one property that is an array of objects. */
@@ -55,14 +78,16 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-export function parseJsonLines(bytes: Uint8Array, source: string): RawTable {
+export function parseJsonLines(bytes: Uint8Array, source: string, opts: { chunkBytes?: number } = {}): RawTable {
   const warnings: TableWarning[] = [];
   const objects: Record<string, unknown>[] = [];
   const rowNumbers: number[] = [];
-  const bad: number[] = [];
+  const bad: number[] = [], deep: number[] = [];
+  const skipped: SkippedRow[] = [];
   const decoder = new TextDecoder('utf-8');
   let line = 0, start = 0, carry = '';
-  for (const end of recordChunkEnds(bytes, 16 * 1024 * 1024)) {
+  // A JSON string holds no raw line break, so every line break ends a record.
+  for (const end of lineChunkEnds(bytes, opts.chunkBytes ?? DEFAULT_CHUNK_BYTES)) {
     const text = carry + decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length });
     start = end;
     const parts = text.split('\n');
@@ -71,13 +96,15 @@ export function parseJsonLines(bytes: Uint8Array, source: string): RawTable {
       line++;
       const l = raw.trim();
       if (l === '') continue;
+      if (jsonTextTooDeep(l)) { deep.push(line); pushSkipped(skipped, line, tooDeepReason()); continue; }
       let v: unknown;
-      try { v = JSON.parse(l); } catch { bad.push(line); continue; }
+      try { v = JSON.parse(l); } catch { bad.push(line); pushSkipped(skipped, line, 'not valid JSON'); continue; }
       if (isObject(v)) { objects.push(v); rowNumbers.push(line); }
-      else bad.push(line);
+      else { bad.push(line); pushSkipped(skipped, line, `${describe(v)}, not a JSON object`); }
     }
   }
   if (objects.length === 0) throw new InputError(`${source} is not JSON Lines: no line holds a JSON object.`);
   if (bad.length) warnings.push({ kind: 'bad-json-line', message: `${source}: ${bad.length} lines are not JSON objects; skipped: lines ${listRows(bad)}.`, rows: bad.slice(0, MAX_LISTED_ROWS), count: bad.length });
-  return tableFromObjects(source, 'jsonl', objects, rowNumbers, warnings);
+  if (deep.length) warnings.push(tooDeepWarning(source, deep));
+  return tableFromObjects(source, 'jsonl', objects, rowNumbers, warnings, { list: skipped, count: bad.length + deep.length });
 }

@@ -9,7 +9,7 @@ export type { Cell };
 export type TableFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'parquet';
 
 export interface TableWarning {
-  kind: 'ragged-row' | 'duplicate-column' | 'unnamed-column' | 'bad-json-line' | 'json-lines-in-json' | 'missing-keys' | 'nested-value';
+  kind: 'ragged-row' | 'duplicate-column' | 'unnamed-column' | 'bad-json-line' | 'json-lines-in-json' | 'missing-keys' | 'nested-value' | 'nested-too-deep';
   message: string;
   /** 1-based data-row numbers concerned (header not counted), at most MAX_LISTED_ROWS of them. */
   rows?: number[];
@@ -28,6 +28,23 @@ export interface RawTable {
   /** Original 1-based data-row number of each kept row (differs from r + 1 when rows were skipped). */
   rowNumbers: Int32Array;
   warnings: TableWarning[];
+  /** Rows left out, each with its reason, in row order: the first MAX_SKIPPED_ROWS of them. */
+  skipped: SkippedRow[];
+  /** How many rows were left out in all. */
+  skippedCount: number;
+}
+
+/** A data row a reader left out ("4 fields, more than the header's 3"); row as in rowNumbers. */
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
+
+/** Skipped rows listed one by one (in the report and on stderr); the warnings give the totals. */
+export const MAX_SKIPPED_ROWS = 1000;
+
+export function pushSkipped(list: SkippedRow[], row: number, reason: string): void {
+  if (list.length < MAX_SKIPPED_ROWS) list.push({ row, reason });
 }
 
 /** Tables larger than this are refused: every row is held in memory (the detector and the near-duplicate search need all of them). */
@@ -65,7 +82,10 @@ export function uniqueColumnNames(raw: readonly string[], warnings: TableWarning
 }
 
 /** Build a RawTable from row objects (JSON, JSONL, Parquet): columns in first-seen key order. */
-export function tableFromObjects(source: string, format: TableFormat, objects: readonly Record<string, unknown>[], rowNumbers: number[], warnings: TableWarning[]): RawTable {
+export function tableFromObjects(
+  source: string, format: TableFormat, objects: readonly Record<string, unknown>[], rowNumbers: number[], warnings: TableWarning[],
+  skipped: { list: SkippedRow[]; count: number } = { list: [], count: 0 },
+): RawTable {
   const index = new Map<string, number>();
   const columns: string[] = [];
   for (const o of objects) for (const k of Object.keys(o)) if (!index.has(k)) { index.set(k, columns.length); columns.push(k); }
@@ -86,7 +106,7 @@ export function tableFromObjects(source: string, format: TableFormat, objects: r
     warnings.push({ kind: 'missing-keys', message: `${source}: ${missingKeys.length} rows lack some keys (read as missing values): rows ${listRows(missingKeys)}.`, rows: missingKeys.slice(0, MAX_LISTED_ROWS), count: missingKeys.length });
   }
   if (nested.size) warnings.push({ kind: 'nested-value', message: `${source}: nested objects or arrays in ${[...nested].map((c) => `"${c}"`).join(', ')} are compared as their JSON text.` });
-  return { source, format, columns, data, nRows: n, rowNumbers: Int32Array.from(rowNumbers), warnings };
+  return { source, format, columns, data, nRows: n, rowNumbers: Int32Array.from(rowNumbers), warnings, skipped: skipped.list, skippedCount: skipped.count };
 }
 
 export function toCell(v: unknown, onNested?: () => void): Cell {

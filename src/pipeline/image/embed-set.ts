@@ -1,7 +1,10 @@
 // Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache.
 // The next batch is read and decoded while the current one runs through the model, and every
 // finished batch is written to the cache at once, so a cancel or crash loses at most one batch.
+// Decoding is bounded by pixels, not only by count: the images being decoded at any moment (in
+// both batches) hold at most DECODE_BUDGET pixels, from what their headers promise.
 import type { SkippedItem, Side } from '../../report/schema.ts';
+import { DEFAULT_MAX_PIXELS, headerPixels } from '../../ingest/image-format.ts';
 import type { IngestItem, ListedSet } from '../../ingest/types.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
@@ -31,6 +34,32 @@ interface Prepared {
 
 export const BATCH = 16;
 
+/** Decoded pixels held at once: one image at the default limit (160 MB of RGBA). */
+export const DECODE_BUDGET = DEFAULT_MAX_PIXELS;
+
+/**
+ * Runs decodes so that the pixels in flight stay within `budget`: each waits until its pixels fit.
+ * An image of unknown size, or larger than the budget (a raised --max-pixels), counts as the whole
+ * budget and runs alone.
+ */
+function pixelGate(budget: number): <T>(pixels: number | null, run: () => Promise<T>) => Promise<T> {
+  let inFlight = 0;
+  let waiting: (() => void)[] = [];
+  return async (pixels, run) => {
+    const need = Math.min(pixels ?? budget, budget);
+    while (inFlight > 0 && inFlight + need > budget) await new Promise<void>((wake) => waiting.push(wake));
+    inFlight += need;
+    try {
+      return await run();
+    } finally {
+      inFlight -= need;
+      const woken = waiting;
+      waiting = [];
+      woken.forEach((wake) => wake());
+    }
+  };
+}
+
 export async function embedSet(
   listed: ListedSet,
   side: Side,
@@ -52,6 +81,7 @@ export async function embedSet(
   // Each miss is preprocessed straight into its slot of the chunk's model batch (allocated at the
   // first miss, so a fully cached chunk allocates nothing); no per-image buffer, no second copy.
   const px = width * height * 3;
+  const withPixels = pixelGate(DECODE_BUDGET);
   const prepare = async (chunk: IngestItem[]): Promise<{ prepared: Prepared[]; pixels: Float32Array | null }> => {
     let pixels: Float32Array | null = null;
     const prepared = await Promise.all(
@@ -62,10 +92,13 @@ export async function embedSet(
           fileHash = await env.hashBytes(bytes);
           const hit = await env.cache.get(fileHash);
           if (hit) return { item, fileHash, vector: hit.vector, pixelHash: hit.pixelHash };
-          const img = await env.decodeImage(bytes, item.path);
-          pixels ??= new Float32Array(chunk.length * px);
-          preprocessImage(img, { width, height }, pixels, slot * px);
-          return { item, fileHash, slot, pixelHash: await env.hashPixels(img) };
+          const pixelHash = await withPixels(headerPixels(bytes), async () => {
+            const img = await env.decodeImage(bytes, item.path);
+            pixels ??= new Float32Array(chunk.length * px);
+            preprocessImage(img, { width, height }, pixels, slot * px);
+            return env.hashPixels(img);
+          });
+          return { item, fileHash, slot, pixelHash };
         } catch (e) {
           return { item, fileHash, error: (e as Error).message };
         }

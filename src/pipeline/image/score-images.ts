@@ -9,6 +9,7 @@ import type { PipelineEnv } from './environment.ts';
 import { analyseExperiment } from './experiment.ts';
 import { experimentMap } from '../experiment-map.ts';
 import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
+import { damagedCacheWarnings, validatedCache } from '../../storage/vector-cache.ts';
 
 export interface ImageScoreRequest {
   real: string;
@@ -24,9 +25,12 @@ export interface ImageScoreRequest {
 
 export async function scoreImages(
   req: ImageScoreRequest,
-  env: PipelineEnv,
-  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void } = {},
+  platformEnv: PipelineEnv,
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void; onWarning?: (w: string) => void } = {},
 ): Promise<Report> {
+  // Damaged cached vectors are misses: embedded again and overwritten, and counted for the report.
+  const cache = validatedCache(platformEnv.cache, platformEnv.embedder.manifest.output.dimension);
+  const env: PipelineEnv = { ...platformEnv, cache };
   const settings = settingsOf(req);
   const { signal, onProgress } = opts;
   requireSynthetic(req);
@@ -54,6 +58,8 @@ export async function scoreImages(
     requireRows([{ n: e.items.length, side: 'synthetic', path: req.synthetic[i].path }], 'images that decoded');
     synths.push(e);
   }
+  const warnings = damagedCacheWarnings(cache.damaged);
+  warnings.forEach((w) => opts.onWarning?.(w));
 
   const experiments = [];
   for (const [i, s] of synths.entries()) {
@@ -71,5 +77,5 @@ export async function scoreImages(
     experiments,
     skipped: real.skipped,
     embedding: embeddingCounts([real, ...synths]),
-  });
+  }, warnings);
 }

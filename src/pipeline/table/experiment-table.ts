@@ -4,13 +4,13 @@ import { classifierScores } from '../../core/classifier-scores.ts';
 import { checkpoint } from '../../core/errors.ts';
 import { stageTimer } from '../../core/stage-timer.ts';
 import { perClassBreakdown } from '../../core/per-class.ts';
-import type { ProgressCallback } from '../../core/progress.ts';
+import { type ProgressCallback, stageReporter } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
-import type { Experiment } from '../../report/schema.ts';
+import type { Experiment, SkippedItem } from '../../report/schema.ts';
 import { rowScores } from '../assemble.ts';
-import { columnStats, pairTrends } from '../../core/table/column-stats.ts';
+import { columnPairs, columnStats, pairTrends } from '../../core/table/column-stats.ts';
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
-import { closestRealDistances, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
+import { closestRealDistances, comparisonWindow, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
 import { prepareTable } from '../../core/table/prepare.ts';
 import type { Cell, TypedColumn } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
@@ -19,6 +19,14 @@ import { tableMap } from './table-map.ts';
 
 /** Synthetic × real row pairs the closest-real search may visit; beyond it a seeded sample of synthetic rows is used. */
 export const CLOSEST_REAL_PAIR_BUDGET = 1e8;
+/** Row draws (resamples × rows) the bootstrap may make; beyond it fewer resamples are drawn, never under MIN_RESAMPLES. */
+export const BOOTSTRAP_DRAW_BUDGET = 2e8;
+const MIN_RESAMPLES = 200;
+
+/** The resamples a bootstrap over n rows draws: the asked number, or fewer on a very large table. */
+export function boundedResamples(asked: number, n: number): number {
+  return asked * n <= BOOTSTRAP_DRAW_BUDGET ? asked : Math.min(asked, Math.max(MIN_RESAMPLES, Math.floor(BOOTSTRAP_DRAW_BUDGET / n)));
+}
 
 export interface TableSettings {
   folds: number;
@@ -42,7 +50,20 @@ export async function analyseTableExperiment(
 ): Promise<Experiment> {
   const { timings, timed } = stageTimer();
   const onProgress: ProgressCallback = (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` });
-  const { folds, seed, bootstrap } = settings;
+  // A stage that reports its start, about a hundred steps of `total` (when it has steps) and its end, and is timed.
+  const stage = async <T>(name: string, total: number | null, fn: (progress: (done: number) => void) => T | Promise<T>): Promise<T> => {
+    const r = stageReporter(name, total ?? 0, onProgress);
+    const every = Math.max(1, Math.ceil((total ?? 0) / 100));
+    let next = every;
+    if (total === null) onProgress({ status: 'initiate', stage: name });
+    else r.initiate();
+    const out = await timed(name, () => fn((done) => { if (done >= next) { next = done + every; r.progress(done); } }));
+    if (total === null) onProgress({ status: 'done', stage: name });
+    else r.done();
+    return out;
+  };
+  const { folds, seed, bootstrap: asked } = settings;
+  const warnings: string[] = [];
   // Rows parsed and encoded: the table counterpart of the image path's "embed" stage.
   const rowsIn = schema.real[0].length + schema.synth[k][0].length;
   onProgress({ status: 'initiate', stage: 'encode rows', done: 0, total: rowsIn });
@@ -51,7 +72,9 @@ export async function analyseTableExperiment(
   const n = prep.nReal + prep.nSynth;
   await checkpoint(opts.signal);
   const cv = await timed('detector', () => crossValidateTable(prep.x, n, prep.encoder.dim, prep.y, { detector: settings.detector, folds, seed, signal: opts.signal, onProgress }));
-  const cls = await timed('bootstrap', () => classifierScores(cv.p, prep.y, { bootstrap, seed: deriveSeed(seed, 3) }));
+  const bootstrap = boundedResamples(asked, n);
+  if (bootstrap < asked) warnings.push(`The intervals use ${bootstrap} bootstrap resamples instead of ${asked}, to bound the time on ${n} rows.`);
+  const cls = await stage('bootstrap', null, () => classifierScores(cv.p, prep.y, { bootstrap, seed: deriveSeed(seed, 3) }));
   await checkpoint(opts.signal);
 
   // Columns used by the duplicate rule, real rows first then synthetic rows.
@@ -63,20 +86,21 @@ export async function analyseTableExperiment(
     both.push(r.values ? { ...r, values: concat64(r.values, s.values!) } : { ...r, codes: concat32(r.codes!, s.codes!) });
   });
   const distance = makeRowDistance(both, prep.nReal);
-  const nd = await timed('nearDuplicates', () => tableNearDuplicates(both, prep.nReal, n, distance));
+  const nd = await stage('nearDuplicates', n, (progress) => tableNearDuplicates(both, prep.nReal, n, distance, progress));
+  if (nd.capped) warnings.push(`The near-duplicate search compared each row with at most the ${comparisonWindow(n)} rows closest to it on one number column; a few near-duplicates may be missing.`);
   await checkpoint(opts.signal);
-  const closest = await timed('closestReal', () => {
-    const m = Math.min(prep.nSynth, Math.max(200, Math.floor(CLOSEST_REAL_PAIR_BUDGET / Math.max(1, prep.nReal))));
-    return closestRealDistances(distance, prep.nReal, prep.nSynth, sampleIndices(prep.nSynth, m, createRng(deriveSeed(seed, 7))));
-  });
+  const m = Math.min(prep.nSynth, Math.max(200, Math.floor(CLOSEST_REAL_PAIR_BUDGET / Math.max(1, prep.nReal))));
+  const closest = await stage('closestReal', m, (progress) =>
+    closestRealDistances(distance, prep.nReal, prep.nSynth, sampleIndices(prep.nSynth, m, createRng(deriveSeed(seed, 7))), progress));
+  await checkpoint(opts.signal);
 
   const statCols = used.map((p, c) => ({ p, c })).filter(({ p }) => p.type !== 'identifier');
-  const columns = await timed('columns', () => statCols.map(({ c }) => columnStats(prep.real[c], prep.synth[c])));
-  const trends = pairTrends(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]));
+  const columns = await stage('columns', statCols.length, (progress) => statCols.map(({ c }, i) => (progress(i), columnStats(prep.real[c], prep.synth[c]))));
+  const trends = await stage('pairTrends', columnPairs(statCols.length), (progress) => pairTrends(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]), undefined, progress));
 
   const classes = settings.labelColumn ? labelsOf(schema, k, settings.labelColumn) : null;
   const breakdown = classes
-    ? perClassBreakdown(classes, prep.y, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed })
+    ? await stage('classes', null, () => perClassBreakdown(classes, prep.y, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
     : null;
 
   const realBase = baseName(realTable.source), synthBase = baseName(synthTable.source);
@@ -114,7 +138,7 @@ export async function analyseTableExperiment(
       perFold: cv.perFold,
       features: prep.encoder.dim,
       findings: prep.findings,
-      warnings: synthTable.warnings.map((w) => w.message),
+      warnings: [...synthTable.warnings.map((w) => w.message), ...warnings],
       columns,
       pairTrends: trends,
       pairTrendSimilarity: mean,
@@ -124,7 +148,7 @@ export async function analyseTableExperiment(
     },
   };
   if (settings.map && prep.encoder.dim > 0) {
-    await timed('map', () => tableMap(ex, prep.x, n, prep.encoder.dim, prep.y, { ...settings.map, seed, signal: opts.signal, onProgress }));
+    await timed('map', () => tableMap(ex, prep.x, n, prep.encoder.dim, prep.y, { ...settings.map, seed, signal: opts.signal, onProgress: opts.onProgress }));
   }
   return ex;
 }
@@ -135,10 +159,9 @@ function labelsOf(schema: AlignedSchema, k: number, label: string): (string | nu
   return [...schema.real[c].map(str), ...schema.synth[k][c].map(str)];
 }
 
-export function skippedRows(t: RawTable, side: 'real' | 'synthetic') {
-  return t.warnings
-    .filter((w) => (w.kind === 'ragged-row' && /skipped/.test(w.message)) || w.kind === 'bad-json-line')
-    .flatMap((w) => (w.rows ?? []).map((r) => ({ path: `${baseName(t.source)}#row ${r}`, side, reason: w.message })));
+/** The rows a reader skipped, as the report's skipped items ("data.csv#row 12"). */
+export function skippedRows(t: RawTable, side: 'real' | 'synthetic'): SkippedItem[] {
+  return t.skipped.map((s) => ({ path: `${baseName(t.source)}#row ${s.row}`, side, reason: s.reason }));
 }
 
 export function baseName(p: string): string {

@@ -3,7 +3,7 @@
 import { MIN_ROWS_PER_SIDE } from '../../core/analyse.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
-import type { Report } from '../../report/schema.ts';
+import type { Report, SkippedItem } from '../../report/schema.ts';
 import type { TableDetector } from '../../core/table/detector.ts';
 import type { ColumnType } from '../../core/table/types.ts';
 import { parseTable } from '../../ingest/table/parse.ts';
@@ -48,7 +48,22 @@ export async function readTable(io: TableIo, path: string, signal?: AbortSignal)
   return parseTable(await io.readFile(path), path);
 }
 
-export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { signal?: AbortSignal; onProgress?: ProgressCallback } = {}): Promise<Report> {
+export interface TableRunHooks {
+  signal?: AbortSignal;
+  onProgress?: ProgressCallback;
+  /** Each skipped row, as soon as its file is read (the CLI prints them on stderr). */
+  onSkipped?: (s: SkippedItem) => void;
+  onWarning?: (w: string) => void;
+}
+
+/** Tells the hooks which rows of a table were skipped, and how many more were not listed. */
+function reportSkipped(t: RawTable, side: 'real' | 'synthetic', hooks: TableRunHooks): void {
+  for (const s of skippedRows(t, side)) hooks.onSkipped?.(s);
+  const unlisted = t.skippedCount - t.skipped.length;
+  if (unlisted > 0) hooks.onWarning?.(`${t.source}: ${unlisted} more rows were skipped than the ${t.skipped.length} listed; the report's warnings give the count for each reason.`);
+}
+
+export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: TableRunHooks = {}): Promise<Report> {
   const { signal, onProgress } = opts;
   const { folds, seed, bootstrap } = settingsOf(req);
   requireSynthetic(req);
@@ -57,9 +72,11 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: { si
   const read = (path: string) => readTable(io, path, signal);
   onProgress?.({ status: 'initiate', stage: 'read', done: 0, total: req.synthetic.length + 1 });
   const real = await read(req.real);
+  reportSkipped(real, 'real', opts);
   const synth: RawTable[] = [];
   for (const s of req.synthetic) {
     synth.push(await read(s.path));
+    reportSkipped(synth[synth.length - 1], 'synthetic', opts);
     onProgress?.({ status: 'progress', stage: 'read', done: synth.length + 1, total: req.synthetic.length + 1 });
   }
   onProgress?.({ status: 'done', stage: 'read' });

@@ -8,7 +8,7 @@ import type { ProgressCallback } from '../../core/progress.ts';
 import { analyseText, type TextFeatures } from '../../core/text/analyse-text.ts';
 import { MINHASH_DEFAULTS } from '../../core/text/minhash.ts';
 import type { TextEmbedder } from '../../contracts/embedders.ts';
-import type { VectorCache } from '../../storage/vector-cache.ts';
+import { damagedCacheWarnings, validatedCache, type VectorCache } from '../../storage/vector-cache.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
 import { embeddingCounts, nearestInGraph, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, tauOf, thresholdInfo, type ThresholdChoice } from '../assemble.ts';
 import { mapOfVectors } from '../experiment-map.ts';
@@ -58,7 +58,16 @@ export async function textHash(s: string): Promise<string> {
 
 const EMBED_BATCH = 64;
 
-export async function embedTexts(texts: readonly string[], env: TextPipelineEnv, stage: string, opts: TextScoreOptions): Promise<{ vectors: Float32Array; embedded: number; fromCache: number }> {
+function truncationWarnings(n: number, maxTokens: number): string[] {
+  if (n === 0) return [];
+  const tokens = maxTokens.toLocaleString('en-US');
+  return [`${n} text${n === 1 ? ' was' : 's were'} longer than ${tokens} tokens: only ${n === 1 ? 'its' : 'their'} first ${tokens} tokens were embedded.`];
+}
+
+/** Embeds a set's texts (cache hits first); `truncated`: how many were longer than the embedder
+ *  reads of a text (their head was embedded). Cached vectors are taken as they are: scoreText
+ *  hands in a validated cache. */
+export async function embedTexts(texts: readonly string[], env: TextPipelineEnv, stage: string, opts: TextScoreOptions): Promise<{ vectors: Float32Array; embedded: number; fromCache: number; truncated: number }> {
   const { manifest } = env.embedder;
   const dim = manifest.output.dimension;
   const vectors = new Float32Array(texts.length * dim);
@@ -71,7 +80,7 @@ export async function embedTexts(texts: readonly string[], env: TextPipelineEnv,
     const miss: number[] = [];
     for (const [j, i] of idx.entries()) {
       const hit = env.cache ? await env.cache.get(keys[j]) : undefined;
-      if (hit && hit.vector.length === dim) { vectors.set(hit.vector, i * dim); fromCache++; } else miss.push(j);
+      if (hit) { vectors.set(hit.vector, i * dim); fromCache++; } else miss.push(j);
     }
     if (miss.length) {
       const y = await env.embedder.embed(miss.map((j) => texts[idx[j]]));
@@ -82,10 +91,13 @@ export async function embedTexts(texts: readonly string[], env: TextPipelineEnv,
     opts.onProgress?.({ status: 'progress', stage, done: s + idx.length, total: texts.length });
   }
   opts.onProgress?.({ status: 'done', stage, done: texts.length, total: texts.length });
-  return { vectors, embedded, fromCache };
+  return { vectors, embedded, fromCache, truncated: env.embedder.truncation?.count(texts) ?? 0 };
 }
 
-export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opts: TextScoreOptions = {}): Promise<Report> {
+export async function scoreText(req: TextScoreRequest, platformEnv: TextPipelineEnv, opts: TextScoreOptions = {}): Promise<Report> {
+  const dim = platformEnv.embedder.manifest.output.dimension;
+  const cache = platformEnv.cache && validatedCache(platformEnv.cache, dim);
+  const env: TextPipelineEnv = { ...platformEnv, cache };
   const settings = settingsOf(req);
   requireSynthetic(req);
   const readOpts: TextSetOptions = { textField: req.textField, textColumn: req.textColumn, labelColumn: req.labelColumn, signal: opts.signal };
@@ -99,10 +111,15 @@ export async function scoreText(req: TextScoreRequest, env: TextPipelineEnv, opt
   [real, ...synths].flatMap((s) => s.skipped).forEach((s) => opts.onSkipped?.(s));
   requireRows([{ n: real.samples.length, side: 'real', path: req.real }, ...synths.map((s, i) => ({ n: s.samples.length, side: 'synthetic', path: req.synthetic[i].path }))], 'usable texts');
 
-  const dim = env.embedder.manifest.output.dimension;
   const realEmb = await embedTexts(real.samples.map((s) => s.text), env, 'embed real', opts);
   const synthEmb = [];
   for (const [i, s] of synths.entries()) synthEmb.push(await embedTexts(s.samples.map((x) => x.text), env, `embed ${req.synthetic[i].name}`, opts));
+  const embedWarnings = [
+    ...truncationWarnings([realEmb, ...synthEmb].reduce((n, e) => n + e.truncated, 0), env.embedder.truncation?.maxTokens ?? 0),
+    ...damagedCacheWarnings(cache?.damaged ?? 0),
+  ];
+  embedWarnings.forEach((w) => opts.onWarning?.(w));
+  warnings.push(...embedWarnings);
 
   const manifestTau = env.embedder.manifest.nearDuplicateThreshold.value;
   const experiments: Experiment[] = [];

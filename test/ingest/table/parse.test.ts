@@ -36,7 +36,7 @@ describe('CSV / TSV', () => {
     const lines = ['h1,h2'];
     for (let i = 0; i < 500; i++) lines.push(`${i},"multi\nline ${i}"`);
     const bytes = enc(lines.join('\n'));
-    expect(recordChunkEnds(bytes, 100).length).toBeGreaterThan(10);
+    expect(recordChunkEnds(bytes, 100, { delimiter: ',', newline: '\n' }).length).toBeGreaterThan(10);
     const a = parseDelimited(bytes, 'c.csv', 'csv', { chunkBytes: 100 });
     const b = parseDelimited(bytes, 'c.csv', 'csv');
     expect(a.data).toEqual(b.data);
