@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectTables } from '../../../src/pipeline/table/inspect.ts';
 import { TableOptions } from '../../../src/ui/components/table/TableOptions.tsx';
-import { DEFAULT_TABLE_CHOICES, inspectionNames, tableInspector, type TableChoices } from '../../../src/ui/components/table/table-run.ts';
+import { DEFAULT_TABLE_CHOICES, inspectionMessage, inspectionNames, tableInspector, type TableChoices } from '../../../src/ui/components/table/table-run.ts';
 import type { ListedSet } from '../../../src/ingest/types.ts';
 import penguins from '../../../node_modules/vega-datasets/data/penguins.json';
 
@@ -122,4 +122,12 @@ it('renaming a synthetic set after the drop shows its new name in the mismatch a
   expect(mass.textContent).toContain('(real.csv) but category (text) in the synthetic set "ctgan v2" (synth.csv)');
   expect(screen.getByTestId('table-options').textContent).not.toMatch(/"t1"|t[01]\//);
   expect(calls).toBe(1);
+});
+
+// Regression: errors before a table run showed the worker's keys ("t1/synth.csv", set "t1").
+it('names files and sets in inspection errors as the user dropped them, without internal keys', () => {
+  expect(inspectionMessage('t1/synth.parquet is not a readable Parquet file: its data is damaged.', { t1: 'ctgan' }))
+    .toBe('synth.parquet is not a readable Parquet file: its data is damaged.');
+  expect(inspectionMessage('The set "t1" holds no table file (.csv, …).', { t1: 'ctgan' })).toBe('The set "ctgan" holds no table file (.csv, …).');
+  expect(inspectionMessage('No file was given for "t0/real.csv".', {})).toBe('No file was given for "real.csv".');
 });

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { COLUMN_TYPES, type ColumnType } from '../../../core/table/types.ts';
 import type { TableInspection } from '../../../pipeline/table/inspect.ts';
-import { conflictTexts, renameInspection, type TableChoices } from './table-run.ts';
+import { conflictTexts, inspectionMessage, renameInspection, type TableChoices } from './table-run.ts';
 import './table.css';
 
 export type Inspect = () => Promise<TableInspection>;
@@ -55,7 +55,7 @@ export function TableOptions({ inspect, value, onChange, names }: Props) {
     <section className="table-options" data-testid="table-options" data-state={state.kind}>
       <h3>Table options</h3>
       {state.kind === 'reading' && <p className="about">Reading the tables…</p>}
-      {state.kind === 'failed' && <p className="error" role="alert" data-testid="table-options-error">{state.message}</p>}
+      {state.kind === 'failed' && <p className="error" role="alert" data-testid="table-options-error">{inspectionMessage(state.message, names)}</p>}
       {state.kind === 'stopped' && <p className="about">Reading the tables was stopped. <button className="link" onClick={() => setAttempt((a) => a + 1)}>Read them again</button></p>}
       {state.kind === 'ready' && <Mismatches info={state.info} drop={value.dropMismatchedColumns} onDrop={(d) => set({ dropMismatchedColumns: d })} />}
       {state.kind === 'ready' && (

@@ -74,6 +74,14 @@ export function renameInspection(info: TableInspection, names: Record<string, st
   };
 }
 
+/** An inspection error in the user's terms: file paths lose their "tN/" key prefix and a set
+ *  named by its key gets its name (the real set's is "real"). */
+export function inspectionMessage(message: string, names: Record<string, string> | undefined): string {
+  return message
+    .replace(/(^|[\s"'(])t\d+\//g, '$1')
+    .replace(/"(t\d+)"/g, (whole, key: string) => (names?.[key] ? `"${names[key]}"` : key === 't0' ? '"real"' : whole));
+}
+
 /** A column's conflicts as sentences (the run's own wording, pipeline/table/schema.ts). */
 export function conflictTexts(info: TableInspection, column: TableInspection['columns'][number]): string[] {
   return column.conflicts.map(({ set, conflict }) =>
