@@ -1,8 +1,8 @@
 // `synthscore score|calibrate …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem,
 // 3 failure, 130 cancelled. Everything printed that comes from the user's data (names, paths,
 // messages quoting them) goes through printable.ts.
-import { writeFile } from 'node:fs/promises';
-import { reportToCsv } from '../core/report-csv.ts';
+import { jsonPieces } from '../core/json-pieces.ts';
+import { reportCsvLines } from '../core/report-csv.ts';
 import type { Report } from '../report/schema.ts';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runCalibrate } from './calibrate-command.ts';
@@ -14,6 +14,7 @@ import { stderrProgress } from './progress.ts';
 import { cliRequest, runScore } from './run-score.ts';
 import { setOverlapWarnings } from './set-overlap.ts';
 import { formatTable } from './table.ts';
+import { writePieces } from './write-pieces.ts';
 import { reportHtml } from './html-thumbnails.ts';
 
 const warn = (w: string) => process.stderr.write(`warning: ${printable(w)}\n`);
@@ -63,21 +64,45 @@ async function main(argv: string[]): Promise<number> {
 /** Writes each report the flags ask for; returns a message per one that could not be written. */
 async function writeReports(report: Report, opts: CliOptions): Promise<string[]> {
   const failures: string[] = [];
-  const writers: [OutputTarget['flag'], string | undefined, () => Promise<string>][] = [
-    ['--json', opts.json, async () => JSON.stringify(report, null, 1) + '\n'],
-    ['--csv', opts.csv, async () => reportToCsv(report)],
-    ['--html', opts.html, () => reportHtml(report)],
+  // JSON and CSV go out piece by piece (a report of millions of rows is never one string); the
+  // HTML report is bounded (5 MB) by construction.
+  const writers: [OutputTarget['flag'], string | undefined, () => Promise<Iterable<string>>][] = [
+    ['--json', opts.json, async () => withNewline(jsonPieces(report))],
+    ['--csv', opts.csv, async () => linesOf(reportCsvLines(report))],
+    ['--html', opts.html, async () => [await reportHtml(report)]],
   ];
   for (const [flag, path, text] of writers) {
     if (!path) continue;
     try {
-      if (path === '-') process.stdout.write(forTerminal(flag, await text()));
-      else await writeFile(path, await text());
+      const pieces = await text();
+      await writePieces(path, path === '-' ? map(pieces, (p) => forTerminal(flag, p)) : pieces);
     } catch (e) {
       failures.push(writeFailure({ flag, path }, e as Error));
     }
   }
   return failures;
+}
+
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
+}
+
+/** Lines, each with its line break, in pieces of about 1 MB. */
+function* linesOf(lines: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const line of lines) {
+    buffer += `${line}\n`;
+    if (buffer.length >= 1 << 20) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+function* map<T, U>(items: Iterable<T>, f: (t: T) => U): Generator<U> {
+  for (const t of items) yield f(t);
 }
 
 /** Report text bound for stdout: JSON escapes what a terminal would act on losslessly; a CSV is escaped only when a terminal shows it. */

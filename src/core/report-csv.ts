@@ -9,26 +9,28 @@ const COLUMNS = ['experiment', 'side', 'path', 'class', 'p_synthetic', 'label_is
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function reportToCsv(report: Report): string {
-  const lines = [COLUMNS.join(',')];
+  return [...reportCsvLines(report)].join('\n') + '\n';
+}
+
+/** The CSV's lines one at a time (no line break), for a report too big for one string. */
+export function* reportCsvLines(report: Report): Generator<string> {
+  yield COLUMNS.join(',');
   for (const ex of report.experiments) {
     const kindOf = new Map(ex.nearDuplicateSets.map((s) => [s.id, s.kind]));
     for (const r of ex.rows) {
-      lines.push(
-        [
-          textCell(ex.name),
-          textCell(r.side),
-          textCell(r.path),
-          textCell(r.className ?? ''),
-          r.p.toFixed(6),
-          r.labelIssue.toFixed(6),
-          r.nearDuplicateSet >= 0 ? String(r.nearDuplicateSet) : '',
-          textCell(r.nearDuplicateSet >= 0 ? kindOf.get(r.nearDuplicateSet) ?? '' : ''),
-          r.nearestDistance === null ? '' : r.nearestDistance.toFixed(6),
-        ].join(','),
-      );
+      yield [
+        textCell(ex.name),
+        textCell(r.side),
+        textCell(r.path),
+        textCell(r.className ?? ''),
+        r.p.toFixed(6),
+        r.labelIssue.toFixed(6),
+        r.nearDuplicateSet >= 0 ? String(r.nearDuplicateSet) : '',
+        textCell(r.nearDuplicateSet >= 0 ? kindOf.get(r.nearDuplicateSet) ?? '' : ''),
+        r.nearestDistance === null ? '' : r.nearestDistance.toFixed(6),
+      ].join(',');
     }
   }
-  return lines.join('\n') + '\n';
 }
 
 /** A text cell: a leading ' keeps a would-be formula a string; quoted when it holds a quote, comma, line break or that '. */

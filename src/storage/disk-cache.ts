@@ -3,7 +3,7 @@
 // that is killed mid-write loses at most its last partial record, which load() cuts off.
 import { open, mkdir, readFile, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertContentHash, type CachedVector, type VectorCache } from './vector-cache.ts';
+import { assertContentHash, isUsableVector, type CachedVector, type VectorCache } from './vector-cache.ts';
 
 const HASH_BYTES = 32;
 
@@ -43,7 +43,8 @@ export async function openDiskCache(dir: string, modelId: string, dim: number): 
     },
     async putMany(entries) {
       entries.forEach((e) => assertContentHash(e.fileHash));
-      const fresh = entries.filter((e) => !map.has(e.fileHash));
+      // A stored key is put again only when validatedCache found it damaged; the last record wins on load.
+      const fresh = entries.filter((e) => !map.has(e.fileHash) || !isUsableVector(map.get(e.fileHash)!.vector, dim));
       if (fresh.length === 0) return;
       const out = Buffer.alloc(fresh.length * recordBytes);
       fresh.forEach((e, i) => {

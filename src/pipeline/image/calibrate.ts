@@ -8,6 +8,7 @@ import { createRng, sampleIndices } from '../../core/random.ts';
 import { InputError, type IngestItem } from '../../ingest/types.ts';
 import { embedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
+import { validatedCache } from '../../storage/vector-cache.ts';
 
 export type Augment = (bytes: Uint8Array, kind: string) => Promise<Uint8Array>;
 
@@ -19,12 +20,14 @@ export interface Calibration extends ThresholdSuggestion {
 
 export async function calibrateThreshold(
   realRoot: string,
-  env: PipelineEnv,
+  platformEnv: PipelineEnv,
   augment: Augment,
   kinds: readonly string[],
   opts: { samples?: number; seed?: number; signal?: AbortSignal; onProgress?: ProgressCallback } = {},
 ): Promise<Calibration> {
   const { signal, onProgress } = opts;
+  // A damaged cached vector is a miss here too (storage/vector-cache.ts).
+  const env = { ...platformEnv, cache: validatedCache(platformEnv.cache, platformEnv.embedder.manifest.output.dimension) };
   const listed = await env.listSet(realRoot, 'real', signal);
   const real = await embedSet(listed, 'real', env, { signal, onProgress, stage: 'embed real' });
   const n = real.items.length;

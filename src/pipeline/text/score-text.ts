@@ -58,10 +58,19 @@ export async function textHash(s: string): Promise<string> {
 
 const EMBED_BATCH = 64;
 
+/** Characters of a text its statistics, MinHash and the report's copy use: about twice the
+ *  embedded head (8,192 tokens ≈ 30 KB of English), so a text's length cannot grow them. */
+export const ANALYSED_CHARS = 65_536;
+
+const headOfText = (t: string) => (t.length > ANALYSED_CHARS ? t.slice(0, ANALYSED_CHARS) : t);
+
 function truncationWarnings(n: number, maxTokens: number): string[] {
   if (n === 0) return [];
   const tokens = maxTokens.toLocaleString('en-US');
-  return [`${n} text${n === 1 ? ' was' : 's were'} longer than ${tokens} tokens: only ${n === 1 ? 'its' : 'their'} first ${tokens} tokens were embedded.`];
+  return [
+    `${n} text${n === 1 ? ' was' : 's were'} longer than ${tokens} tokens: only ${n === 1 ? 'its' : 'their'} first ${tokens} tokens were embedded, ` +
+      `and only the first ${ANALYSED_CHARS.toLocaleString('en-US')} characters go into the text statistics, the MinHash check and the report.`,
+  ];
 }
 
 /** Embeds a set's texts (cache hits first); `truncated`: how many were longer than the embedder
@@ -132,12 +141,14 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
     embeddings.set(realEmb.vectors, 0);
     embeddings.set(synthEmb[e].vectors, nr * dim);
     const isSynthetic = new Uint8Array(n).fill(1, nr);
-    const texts = samples.map((s) => s.text);
+    // The statistics, MinHash and the report's copy see a text's head (memory flat in its length);
+    // exact duplicates compare the whole text.
+    const texts = samples.map((s) => headOfText(s.text));
     const withClasses = samples.every((s) => s.className !== null);
     const tau = tauOf(req.threshold, manifestTau);
     const r = await analyseText({
       embeddings, n, dim, texts, isSynthetic,
-      hashes: texts.map((t) => t.trim()), // exact duplicates: identical text after trimming
+      hashes: samples.map((s) => s.text.trim()), // exact duplicates: identical text after trimming
       classes: withClasses ? samples.map((s) => s.className) : null,
       tau, features: req.features, ...settings, gemm: env.gemm, signal: opts.signal,
       onProgress: (ev) => opts.onProgress?.({ ...ev, stage: `${named.name}: ${ev.stage}` }),
