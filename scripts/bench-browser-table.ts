@@ -6,7 +6,7 @@
 // resident memory of the renderer process (the scoring worker runs inside it; VmRSS from /proc
 // every 100 ms) and of all Chromium processes together.
 //   npx tsx scripts/bench-browser-table.ts [rows per side = 20000]
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -15,6 +15,7 @@ import type { Report } from '../src/report/schema.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from './browser/chromium.ts';
 import { buildAndPreview } from './browser/server.ts';
+import { chromiumPids, rssOf } from './browser/process-memory.ts';
 
 const N = Number(process.argv[2] ?? 20_000);
 const TAG = `--synthscore-bench-${process.pid}`; // finds this run's browser process in /proc
@@ -32,38 +33,6 @@ function makeCsv(seed: number, broken: boolean): string {
   return Papa.unparse({ fields: header, data: rows });
 }
 
-/** Pids of the browser tagged TAG and of its descendants (a full /proc scan: done every few seconds only). */
-async function chromiumPids(): Promise<{ pid: number; renderer: boolean }[]> {
-  const procs: { pid: number; ppid: number; cmd: string }[] = [];
-  for (const d of await readdir('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = await readFile(`/proc/${d}/stat`, 'utf8');
-      const cmd = (await readFile(`/proc/${d}/cmdline`, 'utf8')).replace(/\0/g, ' ');
-      procs.push({ pid: +d, ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd });
-    } catch { /* gone meanwhile */ }
-  }
-  const root = procs.find((p) => p.cmd.includes(TAG) && !p.cmd.includes('--type='));
-  if (!root) return [];
-  const mine = new Set([root.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of procs) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
-  }
-  return procs.filter((p) => mine.has(p.pid)).map((p) => ({ pid: p.pid, renderer: p.cmd.includes('--type=renderer') }));
-}
-
-/** RSS in bytes of those processes: [largest renderer, all together]. */
-async function rssOf(pids: { pid: number; renderer: boolean }[]): Promise<[number, number]> {
-  let renderer = 0, all = 0;
-  for (const p of pids) {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p.pid}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
-    all += 1024 * kb;
-    if (p.renderer) renderer = Math.max(renderer, 1024 * kb);
-  }
-  return [renderer, all];
-}
-
 const dir = await mkdtemp(join(tmpdir(), 'bench-browser-table-'));
 await writeFile(join(dir, 'real.csv'), makeCsv(1, false));
 await writeFile(join(dir, 'synthetic.csv'), makeCsv(2, true));
@@ -73,7 +42,7 @@ let peak: [number, number] = [0, 0];
 let pids: { pid: number; renderer: boolean }[] = [];
 let tick = 0;
 const sampler = setInterval(() => void (async () => {
-  if (tick++ % 20 === 0) pids = await chromiumPids();
+  if (tick++ % 20 === 0) pids = await chromiumPids(TAG);
   const [r, a] = await rssOf(pids);
   peak = [Math.max(peak[0], r), Math.max(peak[1], a)];
 })(), 100);

@@ -10,6 +10,7 @@
 //             and Run → scores for a cached re-run (500 + 500 images; 2,000 + 2,000 with --large)
 //   browser table  rows/s parsed and encoded, detector CV time and peak renderer RSS in Chromium,
 //             through the app: 20k + 20k rows × 30 columns; 100k + 100k with --large
+//   browser hostile  peak renderer memory on 8 decompression bombs and on a 52 MB text, through the app
 //   browser text  tokenizer, texts/s embedded (WASM threads and 1 thread) and MinHash on 50,000
 //             texts in Chromium, beside the same figures in Node measured in the same process
 // Other arguments are passed to bench-embed (e.g. --images 128 --reps 3 --no-fp32).
@@ -49,6 +50,7 @@ if (existsSync('/usr/bin/chromium')) {
   results.push(await runBench('browser rerun', 'scripts/bench-browser-rerun.ts', large ? [] : ['--per-class', '50']));
   results.push(await runBench('browser text', 'scripts/bench-browser-text.ts', []));
   results.push(await runBench(large ? 'browser table 100k' : 'browser table 20k', 'scripts/bench-browser-table.ts', [large ? '100000' : '20000']));
+  results.push(await runBench('browser hostile', 'scripts/bench-browser-hostile.ts', []));
 }
 
 // ---- summary ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { classifySet, type SetFile } from '../../src/ingest/classify-set.ts';
 import { checkImageHeader, imageSizeOf } from '../../src/ingest/image-format.ts';
 import { decodeImageBytes, decodeImageBytesFast } from '../../src/ingest/node-decode.ts';
 import { SNIFF_BYTES } from '../../src/ingest/sniff.ts';
-import { BOMB_REASON, pngBomb } from './bombs.ts';
+import { BOMB_REASON, pngBomb } from '../../scripts/hostile/bombs.ts';
 import { digit, encode } from './fixtures.ts';
 
 // The real sharp, counted: a refusal from the header must not reach it.

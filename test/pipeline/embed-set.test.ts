@@ -7,7 +7,7 @@ import { decodeImageBytes } from '../../src/ingest/node-decode.ts';
 import { BATCH, DECODE_BUDGET, embedSet } from '../../src/pipeline/image/embed-set.ts';
 import type { PipelineEnv } from '../../src/pipeline/image/environment.ts';
 import type { CachedVector } from '../../src/storage/vector-cache.ts';
-import { BOMB_REASON, pngBomb } from '../ingest/bombs.ts';
+import { BOMB_REASON, pngBomb } from '../../scripts/hostile/bombs.ts';
 
 const N = 2 * BATCH + 7;
 const manifest = {

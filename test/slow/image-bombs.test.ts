@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOMB_REASON } from '../ingest/bombs.ts';
+import { BOMB_REASON } from '../../scripts/hostile/bombs.ts';
 import { digit, encode } from '../ingest/fixtures.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/synthscore.mjs', import.meta.url));

@@ -1,4 +1,4 @@
-// Decompression bombs for tests: valid PNGs whose pixels cost far more than their bytes. Built by
+// Decompression bombs for tests and benchmarks: valid PNGs whose pixels cost far more than their bytes. Built by
 // hand (1-bit grey rows, deflated), so a 16000×16000 one takes a fraction of a second and ~31 KB.
 import { crc32, deflateSync } from 'node:zlib';
 
