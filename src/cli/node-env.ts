@@ -12,6 +12,7 @@ import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
 import type { PipelineEnv } from '../pipeline/image/environment.ts';
 import { noCache } from '../storage/vector-cache.ts';
 import { openCliCache } from './cli-cache.ts';
+import { DEFAULT_MAX_PIXELS } from '../ingest/image-format.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_IMAGE_MODEL = join(PACKAGE_ROOT, 'public/models/mobilenet-v2-1.4-nsfwjs');
@@ -42,6 +43,8 @@ export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean
     hashBytes,
     decodeImage: fast ? (bytes) => decodeImageBytesFast(bytes, manifest.input, '', opts.maxPixels) : (bytes) => decodeImageBytes(bytes, '', opts.maxPixels),
     hashPixels: (img) => hashPixels(img.data, img.width, img.height),
+    // Set here (not in the app), so a refusal names the flag that raises it.
+    maxPixels: opts.maxPixels ?? DEFAULT_MAX_PIXELS,
     embedder,
     cache,
     gemm: createOrtGemm(),

@@ -9,6 +9,10 @@ import { DecodeError } from './types.ts';
 /** Images above this many pixels are refused before decoding (the CLI's --max-pixels raises it). */
 export const DEFAULT_MAX_PIXELS = 40_000_000;
 
+/** The largest image file worth reading for a pixel limit: every pixel stored uncompressed as RGBA
+ *  (4 bytes), plus 16 MB of headers and metadata. A larger file is refused before it is read. */
+export const maxImageFileBytes = (maxPixels = DEFAULT_MAX_PIXELS): number => 4 * maxPixels + 16 * 2 ** 20;
+
 export interface ImageSize {
   width: number;
   height: number;

@@ -63,6 +63,11 @@ function megapixels(n: number, limit: number): string {
   return (Math.floor(n / 10 ** (6 - digits)) / 10 ** digits).toFixed(digits);
 }
 
+/** An image file refused from its size alone, before it is read: no image within the pixel limit
+ *  needs that many bytes (see maxImageFileBytes). */
+export const tooLargeImageFile = (bytes: number, maxBytes: number, raise?: string): string =>
+  `too large: a ${(bytes / 1e6).toFixed(0)} MB file, more than an image within the pixel limit can take (${(maxBytes / 1e6).toFixed(0)} MB)${raise ? ` (${raise})` : ''}`;
+
 /** An image refused from its header: decoding it would take more memory than a run allows. */
 export const tooLargeImage = (width: number, height: number, maxPixels: number, raise?: string): string =>
   `too large: ${width}×${height} = ${megapixels(width * height, maxPixels)} Mpx, over the ${maxPixels / 1e6} Mpx limit${raise ? ` (${raise})` : ''}`;

@@ -108,6 +108,18 @@ describe('embedSet and large images', () => {
     expect(decoded).not.toContain('img-3');
   });
 
+  // Regression: an image file was read whole before its header was looked at (a 1.5 GB file cost 1.7 GB).
+  it('refuses an image file too big for any image within the pixel limit without reading it', async () => {
+    const read: string[] = [];
+    const base = env(new Map(), new Set(), []);
+    const huge = { ...base, maxPixels: 40_000_000, readItem: async (root: string, item: IngestItem) => (read.push(item.path), base.readItem(root, item)) };
+    const list = items(4).map((it, i) => (i === 2 ? { ...it, size: 1.5e9 } : it));
+    const r = await embedSet({ root: '/fake', items: list, skipped: [] } as unknown as ListedSet, 'real', huge);
+    expect(r.skipped).toEqual([{ path: 'img-2', side: 'real', reason: expect.stringMatching(/^too large: a 1500 MB file, .*\(--max-pixels raises it\)$/) }]);
+    expect(read).not.toContain('img-2');
+    expect(r.items).toHaveLength(3);
+  });
+
   it('never decodes more than DECODE_BUDGET pixels at once, even across batches', async () => {
     // 3 * BATCH images of 15 Mpx each (under the limit): by count alone 16 decodes (240 Mpx) would overlap.
     const header = pngBomb(5000, 3000);

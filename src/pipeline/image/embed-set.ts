@@ -4,7 +4,8 @@
 // Decoding is bounded by pixels, not only by count: the images being decoded at any moment (in
 // both batches) hold at most DECODE_BUDGET pixels, from what their headers promise.
 import type { SkippedItem, Side } from '../../report/schema.ts';
-import { DEFAULT_MAX_PIXELS, headerPixels } from '../../ingest/image-format.ts';
+import { DEFAULT_MAX_PIXELS, headerPixels, maxImageFileBytes } from '../../ingest/image-format.ts';
+import { tooLargeImageFile } from '../../ingest/skip-reasons.ts';
 import type { IngestItem, ListedSet } from '../../ingest/types.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
@@ -82,12 +83,15 @@ export async function embedSet(
   // first miss, so a fully cached chunk allocates nothing); no per-image buffer, no second copy.
   const px = width * height * 3;
   const withPixels = pixelGate(DECODE_BUDGET);
+  const maxBytes = maxImageFileBytes(env.maxPixels);
   const prepare = async (chunk: IngestItem[]): Promise<{ prepared: Prepared[]; pixels: Float32Array | null }> => {
     let pixels: Float32Array | null = null;
     const prepared = await Promise.all(
       chunk.map(async (item, slot): Promise<Prepared> => {
         let fileHash = '';
         try {
+          // A file too big for any image within the limit is not read at all (a 1.5 GB file cost 1.7 GB).
+          if (item.size > maxBytes) throw new Error(tooLargeImageFile(item.size, maxBytes, env.maxPixels === undefined ? undefined : '--max-pixels raises it'));
           const bytes = await env.readItem(listed.root, item);
           fileHash = await env.hashBytes(bytes);
           const hit = await env.cache.get(fileHash);

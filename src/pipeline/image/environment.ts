@@ -17,4 +17,6 @@ export interface PipelineEnv {
   embedder: ImageEmbedder;
   cache: VectorCache;
   gemm: Gemm;
+  /** The pixel limit, where the user can set it (the CLI's --max-pixels); the default otherwise. */
+  maxPixels?: number;
 }
