@@ -1,6 +1,7 @@
 // One run request for every modality, tagged by `modality`: the App, the hook, the bridge, the
-// worker and the CLI pass it along unopened, and one dispatcher (run.ts) hands it to the
-// modality's pipeline. A new modality adds one member here and one line in modalities.ts.
+// worker and the CLI pass it along unopened, and one dispatcher (runRequest in modalities.ts)
+// hands it to the modality's pipeline. A new modality adds its member and its CANCEL_BY entry here
+// (docs/architecture.md lists every registry; the compiler points at each).
 import type { Modality } from '../report/schema.ts';
 import type { ImageScoreRequest } from './image/score-images.ts';
 import type { ScoreTableRequest } from './table/score-table.ts';
