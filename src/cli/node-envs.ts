@@ -1,5 +1,5 @@
 // Node's environments for the one dispatcher (pipeline/modalities.ts), as the flags set them: each
-// is opened for one run and released after it. The app's counterpart: workers/browser-envs.ts.
+// is opened for one run and released after it. The app's counterpart: pipeline/browser-envs.ts.
 import { nodeTableIo } from '../ingest/table/node-read.ts';
 import type { EnvOpeners } from '../pipeline/modalities.ts';
 import type { CliOptions } from './args.ts';

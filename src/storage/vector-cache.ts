@@ -51,25 +51,18 @@ export interface ValidatedCache extends VectorCache {
 }
 
 /** The one place both caches are checked on read: a damaged vector (see isUsableVector) is
- *  counted and reported as a miss, so the run embeds it again and puts the fresh vector, which this
- *  wrapper also serves for the rest of the run (a cache that keeps the first record of a key still
- *  gives the repaired vector to later reads of it). */
+ *  counted and reported as a miss, so the run embeds it again and puts the fresh vector, which both
+ *  caches then write over the damaged one. */
 export function validatedCache(cache: VectorCache, dim: number): ValidatedCache {
   const damaged = new Set<string>();
-  const repaired = new Map<string, CachedVector>();
   return {
     async get(fileHash) {
-      const fixed = repaired.get(fileHash);
-      if (fixed) return fixed;
       const hit = await cache.get(fileHash);
       if (!hit || isUsableVector(hit.vector, dim)) return hit;
       damaged.add(fileHash);
       return undefined;
     },
-    async putMany(entries) {
-      await cache.putMany(entries);
-      for (const e of entries) if (damaged.has(e.fileHash)) repaired.set(e.fileHash, e.value);
-    },
+    putMany: (entries) => cache.putMany(entries),
     get size() {
       return cache.size;
     },

@@ -1,13 +1,12 @@
 // What a run sends to the worker: the dropped files under unique keys, and the one request for
 // the real set's modality, as the one decision (ingest/modality.ts, the CLI's too) or the user's
 // pick in a record file's field picker says.
-import { decideSetModality } from '../ingest/browser-modality.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { RequestOf, RunRequest } from '../pipeline/run-request.ts';
 import type { Modality } from '../report/schema.ts';
 import type { SetState } from './hooks/useSets.ts';
 import { tableRequest, type TableChoices } from './components/table/table-run.ts';
-import { textRequest, type TextChoice } from './components/text/text-run.ts';
+import { setModalityOf, textRequest, type TextChoice } from './components/text/text-run.ts';
 
 /** Unique keys for the worker (two folders may share a name). */
 function uniqueKeys(names: string[]): string[] {
@@ -25,9 +24,8 @@ export async function runInputOf(
   const keys = uniqueKeys([real.name, ...synthetic.map((s) => s.name)]);
   const files: FileSets = {};
   [real, ...synthetic].forEach((s, i) => (files[keys[i]] = { files: s.collected.files, skipped: s.collected.skipped }));
-  const pick = textChoice ? { textField: textChoice.text } : undefined;
   // A set with nothing usable goes as images: the worker's listing then says what is wrong with it.
-  const modality = (await decideSetModality(real.name, real.collected.files, real.listed?.modality ?? null, pick)) ?? 'image';
+  const modality = (await setModalityOf(real.collected, real.listed, textChoice)) ?? 'image';
   const requests: { [M in Modality]: () => Promise<RequestOf<M>> | RequestOf<M> } = {
     image: () => ({
       modality: 'image',

@@ -10,7 +10,7 @@ import { fileSetsTableIo } from '../pipeline/table/browser-table-io.ts';
 import { inspectTables } from '../pipeline/table/inspect.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { clearThumbnails, countVectors, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
-import { browserEnvOpeners, openImageEnv, STORAGE_FULL_WARNING } from './browser-envs.ts';
+import { browserEnvOpeners, openImageEnv, STORAGE_FULL_WARNING } from '../pipeline/browser-envs.ts';
 
 export interface WorkerConfig {
   baseUrl: string;

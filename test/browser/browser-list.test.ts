@@ -1,23 +1,19 @@
 // The browser lister and the Node walker must agree on the same folder: items, classes, modality
 // and every skip reason (hidden entries, empty files, other kinds).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { comparePaths, listFileRefs } from '../../src/ingest/browser-list.ts';
 import { listSet } from '../../src/ingest/node-walk.ts';
-import { fileRefsOf } from './files.ts';
+import { fileRefsOf, tempTree } from './files.ts';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex');
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthscore-blist-'));
-  const put = async (p: string, data: string | Buffer) => {
-    await mkdir(join(dir, p, '..'), { recursive: true });
-    await writeFile(join(dir, p), data);
-  };
+  const tree = await tempTree('synthscore-blist-');
+  dir = tree.dir;
+  const put = tree.put;
   for (const c of ['cat', 'dog', 'a.b']) for (let i = 0; i < 3; i++) await put(`${c}/${i}.png`, PNG);
   await put('cat/notes.txt', 'hello');
   await put('cat/empty.png', '');

@@ -1,21 +1,17 @@
 // The app's text reader and the CLI's must read the same folder the same way: samples, classes,
 // warnings and every skip reason (hidden entries, empty and binary files, other kinds of file).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readTextFiles } from '../../src/ingest/browser-text.ts';
 import { readTextSet } from '../../src/ingest/node-text.ts';
-import { fileRefsOf } from './files.ts';
+import { fileRefsOf, tempTree } from './files.ts';
 
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'synthscore-btext-'));
-  const put = async (p: string, data: string | Buffer) => {
-    await mkdir(join(dir, p, '..'), { recursive: true });
-    await writeFile(join(dir, p), data);
-  };
+  const tree = await tempTree('synthscore-btext-');
+  dir = tree.dir;
+  const put = tree.put;
   await put('pos/a.txt', 'Great product.');
   await put('pos/b.md', '# Title\n\nLoved it.');
   await put('pos/.draft.txt', 'not read');

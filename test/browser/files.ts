@@ -1,5 +1,7 @@
-// A folder on disk as the browser ingest receives it: FileRefs relative to the root, in any order.
-import { readdir, readFile } from 'node:fs/promises';
+// Folders on disk for the browser-ingest tests: one made in a temp folder, and any folder as the
+// browser ingest receives it (FileRefs relative to the root, in any order).
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { FileRef } from '../../src/ingest/browser-list.ts';
 
@@ -14,4 +16,16 @@ export async function fileRefsOf(root: string): Promise<FileRef[]> {
   };
   await walk(root);
   return out.reverse(); // any order in: the readers sort
+}
+
+/** A new temp folder and a writer of files in it (parent folders made as needed). */
+export async function tempTree(prefix: string): Promise<{ dir: string; put(path: string, data: string | Buffer): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  return {
+    dir,
+    async put(path, data) {
+      await mkdir(join(dir, path, '..'), { recursive: true });
+      await writeFile(join(dir, path), data);
+    },
+  };
 }

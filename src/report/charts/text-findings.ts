@@ -63,29 +63,23 @@ function lengthChart(f: TextFindings): Chart | null {
       l = i === 0 ? 0 : real.histogram.upper[i - 1] + 1;
     return u >= Number.MAX_SAFE_INTEGER ? `${l}+` : l === u ? `${u}` : `${l}–${u}`;
   };
+  // One bar of a bucket: the share of a side's texts, real left, synthetic right.
+  const bar = (x: number, share: number, fill: string, side: string, i: number): Shape => ({
+    kind: 'rect',
+    x,
+    y: H - (share / max) * H,
+    width: 9,
+    height: (share / max) * H,
+    fill,
+    title: `${side} ${label(i)} words: ${(share * 100).toFixed(1)}%`,
+  });
   const shapes: Shape[] = idx.map((i, k) => {
     const x = 4 + k * W;
     return {
       kind: 'group',
       children: [
-        {
-          kind: 'rect',
-          x: x + 3,
-          y: H - (r[i] / max) * H,
-          width: 9,
-          height: (r[i] / max) * H,
-          fill: REAL,
-          title: `real ${label(i)} words: ${(r[i] * 100).toFixed(1)}%`,
-        },
-        {
-          kind: 'rect',
-          x: x + 13,
-          y: H - (s[i] / max) * H,
-          width: 9,
-          height: (s[i] / max) * H,
-          fill: SYNTH,
-          title: `synthetic ${label(i)} words: ${(s[i] * 100).toFixed(1)}%`,
-        },
+        bar(x + 3, r[i], REAL, 'real', i),
+        bar(x + 13, s[i], SYNTH, 'synthetic', i),
         { kind: 'text', x: x + W / 2, y: H + 12, fontSize: 8, anchor: 'middle', text: label(i) },
       ],
     };

@@ -7,6 +7,7 @@ import { decideSetModality, recordSetFields } from '../../../ingest/browser-moda
 import type { RecordFields } from '../../../ingest/text-fields.ts';
 import type { ListedSet } from '../../../ingest/types.ts';
 import type { RequestOf } from '../../../pipeline/run-request.ts';
+import type { Modality } from '../../../report/schema.ts';
 import type { TextScoreRequest } from '../../../pipeline/text/score-text.ts';
 
 /** The user's pick: the field (or column) holding the text, and an optional label field. */
@@ -17,10 +18,15 @@ export function inspectRecordSet(collected: CollectedSet): Promise<RecordFields 
   return recordSetFields(collected.files);
 }
 
-/** Whether the run is a text run, by the one decision (ingest/modality.ts) or the user's pick. */
+/** The set's modality by the one decision (ingest/modality.ts), or by the user's pick in a record
+ *  file's field picker; null while it cannot be told. */
+export function setModalityOf(collected: CollectedSet, listed: ListedSet | null, choice?: TextChoice | null): Promise<Modality | null> {
+  return decideSetModality(collected.name, collected.files, listed?.modality ?? null, choice ? { textField: choice.text } : undefined);
+}
+
+/** Whether the run is a text run. */
 export async function isTextSet(collected: CollectedSet, listed: ListedSet | null, choice?: TextChoice | null): Promise<boolean> {
-  const pick = choice ? { textField: choice.text } : undefined;
-  return (await decideSetModality(collected.name, collected.files, listed?.modality ?? null, pick)) === 'text';
+  return (await setModalityOf(collected, listed, choice)) === 'text';
 }
 
 /** The request fields for a pick: JSON fields and CSV columns are named by different options. */

@@ -1,6 +1,6 @@
 // Storage full (QuotaExceededError on an IndexedDB write) turns caching off instead of failing
 // the run. No runtime imports: unit-testable in Node.
-import type { VectorCache } from '../storage/vector-cache.ts';
+import type { VectorCache } from './vector-cache.ts';
 
 export const STORAGE_FULL_WARNING =
   'Browser storage is full: this run went on without caching its vectors, so a re-run will embed them again. ' +

@@ -1,6 +1,6 @@
 // Storage full: a QuotaExceededError on a cache write turns caching off for the rest of the run.
 import { expect, it } from 'vitest';
-import { isQuotaError, quotaGuard } from '../../src/workers/analysis-quota.ts';
+import { isQuotaError, quotaGuard } from '../../src/storage/quota-guard.ts';
 import type { VectorCache } from '../../src/storage/vector-cache.ts';
 
 it('swallows QuotaExceededError once, calls onFull, and writes nothing after', async () => {

@@ -1,16 +1,17 @@
-// The scoring worker's environment for each modality, with its failure modes named for the user:
+// The scoring worker's environments for each modality (the app's side of the dispatcher in
+// modalities.ts), with their failure modes named for the user:
 // - a model that does not load becomes a ModelLoadError that says so (not a bare fetch message);
 // - storage that is full (QuotaExceededError on an IndexedDB write) turns caching off for the
 //   rest of the run instead of failing it; the caller is told once, and the report says so.
-import { createBrowserEnv, runtimeOptions, type BrowserEnv, type BrowserEnvOptions, type FileSets } from '../pipeline/browser-env.ts';
-import { createBrowserTextEnv, textModelUrl } from '../pipeline/browser-text-env.ts';
-import type { EnvOpeners } from '../pipeline/modalities.ts';
-import { fileSetsTableIo } from '../pipeline/table/browser-table-io.ts';
+import { createBrowserEnv, runtimeOptions, type BrowserEnv, type BrowserEnvOptions, type FileSets } from './browser-env.ts';
+import { createBrowserTextEnv, textModelUrl } from './browser-text-env.ts';
+import type { EnvOpeners } from './modalities.ts';
+import { fileSetsTableIo } from './table/browser-table-io.ts';
 import { createWebImageEmbedder, createWebTextEmbedder } from '../models/ort-web.ts';
 import type { VectorCache } from '../storage/vector-cache.ts';
-import { quotaGuard } from './analysis-quota.ts';
+import { quotaGuard } from '../storage/quota-guard.ts';
 
-export { STORAGE_FULL_WARNING } from './analysis-quota.ts';
+export { STORAGE_FULL_WARNING } from '../storage/quota-guard.ts';
 
 /** Loads a model (memoised by its module, so the env below reuses the session) or says what failed. */
 async function loadModel(what: string, consequence: string, load: () => Promise<unknown>): Promise<void> {
