@@ -1,11 +1,12 @@
 // Calibrates the text model's near-duplicate threshold (cosine distance) on real text nobody here
 // wrote (npm one-liner-joke): known near-copies (small edits, whitespace and case changes,
 // punctuation changes, sentence reorder) against each text's nearest distinct neighbour, with the
-// same rule as the image model (src/core/calibrate.ts). Writes the result into the manifest.
+// same rule a run uses on its own real set (src/core/calibrate.ts: at most 1% of real texts within
+// it of a distinct one). The result is the default for real sets too small to calibrate.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { suggestThreshold } from '../src/core/calibrate.ts';
+import { calibrateSignal } from '../src/core/calibrate.ts';
 import { knnCosine } from '../src/core/knn.ts';
 import { createRng, type Rng } from '../src/core/random.ts';
 import { createOrtGemm, createTextEmbedder } from '../src/models/ort-node.ts';
@@ -53,23 +54,22 @@ async function main(): Promise<void> {
       copies.push({ kind, distance: Math.max(0, 1 - d) });
     });
   }
-  const s = suggestThreshold(copies, distinct);
+  const s = calibrateSignal(distinct, copies, { sampled: sample.length });
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const path = join(TEXT_OUT_DIR, 'manifest.json');
   const m = JSON.parse(readFileSync(path, 'utf8'));
   m.nearDuplicateThreshold = {
-    value: round(s.tau),
+    value: round(s.threshold),
     calibration: {
       script: 'scripts/calibrate-text-threshold.ts',
       data: `one-liner-joke npm package: ${corpus.length} distinct jokes; 400 sampled for near-copies`,
       nearCopies: Object.keys(NEAR_COPIES),
-      rule: 'middle of the gap between copies (99th percentile) and distinct (2nd percentile) if they separate, else the 2nd percentile of distinct',
-      note: 'MinHash (character 5-gram Jaccard ≥ 0.8 after NFKC, lower case, whitespace collapse) also joins texts, whatever tau',
-      copiesCaught: round(s.copiesCaught),
-      distinctFlagged: round(s.distinctFlagged),
+      rule: 'the largest threshold at which at most 1% of texts are within it of a distinct text',
+      copiesCaught: round(s.catchRate),
+      distinctFlagged: round(s.falsePairRate),
       caughtByKind: Object.fromEntries(Object.entries(s.caughtByKind).map(([k, v]) => [k, round(v)])),
       copyDistance: Object.fromEntries(Object.entries(s.copies).map(([k, v]) => [k, k === 'n' ? v : round(v)])),
-      nearestDistinctDistance: Object.fromEntries(Object.entries(s.distinct).map(([k, v]) => [k, k === 'n' ? v : round(v)])),
+      nearestDistinctDistance: Object.fromEntries(Object.entries(s.null).map(([k, v]) => [k, k === 'n' ? v : round(v)])),
     },
   };
   writeFileSync(path, `${JSON.stringify(m, null, 2)}\n`);

@@ -11,14 +11,15 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `Usage: synthscore score --real DIR --synthetic [NAME=]DIR [--synthetic [NAME=]DIR ...] [options]
-       synthscore calibrate --real DIR [--samples N] [--json FILE] [options]
+       synthscore calibrate --real DIR [--json FILE] [options]
 
 Scores each synthetic set against the same real set: unrealistic, unrepresentative,
 unvaried, unoriginal (higher is worse), with 95% intervals.
 
-calibrate: embeds light near-copies (JPEG re-encode, 3% shift, 4% crop, resize, brightness)
-of a sample of your real images and prints their distances to the source beside each real
-image's distance to its nearest distinct neighbour, with the threshold they suggest.
+Near-duplicate thresholds are calibrated on the real set of every run: each signal's threshold
+lets at most 1% of real items join a distinct real item, and the share of light edits of real
+items (shift, crop, resize, JPEG, brightness, noise) it catches is reported.
+calibrate: prints that calibration for a folder of real images, without scoring.
 
 Options:
   --real PATH                real data: a folder of images or texts (class sub-folders optional),
@@ -28,7 +29,7 @@ Options:
   --json FILE                write the full report as JSON ('-' for stdout)
   --csv FILE                 write the per-row table as CSV ('-' for stdout)
   --html FILE                write a self-contained HTML report (scores, top items as thumbnails)
-  --threshold D              near-duplicate cosine distance (default: the model's calibrated value)
+  --threshold D              embedding near-duplicate cosine distance (default: calibrated on the real set)
   --relative-threshold       Cleanlab's rule: 0.13 x median nearest-neighbour distance
   --folds K                  cross-validation folds (default 5)
   --seed N                   random seed (default 0)
@@ -53,7 +54,6 @@ Tables:
   --drop-mismatched-columns  score only the columns every set shares
   --keep-formats             do not round synthetic values to the real data's precision/format
 
-  --samples N                calibrate: real images to make near-copies of (default 200)
   --quiet                    no progress on stderr
   -h, --help                 this help
 
@@ -70,7 +70,6 @@ export interface CliOptions {
   dropMismatchedColumns: boolean;
   keepFormats: boolean;
   real: string;
-  samples: number;
   synthetic: { name: string; path: string }[];
   json?: string;
   csv?: string;
@@ -110,7 +109,6 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         decode: { type: 'string' },
         'max-pixels': { type: 'string' },
         quiet: { type: 'boolean' },
-        samples: { type: 'string' },
         modality: { type: 'string' },
         'text-field': { type: 'string' },
         'text-column': { type: 'string' },
@@ -154,7 +152,6 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     dropMismatchedColumns: !!v['drop-mismatched-columns'],
     keepFormats: !!v['keep-formats'],
     real: v.real,
-    samples: integer(v.samples ?? '200', '--samples', 1, 100_000),
     synthetic,
     json: v.json,
     csv: v.csv,

@@ -1,7 +1,15 @@
-// Out-of-fold probabilities p_i = P(synthetic | x_i) from stratified K-fold cross-validation.
-// The L2 strength is chosen inside each training fold (never on the held-out fold), by
-// balanced log-loss on an inner stratified split, then the model is refitted on the whole
-// training fold.
+// Out-of-fold probabilities p_i = P(synthetic | x_i) from REPEATED stratified K-fold
+// cross-validation (docs/uncertainty.md §1):
+// - R repeats, each with its own fold deal and its own PCA sketch; p_i is the mean over repeats
+//   of the out-of-fold p from the one model per repeat that did not see row i. One deal of the
+//   folds moved the scores more than their interval admitted (issue 13).
+// - One λ for the run: every λ of the grid is fitted in every outer fold of every repeat (a warm-
+//   started path, strongest first); λ is the minimum of the balanced log-loss of the pooled
+//   out-of-fold p (n × R predictions), interpolated in log λ, and every fold is refitted there.
+//   A per-fold inner split picked 0.01 or 0.001 almost at random, and the mean p (not the AUC)
+//   swings with λ.
+// The per-repeat p at the chosen λ are returned too: their spread is the refitting noise that the
+// intervals add to the bootstrap over rows (src/core/intervals.ts).
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from './logistic.ts';
@@ -12,6 +20,8 @@ import { createRng, deriveSeed, type Rng, shuffle } from './random.ts';
 
 /** On unit-variance features with the loss averaged per row, this spans "nearly free" to "heavy". */
 export const DEFAULT_LAMBDAS = [1, 1e-1, 1e-2, 1e-3, 1e-4];
+/** Repeats of the K-fold deal: 5 brings the seed spread under the interval (docs/uncertainty.md §4). */
+export const DEFAULT_REPEATS = 5;
 
 export interface CrossValOptions {
   folds?: number;
@@ -22,12 +32,21 @@ export interface CrossValOptions {
   /** PCA components (default 64). */
   components?: number;
   lambdas?: number[];
+  /** Repeats of the K-fold deal (default DEFAULT_REPEATS). */
+  repeats?: number;
 }
 
 export interface CrossValResult {
+  /** Per row: the mean over repeats of the out-of-fold p at the chosen λ. */
   p: Float64Array;
-  /** λ chosen in each outer fold. */
+  /** Per repeat: the out-of-fold p at the chosen λ (the refitting noise). */
+  pPerRepeat: Float64Array[];
+  /** The one λ of the run. */
+  lambda: number;
+  /** λ per outer fold, for the report's diagnostics: the run's λ, K times. */
   lambdas: number[];
+  /** Pooled balanced out-of-fold log-loss per λ of the grid (grid order). */
+  lossByLambda: { lambda: number; loss: number }[];
   components: number;
 }
 
@@ -44,66 +63,136 @@ export function stratifiedFolds(y: Uint8Array, folds: number, rng: Rng): Int32Ar
   return fold;
 }
 
+/** The fold deal of repeat r (repeat 0 keeps the single-pass seed, so folds match the table path). */
+export function repeatFolds(y: Uint8Array, folds: number, seed: number, r: number): Int32Array {
+  return stratifiedFolds(y, folds, createRng(r === 0 ? deriveSeed(seed, 2) : deriveSeed(seed, 200 + r)));
+}
+
 export async function crossValidatedProbabilities(x: Float32Array, n: number, dim: number, y: Uint8Array, opts: CrossValOptions): Promise<Float64Array> {
   return (await crossValidate(x, n, dim, y, opts)).p;
 }
 
 export async function crossValidate(x: Float32Array, n: number, dim: number, y: Uint8Array, opts: CrossValOptions): Promise<CrossValResult> {
-  const folds = opts.folds ?? 5, seed = opts.seed ?? 0, lambdas = opts.lambdas ?? DEFAULT_LAMBDAS;
-  const pcaStage = stageReporter('pca', 1, opts.onProgress);
+  const seed = opts.seed ?? 0, repeats = Math.max(1, opts.repeats ?? DEFAULT_REPEATS);
+  const pcaStage = stageReporter('pca', repeats, opts.onProgress);
   pcaStage.initiate();
-  const pca = await standardisingPca(x, n, dim, { gemm: opts.gemm, components: opts.components, seed: deriveSeed(seed, 1), signal: opts.signal });
-  pcaStage.done();
-  const c = pca.components;
-  const feats = Float64Array.from(pca.projected);
-
-  const stage = stageReporter('classifier', folds, opts.onProgress);
-  stage.initiate();
-  const fold = stratifiedFolds(y, folds, createRng(deriveSeed(seed, 2)));
-  const p = new Float64Array(n);
-  const chosen: number[] = [];
-  for (let f = 0; f < folds; f++) {
-    await checkpoint(opts.signal);
-    const train = rowsWhere(fold, (k) => k !== f), test = rowsWhere(fold, (k) => k === f);
-    const xTrain = gather(feats, c, train), yTrain = Uint8Array.from(train, (i) => y[i]);
-    const { lambda, warm } = await chooseLambda(xTrain, train.length, c, yTrain, lambdas, createRng(deriveSeed(seed, 100 + f)), opts.signal);
-    chosen.push(lambda);
-    const model = fitLogistic(xTrain, train.length, c, yTrain, { lambda, warmStart: warm });
-    const pTest = predictLogistic(model, gather(feats, c, test), test.length);
-    test.forEach((i, k) => (p[i] = pTest[k]));
-    stage.progress(f + 1);
+  // A PCA sketch per repeat, so the sketch's own noise shows in the between-repeat spread.
+  const features: { x: Float32Array; c: number }[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const pca = await standardisingPca(x, n, dim, { gemm: opts.gemm, components: opts.components, seed: deriveSeed(seed, r === 0 ? 1 : 300 + r), signal: opts.signal });
+    features.push({ x: pca.projected, c: pca.components });
+    pcaStage.progress(r + 1);
   }
-  stage.done();
-  return { p, lambdas: chosen, components: c };
+  pcaStage.done();
+  const cv = await repeatedLogisticCv((r) => features[r], n, y, { ...opts, repeats });
+  return { ...cv, components: features[0].c };
+}
+
+export interface RepeatedCvOptions {
+  folds?: number;
+  seed?: number;
+  lambdas?: number[];
+  repeats?: number;
+  signal?: AbortSignalLike;
+  onProgress?: ProgressCallback;
 }
 
 /**
- * Inner stratified 3-fold. Small training folds use all three rounds (a noisy criterion
- * otherwise); large ones use one round, a 1/3 holdout, which is plenty and 3× cheaper.
- * λ runs from strongest to weakest so each fit warm-starts from the previous one.
+ * The repeated, pooled-λ logistic cross-validation over ready features (row-major n×c, possibly
+ * different per repeat). Also used by the table detector's `logistic` mode.
  */
-async function chooseLambda(x: Float64Array, n: number, c: number, y: Uint8Array, lambdas: number[], rng: Rng, signal?: AbortSignalLike): Promise<{ lambda: number; warm?: LogisticModel }> {
-  if (lambdas.length === 1) return { lambda: lambdas[0] };
-  const order = [...lambdas].sort((a, b) => b - a);
-  const inner = stratifiedFolds(y, 3, rng);
-  const rounds = n < 5000 ? 3 : 1;
-  const loss = new Float64Array(order.length);
-  const models: (LogisticModel | undefined)[] = [];
-  for (let r = 0; r < rounds; r++) {
-    await checkpoint(signal);
-    const tr = rowsWhere(inner, (k) => k !== r), va = rowsWhere(inner, (k) => k === r);
-    const xTr = gather(x, c, tr), yTr = Uint8Array.from(tr, (i) => y[i]);
-    const xVa = gather(x, c, va), yVa = Uint8Array.from(va, (i) => y[i]);
-    let warm: LogisticModel | undefined;
-    order.forEach((lambda, k) => {
-      warm = fitLogistic(xTr, tr.length, c, yTr, { lambda, warmStart: warm });
-      loss[k] += balancedLogLoss(predictLogistic(warm, xVa, va.length), yVa);
-      if (r === 0) models[k] = warm;
-    });
+export async function repeatedLogisticCv(
+  featuresOf: (repeat: number) => { x: ArrayLike<number>; c: number },
+  n: number,
+  y: Uint8Array,
+  opts: RepeatedCvOptions,
+): Promise<Omit<CrossValResult, 'components'>> {
+  const folds = opts.folds ?? 5, seed = opts.seed ?? 0, repeats = Math.max(1, opts.repeats ?? DEFAULT_REPEATS);
+  const grid = opts.lambdas ?? DEFAULT_LAMBDAS;
+  const order = [...grid].sort((a, b) => b - a); // strongest first: each fit warm-starts the next
+  // oof[r][k][i]: out-of-fold p of row i in repeat r at λ = order[k]; models[r][f][k] the fits.
+  const oof = Array.from({ length: repeats }, () => order.map(() => new Float64Array(n)));
+  const models: LogisticModel[][][] = [];
+  const stage = stageReporter('classifier', repeats * folds, opts.onProgress);
+  stage.initiate();
+  for (let r = 0; r < repeats; r++) {
+    models.push(await eachFold(featuresOf(r), y, repeatFolds(y, folds, seed, r), opts.signal, (f, fit, predict) => {
+      let warm: LogisticModel | undefined;
+      const path = order.map((lambda, k) => {
+        warm = fit(lambda, warm);
+        predict(warm, oof[r][k]);
+        return warm;
+      });
+      stage.progress(r * folds + f + 1);
+      return path;
+    }));
   }
-  let best = 0;
-  for (let k = 1; k < order.length; k++) if (loss[k] < loss[best] - 1e-12) best = k;
-  return { lambda: order[best], warm: models[best] };
+  const loss = order.map((_, k) => oof.reduce((s, perLambda) => s + balancedLogLoss(perLambda[k], y), 0) / repeats);
+  const { lambda, nearest } = lossMinimum(order, loss);
+  let pPerRepeat = oof.map((perLambda) => perLambda[nearest]);
+  if (lambda !== order[nearest]) {
+    // Refit at the interpolated λ, warm-started from the nearest grid fit (a few iterations each).
+    pPerRepeat = [];
+    for (let r = 0; r < repeats; r++) {
+      const pr = new Float64Array(n);
+      await eachFold(featuresOf(r), y, repeatFolds(y, folds, seed, r), opts.signal, (f, fit, predict) => predict(fit(lambda, models[r][f][nearest]), pr));
+      pPerRepeat.push(pr);
+    }
+  }
+  stage.done();
+  const p = new Float64Array(n);
+  for (const pr of pPerRepeat) for (let i = 0; i < n; i++) p[i] += pr[i] / repeats;
+  return {
+    p,
+    pPerRepeat,
+    lambda,
+    lambdas: Array.from({ length: folds }, () => lambda),
+    lossByLambda: grid.map((l) => ({ lambda: l, loss: loss[order.indexOf(l)] })),
+  };
+}
+
+/**
+ * The minimum of the pooled loss over log λ: the grid's best point refined by the parabola through
+ * it and its two neighbours. A continuous λ moves a little when the loss moves a little; the grid's
+ * argmin jumped a decade on a near-tie and took the mean p with it (docs/uncertainty.md §1).
+ */
+export function lossMinimum(order: readonly number[], loss: readonly number[]): { lambda: number; nearest: number } {
+  let k = 0;
+  for (let j = 1; j < order.length; j++) if (loss[j] < loss[k] - 1e-12) k = j;
+  if (k === 0 || k === order.length - 1) return { lambda: order[k], nearest: k };
+  const [t0, t1, t2] = [order[k - 1], order[k], order[k + 1]].map(Math.log10);
+  const [l0, l1, l2] = [loss[k - 1], loss[k], loss[k + 1]];
+  const num = (t1 - t0) ** 2 * (l1 - l2) - (t1 - t2) ** 2 * (l1 - l0);
+  const den = (t1 - t0) * (l1 - l2) - (t1 - t2) * (l1 - l0);
+  if (!(Math.abs(den) > 1e-15)) return { lambda: order[k], nearest: k };
+  const t = Math.min(Math.max(t1 - num / (2 * den), Math.min(t0, t2)), Math.max(t0, t2));
+  return { lambda: 10 ** t, nearest: Math.abs(t - t0) < Math.abs(t - t1) ? k - 1 : Math.abs(t - t2) < Math.abs(t - t1) ? k + 1 : k };
+}
+
+type FoldFit = (lambda: number, warm?: LogisticModel) => LogisticModel;
+type FoldPredict = (model: LogisticModel, into: Float64Array) => void;
+
+/** Runs `body` on each outer fold with a fitter on its training rows and a predictor for its test rows. */
+async function eachFold<T>(
+  feats: { x: ArrayLike<number>; c: number },
+  y: Uint8Array,
+  fold: Int32Array,
+  signal: AbortSignalLike | undefined,
+  body: (f: number, fit: FoldFit, predict: FoldPredict) => T,
+): Promise<T[]> {
+  const { x, c } = feats;
+  let folds = 0;
+  for (let i = 0; i < fold.length; i++) folds = Math.max(folds, fold[i] + 1);
+  const out: T[] = [];
+  for (let f = 0; f < folds; f++) {
+    await checkpoint(signal);
+    const train = rowsWhere(fold, (k) => k !== f), test = rowsWhere(fold, (k) => k === f);
+    const xTrain = gather(x, c, train), yTrain = Uint8Array.from(train, (i) => y[i]), xTest = gather(x, c, test);
+    const fit: FoldFit = (lambda, warm) => fitLogistic(xTrain, train.length, c, yTrain, { lambda, warmStart: warm });
+    const predict: FoldPredict = (model, into) => predictLogistic(model, xTest, test.length).forEach((v, t) => (into[test[t]] = v));
+    out.push(body(f, fit, predict));
+  }
+  return out;
 }
 
 function rowsWhere(fold: Int32Array, keep: (k: number) => boolean): Int32Array {
@@ -112,8 +201,8 @@ function rowsWhere(fold: Int32Array, keep: (k: number) => boolean): Int32Array {
   return Int32Array.from(out);
 }
 
-function gather(x: Float64Array, c: number, rows: Int32Array): Float64Array {
+function gather(x: ArrayLike<number>, c: number, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length * c);
-  rows.forEach((r, k) => out.set(x.subarray(r * c, (r + 1) * c), k * c));
+  rows.forEach((r, k) => { for (let j = 0; j < c; j++) out[k * c + j] = x[r * c + j]; });
   return out;
 }

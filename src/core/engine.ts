@@ -1,12 +1,14 @@
-// The engine's one order for every modality: classifier (PCA + CV) → bootstrap → kNN graph →
-// near-duplicate sets → per class. A modality supplies only what differs: the detector's input
-// and its near-duplicate rule (analyse.ts for vectors, text/analyse-text.ts for text).
+// The engine's one order for every modality: classifier (PCA + CV) → bootstrap → kNN graph (and
+// the copy signal's) → near-duplicate sets → per class. A modality supplies only what differs: the
+// detector's input and its copy signal (analyse.ts for images, text/analyse-text.ts for text).
 import { classifierScores } from './classifier-scores.ts';
 import { crossValidate } from './crossval.ts';
 import { checkpoint, TooFewRowsError, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { knnCosine, type KnnGraph } from './knn.ts';
-import { relativeThreshold, type NearDuplicateResult } from './near-duplicates.ts';
+import { cosineDistanceOf, copyGraph, type CopySignal } from './copy-signal.ts';
+import { makeNearDuplicateFinder, relativeThreshold, type NearDuplicateResult } from './near-duplicates.ts';
+import { edgesBelow } from './refine-graph.ts';
 import { normaliseRows } from './normalise.ts';
 import { perClassBreakdown } from './per-class.ts';
 import type { ProgressCallback } from './progress.ts';
@@ -26,8 +28,10 @@ export interface EngineInput {
   /** Content hash per row; equal non-empty hashes are exact duplicates. */
   hashes: readonly (string | null | undefined)[];
   classes?: readonly (string | null | undefined)[] | null;
-  /** Near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
+  /** Embedding near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
   tau: number | 'relative';
+  /** The copy signal's threshold (docs/metrics.md §2); null: the signal joins no pair. */
+  copyThreshold?: number | null;
   folds?: number;
   k?: number;
   seed?: number;
@@ -40,15 +44,15 @@ export interface EngineInput {
 type Timed = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
 
 /** What a modality brings to the engine. */
-export interface EngineParts<ND extends NearDuplicateResult> {
+export interface EngineParts {
   /** The detector's input, from the normalised vectors, and its PCA components (default 64). */
   detector(vectors: Float32Array, timed: Timed): Promise<{ x: Float32Array; dim: number; components?: number }> | { x: Float32Array; dim: number; components?: number };
-  /** The near-duplicate rule over the kNN graph, for any tau. */
-  nearDuplicates(graph: KnnGraph, timed: Timed): Promise<(tau: number) => ND>;
+  /** The modality's copy signal over the same rows, if it has one. */
+  copySignal?(timed: Timed): Promise<CopySignal> | CopySignal;
 }
 
-export interface EngineResult<ND extends NearDuplicateResult> {
-  /** The threshold in force (resolved when 'relative' was asked for). */
+export interface EngineResult {
+  /** The embedding threshold in force (resolved when 'relative' was asked for). */
   tau: number;
   p: Float64Array;
   labelIssue: Float64Array;
@@ -56,9 +60,9 @@ export interface EngineResult<ND extends NearDuplicateResult> {
   auc: Estimate;
   detectability: Estimate;
   graph: KnnGraph;
-  nearDuplicates: ND;
-  /** Recompute the sets for another tau from the cached graph (cheap). */
-  nearDuplicatesAt: (tau: number) => ND;
+  nearDuplicates: NearDuplicateResult;
+  /** Recompute the sets for another embedding tau from the cached graph (cheap). */
+  nearDuplicatesAt: (tau: number) => NearDuplicateResult;
   counts: Counts;
   classes: ClassBreakdown[] | null;
   /** λ chosen per outer fold and PCA components used: for the report's diagnostics. */
@@ -67,7 +71,7 @@ export interface EngineResult<ND extends NearDuplicateResult> {
   timings: Record<string, number>;
 }
 
-export async function runEngine<ND extends NearDuplicateResult>(input: EngineInput, parts: EngineParts<ND>): Promise<EngineResult<ND>> {
+export async function runEngine(input: EngineInput, parts: EngineParts): Promise<EngineResult> {
   const { vectors, n, dim, isSynthetic, gemm, signal, onProgress } = input;
   const folds = input.folds ?? 5, k = input.k ?? 10, seed = input.seed ?? 0, bootstrap = input.bootstrap ?? 1000;
   validate(input, folds);
@@ -85,7 +89,16 @@ export async function runEngine<ND extends NearDuplicateResult>(input: EngineInp
 
   const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
   await checkpoint(signal);
-  const nearDuplicatesAt = await parts.nearDuplicates(graph, timed);
+  const copy = parts.copySignal ? await parts.copySignal(timed) : null;
+  const copyEdges = copy && input.copyThreshold != null
+    ? await timed('copyGraph', async () => edgesBelow(await copyGraph(copy, n, k, { gemm, signal }), input.copyThreshold!).map((e) => ({ a: e.a, b: e.b, copyDistance: e.d })))
+    : [];
+  await checkpoint(signal);
+  const nearDuplicatesAt = makeNearDuplicateFinder(graph, isSynthetic, input.hashes, {
+    copyEdges,
+    embeddingDistance: cosineDistanceOf(vectors, dim),
+    copyDistance: copy ? (i, j) => copy.distance(i, j) : undefined,
+  });
   const tau = input.tau === 'relative' ? relativeThreshold(graph) : input.tau;
   const nd = await timed('nearDuplicates', () => nearDuplicatesAt(tau));
 

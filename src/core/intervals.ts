@@ -1,7 +1,8 @@
-// 95% intervals: Wilson for the two fractions (good coverage even near 0 and 1, where the
-// near-duplicate fractions usually live), a seeded stratified percentile bootstrap over rows for
-// the classifier scores. The bootstrap holds the out-of-fold p fixed: it measures sampling
-// noise in the scores given the fitted detectors, not refitting noise.
+// 95% intervals (docs/uncertainty.md §2): Wilson for the two fractions (good coverage even near 0
+// and 1, where the near-duplicate fractions usually live); for the classifier scores a seeded
+// stratified percentile bootstrap over rows of the repeat-averaged p (sampling noise), each side
+// then widened in quadrature by t_{R−1} × the standard error of the repeat mean (refitting noise:
+// folds, λ path, PCA sketch), computed from the per-repeat scores.
 import { scoreOrder, weightedAuc } from './auc.ts';
 import { createRng } from './random.ts';
 import type { Estimate } from '../report/schema.ts';
@@ -14,7 +15,11 @@ export function wilson(successes: number, n: number, z = Z95): Estimate {
   const denom = 1 + z2 / n;
   const centre = (phat + z2 / (2 * n)) / denom;
   const half = (z / denom) * Math.sqrt((phat * (1 - phat)) / n + z2 / (4 * n * n));
-  return { value: phat, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half), n, method: 'wilson' };
+  // Clamped so the bounds always hold the estimate: in floating point the upper bound at k = n
+  // came out as 0.9999999999999999 and the lower bound at k = 0 just above 0.
+  const lo = successes <= 0 ? 0 : Math.min(phat, Math.max(0, centre - half));
+  const hi = successes >= n ? 1 : Math.max(phat, Math.min(1, centre + half));
+  return { value: phat, lo, hi, n, method: 'wilson' };
 }
 
 /** Linear-interpolated quantile of an ascending-sorted array. */
@@ -35,6 +40,58 @@ export interface ClassifierEstimates {
 export interface BootstrapOptions {
   resamples?: number; // default 1000
   seed?: number;
+  /** Out-of-fold p of each repeat (p is their mean): adds the refitting noise to the intervals. */
+  pPerRepeat?: readonly ArrayLike<number>[];
+}
+
+/** Each classifier score computed on one repeat's p alone. */
+export interface RepeatScores {
+  unrealistic: number[];
+  unrepresentative: number[];
+  auc: number[];
+}
+
+export function repeatScores(pPerRepeat: readonly ArrayLike<number>[], y: Uint8Array): RepeatScores {
+  const synth: number[] = [], real: number[] = [];
+  for (let i = 0; i < y.length; i++) (y[i] ? synth : real).push(i);
+  const out: RepeatScores = { unrealistic: [], unrepresentative: [], auc: [] };
+  for (const p of pPerRepeat) {
+    const s = stats(p, y, scoreOrder(p), synth, real);
+    out.unrealistic.push(s.unrealistic);
+    out.unrepresentative.push(s.unrepresentative);
+    out.auc.push(s.auc);
+  }
+  return out;
+}
+
+/** Student's t 97.5% quantiles for 1..10 degrees of freedom (beyond: the normal's, near enough). */
+const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
+
+/**
+ * 95% half-width of the refitting noise of the repeat mean: t_{R−1} · sd / √R over the R per-repeat
+ * values. The t quantile, not 1.96, because sd comes from only R values (0 with fewer than 2).
+ */
+export function refitHalfWidth(values: ArrayLike<number>): number {
+  const r = values.length;
+  if (r < 2) return 0;
+  let m = 0;
+  for (let i = 0; i < r; i++) m += values[i] / r;
+  let ss = 0;
+  for (let i = 0; i < r; i++) ss += (values[i] - m) ** 2;
+  return (T975[r - 2] ?? Z95) * Math.sqrt(ss / (r - 1) / r);
+}
+
+/**
+ * Widen a percentile interval by an independent error of 95% half-width `half`, each side in
+ * quadrature (keeps the bootstrap's asymmetry), clamped to the score's bounds and never
+ * excluding the value.
+ */
+export function widenInterval(e: Estimate, half: number, bounds: [number, number] = [0, 1]): Estimate {
+  if (!(half > 0)) return e;
+  const add = half * half;
+  const lo = e.value - Math.sqrt((e.value - e.lo) ** 2 + add);
+  const hi = e.value + Math.sqrt((e.hi - e.value) ** 2 + add);
+  return { ...e, lo: Math.min(e.value, Math.max(bounds[0], lo)), hi: Math.max(e.value, Math.min(bounds[1], hi)) };
 }
 
 /**
@@ -67,13 +124,19 @@ export function bootstrapClassifierScores(p: ArrayLike<number>, y: Uint8Array, o
   const est = (value: number, d: Float64Array, size: number): Estimate => {
     if (B === 0) return { value, lo: value, hi: value, n: size, method: 'bootstrap' };
     const sorted = Float64Array.from(d).sort();
-    return { value, lo: quantileSorted(sorted, 0.025), hi: quantileSorted(sorted, 0.975), n: size, method: 'bootstrap' };
+    const lo = Math.min(value, quantileSorted(sorted, 0.025)), hi = Math.max(value, quantileSorted(sorted, 0.975));
+    return { value, lo, hi, n: size, method: 'bootstrap' };
   };
+  const rep = opts.pPerRepeat && opts.pPerRepeat.length > 1 ? repeatScores(opts.pPerRepeat, y) : null;
+  const se = (k: keyof RepeatScores) => (rep ? refitHalfWidth(rep[k]) : 0);
+  const auc = widenInterval(est(point.auc, draws.auc, n), se('auc'));
+  const detectability = est(Math.max(0, 2 * point.auc - 1), detect, n);
   return {
-    unrealistic: est(point.unrealistic, draws.unrealistic, ns),
-    unrepresentative: est(point.unrepresentative, draws.unrepresentative, nr),
-    auc: est(point.auc, draws.auc, n),
-    detectability: est(Math.max(0, 2 * point.auc - 1), detect, n),
+    unrealistic: widenInterval(est(point.unrealistic, draws.unrealistic, ns), se('unrealistic')),
+    unrepresentative: widenInterval(est(point.unrepresentative, draws.unrepresentative, nr), se('unrepresentative')),
+    auc,
+    // detectability = max(0, 2·AUC − 1): its interval is the AUC's, mapped.
+    detectability: rep ? { ...detectability, lo: Math.max(0, 2 * auc.lo - 1), hi: Math.max(0, 2 * auc.hi - 1) } : detectability,
   };
 }
 

@@ -7,6 +7,7 @@ import { chartSvg } from '../report/charts/svg.ts';
 import { textFindingFigures } from '../report/charts/text-findings.ts';
 import { fmt } from '../report/meaning.ts';
 import type { Experiment, TextFindings } from '../report/schema.ts';
+import { joinedBy } from '../report/threshold-text.ts';
 import { pickGalleries, type Gallery, type GalleryLimits } from './report-galleries.ts';
 import { sideRuns, type Run } from './text/char-diff.ts';
 import { orderedPairs } from './text/pair-order.ts';
@@ -86,7 +87,7 @@ function runsHtml(runs: Run[], kind: 'del' | 'ins', esc: Escape): string {
 function pairsHtml(ex: Experiment, esc: Escape, spend: (s: string) => string): string {
   const t = ex.text!;
   const pairs = orderedPairs(ex);
-  const head = `<h3>Near-duplicate pairs</h3><p class="note">${Math.min(HTML_PAIRS, pairs.length)} of ${pairs.length} pairs with a synthetic text, copies of real texts first. Joined by embedding distance below ${fmt(ex.threshold.value, 4)}, by MinHash (${t.minhash.shingle}-gram Jaccard ≥ ${t.minhash.threshold}) or as exact copies. Characters only the left text has are marked red, only the right green.</p>`;
+  const head = `<h3>Near-duplicate pairs</h3><p class="note">${Math.min(HTML_PAIRS, pairs.length)} of ${pairs.length} pairs with a synthetic text, copies of real texts first. Joined by ${joinedBy(ex)} or as exact copies. Characters only the left text has are marked red, only the right green.</p>`;
   if (!pairs.length) return `${head}<p class="note">No synthetic text is a near-duplicate of another text.</p>`;
   const cut = (s: string) => (s.length > PAIR_CHARS ? s.slice(0, PAIR_CHARS) : s);
   const body = pairs.slice(0, HTML_PAIRS).map((p) => {
@@ -95,7 +96,7 @@ function pairsHtml(ex: Experiment, esc: Escape, spend: (s: string) => string): s
     const [sa, sb] = [spend(a), spend(b)];
     const runs = sa === a && sb === b ? sideRuns(a, b) : { left: [[sa, false]] as Run[], right: [[sb, false]] as Run[] };
     const side = (i: number, html: string) => `<div><p class="who"><b style="color:${ex.rows[i].side === 'real' ? REAL : SYNTH}">${ex.rows[i].side}</b> · ${esc(ex.rows[i].path)}</p><p>${html}</p></div>`;
-    const facts = [p.reason, p.distance !== null ? `distance ${fmt(p.distance, 4)}` : '', p.jaccard !== null ? `Jaccard ${fmt(p.jaccard)}` : ''].filter(Boolean).join(' · ');
+    const facts = [p.reason, p.distance !== null ? `distance ${fmt(p.distance, 4)}` : '', p.copyDistance !== null ? `Jaccard ${fmt(1 - p.copyDistance)}` : ''].filter(Boolean).join(' · ');
     return `<div class="tpair" data-reason="${p.reason}"><p class="who">${esc(facts)}</p><div class="sides">${side(p.a, runsHtml(runs.left, 'del', esc))}${side(p.b, runsHtml(runs.right, 'ins', esc))}</div></div>`;
   });
   return head + body.join('');

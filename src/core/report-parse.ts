@@ -5,6 +5,7 @@ import { SCORE_KEYS } from '../report/meaning.ts';
 import { CURRENT_SHAPE } from '../report/current-shape.ts';
 import { REPORT_VERSION, type Report } from '../report/schema.ts';
 import { shapeProblem } from '../report/validate-shape.ts';
+import { migrateReport } from './report-migrate.ts';
 
 export class ReportFormatError extends Error {
   constructor(message: string) {
@@ -35,7 +36,7 @@ export function validateReport(data: unknown, fileName = 'This file'): Report {
     fail(`has no valid report version (got ${JSON.stringify(v)}).`);
   if ((v as number) > REPORT_VERSION)
     fail(`was made by a newer SynthScore (report version ${v}); this page reads version ${REPORT_VERSION}. Update the app.`);
-  if ((v as number) !== REPORT_VERSION)
+  if ((v as number) < REPORT_VERSION && !migrateReport(data, REPORT_VERSION))
     fail(`has report version ${v}, which this page cannot read (it reads version ${REPORT_VERSION}).`);
   if (typeof data.createdAt !== 'string') fail('is missing "createdAt".');
   if (!isObject(data.model) || typeof data.model.id !== 'string') fail('is missing "model.id".');

@@ -3,10 +3,10 @@
 // pipeline supplies only what is its own (how rows are read and turned into vectors or features).
 import { MIN_ROWS_PER_SIDE } from '../core/analyse.ts';
 import { nearestDistance, type KnnGraph } from '../core/knn.ts';
-import { REPORT_VERSION, type Modality, type Report, type RowScore, type ThresholdInfo } from '../report/schema.ts';
+import { REPORT_VERSION, type Modality, type Report, type RowScore } from '../report/schema.ts';
 import { InputError } from '../ingest/types.ts';
 
-export type ThresholdChoice = { kind: 'manifest' } | { kind: 'user'; value: number } | { kind: 'relative' };
+export type { ThresholdChoice } from '../core/calibrate-signals.ts';
 
 export interface Settings {
   folds: number;
@@ -32,20 +32,6 @@ export function requireRows(sides: { n: number; side: string; path: string }[], 
       n === 0 ? `The ${side} set "${path}" has no ${what}.` : `The ${side} set "${path}" has only ${n} ${what}; at least ${min} are needed per side.`,
     );
   if (problems.length) throw new InputError(problems.join('\n'));
-}
-
-/** The tau the engine is given: a number, or 'relative' for Cleanlab's rule. */
-export function tauOf(choice: ThresholdChoice, manifestTau: number): number | 'relative' {
-  return choice.kind === 'user' ? choice.value : choice.kind === 'relative' ? 'relative' : manifestTau;
-}
-
-/** The threshold in force and where it came from; `manifestNote` says what the model's default joins. */
-export function thresholdInfo(choice: ThresholdChoice, tau: number, manifestTau: number, manifestNote = "the model's calibrated default"): ThresholdInfo {
-  if (choice.kind === 'user') return { value: tau, source: 'user', note: 'set with --threshold' };
-  if (choice.kind === 'relative') {
-    return { value: tau, source: 'relative', note: "Cleanlab's relative rule: 0.13 × median nearest-neighbour distance (fails when most rows are copies)" };
-  }
-  return { value: manifestTau, source: 'manifest', note: manifestNote };
 }
 
 /** A row as the engine saw it: where it came from and its class, if both sides have classes. */

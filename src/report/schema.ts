@@ -3,7 +3,7 @@
 // internal type cannot change the JSON by accident (the engine's values must be assignable to these
 // shapes, and the compiler checks that where the report is assembled). Bump REPORT_VERSION on any
 // change to a shape here; test/report/schema-snapshot.test.ts fails until you do.
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 export type Modality = 'image' | 'text' | 'table';
 export type Side = 'real' | 'synthetic';
@@ -47,8 +47,12 @@ export interface Experiment {
   timings: Record<string, number>;
   /** Tables only: findings, per-column stats, closest-real distances. */
   table?: TableExperimentInfo;
-  /** Text only: near-duplicate reasons, detector features, text findings, row texts. */
+  /** Text only: detector features, text findings, row texts. */
   text?: TextExperimentExtras;
+  /** Images and text: every pair that joined a near-duplicate set, with its reason and both signals' values. */
+  pairs?: NearDuplicatePair[];
+  /** Images and text: synthetic rows in sets per reason (a row can count under several). */
+  reasonCounts?: Record<PairReason, number>;
   /**
    * The kNN graph over Experiment.rows (row-major n×k, nearest first; index −1 / distance null pad
    * rows with fewer than k others), so a viewer can recompute near-duplicate sets for another tau.
@@ -77,12 +81,57 @@ export interface FourScores {
 }
 
 export interface ThresholdInfo {
-  /** Cosine distance below which two rows are near-duplicates. */
+  /** Embedding cosine distance below which two rows are near-duplicates (0: the embedding joins no pair). */
   value: number;
-  /** 'table-rule': tabular near-duplicates use the all-columns-match rule (value 0.01 = relative tolerance). */
-  source: 'manifest' | 'user' | 'relative' | 'table-rule';
+  /**
+   * 'calibrated': set on this run's real set (docs/metrics.md §2); 'manifest': the model's default
+   * (too few real rows to calibrate); 'table-rule': the all-columns rule (value 0.01 = relative tolerance).
+   */
+  source: 'calibrated' | 'manifest' | 'user' | 'relative' | 'table-rule';
   /** For 'relative': 0.13 × median nearest-neighbour distance (Cleanlab's rule). */
   note: string;
+  /** Each signal's threshold, its source and its calibration on the real set. */
+  signals?: SignalThreshold[];
+}
+
+/** A near-duplicate signal: the embedding, or the modality's copy signal (pixels, shingles, columns). */
+export interface SignalThreshold {
+  signal: 'embedding' | 'copy';
+  /** What its distance is, in words (e.g. "1 − thumbnail correlation"). */
+  measure: string;
+  /** The distance below which it joins a pair. */
+  value: number;
+  source: 'calibrated' | 'manifest' | 'default' | 'user' | 'relative' | 'table-rule';
+  /** False when calibration showed it does not separate copies from genuine neighbours here. */
+  used: boolean;
+  note: string;
+  calibration?: SignalCalibration;
+}
+
+/** How a threshold was set on the real set: genuine nearest neighbours against light edits. */
+export interface SignalCalibration {
+  realRows: number;
+  /** Real rows sampled for edited copies. */
+  sampled: number;
+  targetFalsePairRate: number;
+  /** Share of real rows within the threshold of a distinct real row. */
+  falsePairRate: number;
+  /** Share of edited copies within the threshold of their source. */
+  catchRate: number;
+  caughtByKind: Record<string, number>;
+  /** Each real row's distance to its nearest distinct real row. */
+  null: DistanceSummary;
+  /** Each edited copy's distance to its source. */
+  copies: DistanceSummary;
+}
+
+export interface DistanceSummary {
+  n: number;
+  p01: number;
+  p05: number;
+  median: number;
+  p95: number;
+  p99: number;
 }
 
 export interface RowScore {
@@ -291,28 +340,25 @@ export interface TableRowCells {
 // ---- Text (Experiment.text) ----
 
 /** Why two texts were joined as near-duplicates. */
-export type PairReason = 'exact' | 'embedding' | 'minhash' | 'embedding+minhash';
+export type PairReason = 'exact' | 'embedding' | 'copy' | 'embedding+copy';
 
-export interface TextPair {
+export interface NearDuplicatePair {
   /** Row indices into Experiment.rows. */
   a: number;
   b: number;
   reason: PairReason;
-  /** Cosine distance when known from the kNN graph, else null. */
+  /** Embedding cosine distance. */
   distance: number | null;
-  /** Character-5-gram Jaccard when it made a MinHash edge, else null. */
-  jaccard: number | null;
+  /** The copy signal's distance (1 − thumbnail correlation for images, 1 − shingle Jaccard for text). */
+  copyDistance: number | null;
 }
 
 export interface TextExperimentExtras {
   /** What the detector saw: 'both' = sentence embedding + hashed character 1–4-grams. */
   features: 'both' | 'embedding' | 'ngrams';
   featureDim: number;
-  /** Near-duplicate pairs with the reason each was joined. */
-  pairs: TextPair[];
-  /** Synthetic rows joined per reason (a row can count under several). */
-  reasonCounts: Record<PairReason, number>;
-  minhash: { shingle: number; threshold: number; bands: number; rows: number; normalisation: string };
+  /** The copy signal: character shingles of the normalised text, compared by Jaccard. */
+  shingles: { size: number; normalisation: string };
   findings: TextFindings;
   /** Full text of each row, same order as Experiment.rows (for cards and pair highlighting). */
   texts: string[];

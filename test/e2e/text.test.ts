@@ -107,7 +107,7 @@ describe('text in the app', () => {
     const maxDp = Math.max(...w.rows.map((r, i) => Math.abs(r.p - n.rows[i].p)));
     console.info(`max |p_web − p_cli| over ${w.rows.length} rows: ${maxDp.toExponential(2)}`);
     expect(maxDp).toBeLessThan(1e-5);
-    expect(w.text?.pairs.length).toBe(n.text?.pairs.length);
+    expect(w.pairs?.length).toBe(n.pairs?.length);
     const [fw, fn] = [w.text!.findings, n.text!.findings];
     for (const k of ['length', 'distinct', 'overused'] as const) {
       if (JSON.stringify(fw[k]) !== JSON.stringify(fn[k])) console.info(`findings.${k} differ:`, JSON.stringify(fw[k]).slice(0, 600), JSON.stringify(fn[k]).slice(0, 600));

@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { jsGemm } from '../../src/core/gemm.ts';
 import { readTextSet } from '../../src/ingest/node-text.ts';
 import type { TextModelManifest } from '../../src/models/manifest.ts';
-import { scoreText, textHash, type TextPipelineEnv } from '../../src/pipeline/text/score-text.ts';
+import { scoreText, type TextPipelineEnv } from '../../src/pipeline/text/score-text.ts';
+import { textHash } from '../../src/pipeline/content-hash.ts';
 import { openDiskCache } from '../../src/storage/disk-cache.ts';
 import { jokes } from '../models/text-samples.ts';
 

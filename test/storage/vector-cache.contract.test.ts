@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { openDiskCache } from '../../src/storage/disk-cache.ts';
 import { countVectors, openIdbCache } from '../../src/storage/idb-cache.ts';
 import type { VectorCache } from '../../src/storage/vector-cache.ts';
-import { textHash } from '../../src/pipeline/text/score-text.ts';
+import { textHash } from '../../src/pipeline/content-hash.ts';
 
 const DIM = 8;
 const vec = (seed: number) => Float32Array.from({ length: DIM }, (_, i) => Math.sin(seed + i));

@@ -5,7 +5,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassBreakdown, Experiment, MapInfo, Report } from '../../src/report/schema.ts';
 import { EvidenceFrame } from '../../src/ui/components/evidence/EvidenceFrame.tsx';
-import { experimentWithGraph } from './fixture.ts';
+import { calibratedThreshold, experimentWithGraph } from './fixture.ts';
 import { useInlineLayout } from './layout.ts';
 import { tableReport } from './table/fixture.ts';
 
@@ -16,21 +16,29 @@ const mapOf = (ex: Experiment): MapInfo => ({
   method: 'umap', rows: ex.rows.map((_, i) => i), xy: ex.rows.flatMap((_, i) => [i / ex.rows.length, 0.5]), total: ex.rows.length, seed: 0, nNeighbors: 15,
 });
 
-/** A text report: the fixture's rows as texts with classes, no neighbour graph (text reports carry none). */
+/**
+ * A text report: the fixture's rows as texts with classes, no neighbour graph (text reports carry
+ * none), the embedding calibrated out and one pair joined by the copy signal (Jaccard 0.9).
+ */
 function textReport(withClasses = true): Report {
   const base = experimentWithGraph(30, 30, withClasses);
+  const threshold = calibratedThreshold(0.15, 0.2, '1 − Jaccard of character 5-gram sets');
+  threshold.signals![0] = { ...threshold.signals![0], value: 0, used: false, note: 'not used: at 1.0% false pairs it catches only 12% of edited copies on this data' };
   const ex: Experiment = {
     ...base, name: 'llm', syntheticPath: 'synth.jsonl', neighbours: undefined, hashes: undefined,
+    threshold: { ...threshold, value: 0 },
+    pairs: [{ a: 40, b: 3, reason: 'copy', distance: 0.2134, copyDistance: 0.1 }],
+    reasonCounts: { exact: 0, embedding: 0, copy: 1, 'embedding+copy': 0 },
     text: {
-      features: 'both', featureDim: 512, pairs: [], reasonCounts: { exact: 0, embedding: 0, minhash: 0, 'embedding+minhash': 0 },
-      minhash: { shingle: 5, threshold: 0.8, bands: 16, rows: 8, normalisation: 'NFKC' },
+      features: 'both', featureDim: 512,
+      shingles: { size: 5, normalisation: 'NFKC, lower case' },
       findings: { length: { real: length(30), synthetic: length(30) }, distinct: { real: { d1: 0.5, d2: 0.8 }, synthetic: { d1: 0.4, d2: 0.7 } }, overused: [] },
       texts: base.rows.map((r, i) => `text ${i} of the ${r.side} set`),
     },
   };
   ex.map = mapOf(ex);
   return {
-    version: 1, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'text',
+    version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'text',
     model: { id: 'use-lite-512', version: '1', dimension: 512 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
     real: { path: 'real.jsonl', count: 30, classes: withClasses ? { 0: 10, 1: 10, 2: 10, 3: 5 } : null },
     experiments: [ex], skipped: [], embedding: { embedded: 60, fromCache: 0 },
@@ -77,11 +85,29 @@ describe('a text report', () => {
     expect(screen.getByTestId('map').getAttribute('data-points')).toBe(String(ex.rows.length));
   });
 
-  it('has no threshold slider (its near duplicates join MinHash too) and no per-class table without classes', () => {
+  it('has no threshold slider (text reports carry no neighbour graph) and no per-class table without classes', () => {
     show(textReport(false));
     expect(screen.queryByTestId('threshold')).toBeNull();
     expect(screen.queryByTestId('class-table')).toBeNull();
     expect(screen.getByTestId('score-unrealistic')).toBeTruthy();
+  });
+});
+
+describe('a text report\'s pairs and thresholds', () => {
+  it('labels a copy pair by the copy signal\'s Jaccard and shows both values; the unused embedding says why', () => {
+    show(textReport(false));
+    const pair = screen.getByTestId('text-pair');
+    expect(pair.getAttribute('data-reason')).toBe('copy');
+    // Copy threshold 0.2 (1 − Jaccard): Jaccard ≥ 0.80.
+    expect(within(pair).getByTestId('pair-why').textContent).toBe('copy: character shingles (Jaccard ≥ 0.80)');
+    expect(within(pair).getByTestId('pair-distance').textContent).toBe('embedding distance 0.2134');
+    expect(within(pair).getByTestId('pair-jaccard').textContent).toBe('Jaccard 0.900');
+    expect(screen.getByTestId('text-pairs').textContent).toContain('Synthetic rows joined per reason: copy 1');
+    const emb = screen.getByTestId('signal-embedding');
+    expect(emb.getAttribute('data-used')).toBe('false');
+    expect(emb.textContent).toContain('embedding: not used (calibrated)');
+    expect(emb.textContent).toContain('catches only 12% of edited copies on this data');
+    expect(screen.getByTestId('signal-copy').textContent).toContain('copy signal: below 0.2000 (calibrated)');
   });
 });
 
@@ -111,7 +137,7 @@ describe('an image report', () => {
   it('shows the scorecard, the threshold control, the per-class table and the galleries in the same frame', () => {
     const ex = experimentWithGraph(30, 30, true);
     const report: Report = {
-      version: 1, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
+      version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
       model: { id: 'm', version: '1', dimension: 4 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
       real: { path: 'real', count: 30, classes: { 0: 10, 1: 10, 2: 10 } }, experiments: [ex], skipped: [], embedding: { embedded: 0, fromCache: 0 },
     };

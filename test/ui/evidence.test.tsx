@@ -8,14 +8,14 @@ import { EvidenceFrame } from '../../src/ui/components/evidence/EvidenceFrame.ts
 import { leastRepresented, mostUnrealistic } from '../../src/report/rankings.ts';
 import { RankedGallery } from '../../src/ui/components/evidence/RankedGallery.tsx';
 import { Scorecard } from '../../src/ui/components/Scorecard.tsx';
-import { bigExperiment, experimentWithGraph, TAU } from './fixture.ts';
+import { bigExperiment, experimentWithCopies, experimentWithGraph, TAU } from './fixture.ts';
 import { useInlineLayout } from './layout.ts';
 
 afterEach(cleanup);
 useInlineLayout();
 
 const reportOf = (ex: ReturnType<typeof experimentWithGraph>): Report => ({
-  version: 1, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
+  version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
   model: { id: 'm', version: '1', dimension: 4 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
   real: { path: 'real', count: ex.counts.real, classes: ex.classes ? { 0: 10, 1: 10, 2: 10, 3: 5, 4: 3 } : null },
   experiments: [ex], skipped: [], embedding: { embedded: 0, fromCache: 0 },
@@ -137,6 +137,59 @@ describe('threshold slider', () => {
     expect(screen.queryByTestId('tau-slider')).toBeNull();
     expect(value('unvaried')).toBe(ex.scores.unvaried.value);
     expect(screen.getByTestId('threshold').textContent).toContain('cannot be moved');
+  });
+});
+
+describe('the copy signal', () => {
+  it('keeps a copy-joined pair when the slider takes the embedding threshold to 0', () => {
+    const ex = experimentWithCopies();
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
+    // At the report's tau: one repeat pair (embedding), two copies of real rows (one by the copy signal alone).
+    expect(value('unvaried')).toBe(1 / 15);
+    expect(value('unoriginal')).toBe(2 / 30);
+    fireEvent.change(screen.getByTestId('tau-slider'), { target: { value: '0' } });
+    expect(Number(screen.getByTestId('threshold').getAttribute('data-tau'))).toBe(0);
+    // The embedding joins nothing now; both copies of real rows stand on the copy signal.
+    expect(value('unvaried')).toBe(0);
+    expect(value('unoriginal')).toBe(2 / 30);
+    fireEvent.click(screen.getByTestId('tab-unoriginal'));
+    const copies = screen.getByTestId('gallery-unoriginal');
+    expect(copies.getAttribute('data-count')).toBe('2');
+    expect(within(copies).getAllByTestId('set-joined').map((e) => e.getAttribute('data-reasons'))).toEqual(['copy', 'copy']);
+    // The moved threshold is the user's; the copy signal stays as calibrated, and the line says the slider leaves it.
+    expect(screen.getByTestId('signal-embedding').getAttribute('data-source')).toBe('user');
+    expect(screen.getByTestId('signal-copy').getAttribute('data-source')).toBe('calibrated');
+    expect(screen.getByTestId('copy-fixed').textContent).toContain('which the slider does not move');
+  });
+
+  it('the threshold lines show each signal calibrated on the real set, with its false-pair and catch rates', () => {
+    const ex = experimentWithCopies();
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
+    const emb = screen.getByTestId('signal-embedding'), copy = screen.getByTestId('signal-copy');
+    expect(emb.getAttribute('data-source')).toBe('calibrated');
+    expect(emb.textContent).toContain(`below ${TAU.toFixed(4)} (calibrated)`);
+    expect(emb.textContent).toContain('0.8% of 400 real rows within it of a distinct real row; catches 42% of 200 edited copies');
+    expect(copy.textContent).toContain('copy signal: below 0.0040 (calibrated)');
+    expect(copy.textContent).toContain('catches 97% of 200 edited copies');
+    // Per kind of edit, on hover and in the details.
+    expect(copy.getAttribute('title')).toBe('caught per edit: shift 97%, jpeg 100%');
+    expect(screen.getByTestId('calibration-details').textContent).toContain('caught per edit shift 42%, jpeg 100%');
+    expect(screen.getByTestId('threshold').textContent).toContain("calibrated on this run's real set");
+  });
+
+  it('an image set says which signal joined it, with the embedding distance and the thumbnail correlation', () => {
+    const ex = experimentWithCopies();
+    render(<EvidenceFrame report={reportOf(ex)} experiment={ex} files={null} />);
+    fireEvent.click(screen.getByTestId('tab-unoriginal'));
+    const sets = within(screen.getByTestId('gallery-unoriginal')).getAllByTestId('set-joined');
+    const byReason = Object.fromEntries(sets.map((e) => [e.getAttribute('data-reasons'), e.textContent]));
+    // Synthetic row 6 copies real row 2: far in the embedding (0.5), correlation 1 − 0.0012.
+    expect(byReason.copy).toBe('joined by copyd 0.5000correlation 0.9988');
+    expect(byReason['embedding+copy']).toBe('joined by embedding+copyd 0.0040correlation 0.9995');
+    // The dialog of a member lists its pair with both values.
+    const member = screen.getByTestId('gallery-unoriginal').querySelector('[data-row="36"]')!;
+    fireEvent.click(member);
+    expect(screen.getByTestId('item-pairs').textContent).toBe('to item2.png by copy: embedding distance 0.5000, thumbnail correlation 0.9988');
   });
 });
 

@@ -18,7 +18,7 @@ vi.mock('../../src/ui/demo.ts', () => ({
 const { useStartupReport } = await import('../../src/ui/hooks/useStartupReport.ts');
 
 function reportNamed(name: string): Report {
-  return { version: 1, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image', model: { id: 'm', version: '1', dimension: 4 },
+  return { version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image', model: { id: 'm', version: '1', dimension: 4 },
     settings: { folds: 5, k: 10, seed: 0, bootstrap: 10 }, real: { path: name, count: 0, classes: null }, experiments: [], skipped: [],
     embedding: { embedded: 0, fromCache: 0 } };
 }

@@ -1,13 +1,14 @@
 // docs/metrics.md §2, tabular: two rows are near-duplicates when every compared column matches —
 // categories, booleans and dates exactly (dates at the real data's resolution, after
-// normalisation), numbers within 1% relative (|a − b| ≤ 0.01·max(|a|, |b|)), or both missing.
+// normalisation), numbers within a relative tolerance t (|a − b| ≤ t·max(|a|, |b|); t = 1% by
+// default, tightened per run on the real set: tolerance-calibration.ts), or both missing.
 // Sets are the connected components (size ≥ 2) of that relation, with union-find as in
 // ../near-duplicates.ts; exact row copies are the special case where every value is equal.
 //
 // Scaling: rows are first blocked by their signature (the exact-match columns plus which numbers
 // are missing): only rows in one block can match. Inside a block, rows are sorted by the
 // number column with the most distinct values and each row is compared with the following rows
-// while that column is still within 1% (a sorted window: the 1% rule is monotone along the sort).
+// while that column is still within t (a sorted window: the relative rule is monotone along the sort).
 import { collectSets, UnionFind, type DuplicateSets, type SetEdge } from '../duplicate-sets.ts';
 import type { TypedColumn } from './types.ts';
 
@@ -32,13 +33,18 @@ export interface TableNearDuplicates extends DuplicateSets {
   capped: boolean;
 }
 
-const closeEnough = (a: number, b: number) => Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+/** The numbers' side of the rule: |a − b| ≤ tolerance · max(|a|, |b|) (tolerance 0: equal). */
+export const withinTolerance = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
 
-/** columns: the compared columns, each holding real rows first then synthetic rows (n = nReal + nSynth). */
+/**
+ * columns: the compared columns, each holding real rows first then synthetic rows (n = nReal + nSynth).
+ * tolerance: the relative tolerance on numbers (RELATIVE_TOLERANCE unless the run calibrated a tighter one).
+ */
 export function tableNearDuplicates(
   columns: readonly TypedColumn[], nReal: number, n: number, distance: (i: number, j: number) => number,
-  onProgress?: (rowsDone: number) => void,
+  onProgress?: (rowsDone: number) => void, tolerance = RELATIVE_TOLERANCE,
 ): TableNearDuplicates {
+  const closeEnough = (a: number, b: number) => withinTolerance(a, b, tolerance);
   const window = comparisonWindow(n);
   const isNum = columns.map((c) => c.type === 'number');
   const numCols = columns.filter((_, k) => isNum[k]);

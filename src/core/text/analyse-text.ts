@@ -1,13 +1,12 @@
 // The engine for text: the same order as analyse.ts (classifier → bootstrap → kNN graph →
 // near-duplicate sets → per class) with the text rules: the detector sees the sentence embedding
-// concatenated with hashed character n-grams (features 'both', the default); near-duplicate sets
-// join kNN edges below tau on the embedding, MinHash edges (5-gram Jaccard ≥ 0.8) and exact
+// concatenated with hashed character n-grams (features 'both', the default); the copy signal is
+// the character-shingle Jaccard (copy-signal.ts), joined with the embedding's kNN edges and exact
 // duplicates; text findings (lengths, distinct-n, over-used phrases) are added.
 import { runEngine, type EngineInput, type EngineResult } from '../engine.ts';
 import { stageTimer } from '../stage-timer.ts';
-import { minhashPairs, type MinHashPair } from './minhash.ts';
+import { textCopySignal } from './text-copy-signal.ts';
 import { concatBlocks, hashedCharNgrams } from './ngrams.ts';
-import { textNearDuplicates, type TextNearDuplicateResult } from './near-duplicate-text.ts';
 import { textFindings, type TextFindings } from './text-stats.ts';
 
 export type TextFeatures = 'both' | 'embedding' | 'ngrams';
@@ -32,8 +31,7 @@ export interface AnalyseTextInput extends Omit<EngineInput, 'vectors'> {
   components?: number;
 }
 
-export interface AnalyseTextResult extends Omit<EngineResult<TextNearDuplicateResult>, 'classifier'> {
-  minhash: MinHashPair[];
+export interface AnalyseTextResult extends Omit<EngineResult, 'classifier'> {
   findings: TextFindings;
   classifier: { lambdas: number[]; components: number; features: TextFeatures; dim: number };
 }
@@ -53,19 +51,14 @@ export async function analyseText(input: AnalyseTextInput): Promise<AnalyseTextR
   if (embeddings.length !== n * dim || texts.length !== n || isSynthetic.length !== n || input.hashes.length !== n) {
     throw new RangeError('analyseText: embeddings, texts, isSynthetic and hashes must describe the same n rows');
   }
-  let minhash: MinHashPair[] = [];
   const r = await runEngine({ ...input, vectors: embeddings }, {
     detector: async (vectors, timed) => ({
       ...(await timed('features', () => textClassifierFeatures(vectors, n, dim, texts, features))),
       components: input.components ?? textComponents(n),
     }),
-    // MinHash edges are fixed; the embedding edges follow tau.
-    nearDuplicates: async (graph, timed) => {
-      minhash = await timed('minhash', () => minhashPairs(texts));
-      return (t: number) => textNearDuplicates(graph, isSynthetic, input.hashes, minhash, t);
-    },
+    copySignal: (timed) => timed('shingles', () => textCopySignal(texts)),
   });
   const { timings, timed } = stageTimer();
   const findings = await timed('findings', () => textFindings(texts.filter((_, i) => !isSynthetic[i]), texts.filter((_, i) => isSynthetic[i])));
-  return { ...r, minhash, findings, classifier: { ...r.classifier, features }, timings: { ...r.timings, ...timings } };
+  return { ...r, findings, classifier: { ...r.classifier, features }, timings: { ...r.timings, ...timings } };
 }

@@ -1,75 +1,88 @@
-// Calibrates the near-duplicate threshold on a real set (docs/metrics.md §2): embed light near-copies of
-// a sample of real items, and compare copy-to-source distances with each real item's distance
-// to its nearest distinct real neighbour.
-import { suggestThreshold, type ThresholdSuggestion } from '../../core/calibrate.ts';
-import { knnCosine } from '../../core/knn.ts';
+// The image run's thresholds, calibrated on its real set (docs/metrics.md §2): light edits of a
+// sample of real images (core/image/pixel-edits.ts), made from the decoded pixels on every
+// platform alike, embedded and described like any image. Each edited copy is cached under a key
+// derived from its source file, its edit and the seed, so a re-run does not decode or embed them.
+import { calibrateOnReal, type RunCalibration } from '../../core/calibrate-signals.ts';
+import { MIN_CALIBRATION_ROWS } from '../../core/calibrate.ts';
+import { throwIfAborted } from '../../core/errors.ts';
+import { COPY_DESCRIPTOR, copyDescriptor } from '../../core/image/copy-descriptor.ts';
+import { imageCopySignal } from '../../core/image/image-copy-signal.ts';
+import { editImage, IMAGE_EDIT_KINDS } from '../../core/image/pixel-edits.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
-import { createRng, sampleIndices } from '../../core/random.ts';
-import { InputError, type IngestItem } from '../../ingest/types.ts';
-import { embedSet } from './embed-set.ts';
+import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
+import { preprocessImage } from '../../models/preprocess.ts';
+import { textHash } from '../content-hash.ts';
+import { joinRecord, splitRecord } from './cache-record.ts';
+import type { EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
-import { validatedCache } from '../../storage/vector-cache.ts';
 
-export type Augment = (bytes: Uint8Array, kind: string) => Promise<Uint8Array>;
+/** Real images edited for the copies: 6 edits each, so 240 copies (their catch rate ± 3%). */
+export const IMAGE_CALIBRATION_SAMPLES = 40;
+const BATCH = 16;
 
-export interface Calibration extends ThresholdSuggestion {
-  realCount: number;
-  sampled: number;
-  kinds: string[];
+interface EditedCopy {
+  source: number;
+  kind: string;
+  key: string;
 }
 
-export async function calibrateThreshold(
-  realRoot: string,
-  platformEnv: PipelineEnv,
-  augment: Augment,
-  kinds: readonly string[],
-  opts: { samples?: number; seed?: number; signal?: AbortSignal; onProgress?: ProgressCallback } = {},
-): Promise<Calibration> {
-  const { signal, onProgress } = opts;
-  // A damaged cached vector is a miss here too (storage/vector-cache.ts).
-  const env = { ...platformEnv, cache: validatedCache(platformEnv.cache, platformEnv.embedder.manifest.output.dimension) };
-  const listed = await env.listSet(realRoot, 'real', signal);
-  const real = await embedSet(listed, 'real', env, { signal, onProgress, stage: 'embed real' });
+/** The run's calibration, or null when the real set is too small to calibrate. */
+export async function calibrateImages(
+  real: EmbeddedSet,
+  env: PipelineEnv,
+  opts: { seed: number; signal?: AbortSignal; onProgress?: ProgressCallback },
+): Promise<RunCalibration | null> {
   const n = real.items.length;
-  if (n < 3) throw new InputError(`The real set "${realRoot}" has ${n} usable images; calibration needs at least 3.`);
-  const dim = env.embedder.manifest.output.dimension;
+  if (n < MIN_CALIBRATION_ROWS) return null;
+  const dim = env.embedder.manifest.output.dimension, cd = COPY_DESCRIPTOR.dim;
+  const { width, height } = env.embedder.manifest.input;
+  const picks = Array.from(sampleIndices(n, Math.min(n, IMAGE_CALIBRATION_SAMPLES), createRng(deriveSeed(opts.seed, 11))));
+  const copies: EditedCopy[] = [];
+  for (const source of picks)
+    for (const kind of IMAGE_EDIT_KINDS) copies.push({ source, kind, key: await textHash(`${real.fileHashes[source]}:${kind}:${opts.seed}:${COPY_DESCRIPTOR.id}`) });
 
-  // Sampled items, each with every kind of near-copy, embedded through the same pipeline.
-  const picks = Array.from(sampleIndices(n, Math.min(n, opts.samples ?? 200), createRng(opts.seed ?? 0)));
-  const copies: (IngestItem & { source: number; copyKind: string })[] = picks.flatMap((i) =>
-    kinds.map((kind) => ({ ...real.items[i], path: `${real.items[i].path}#${kind}`, source: i, copyKind: kind })),
-  );
-  const copyEnv: PipelineEnv = {
-    ...env,
-    readItem: async (root, item) => {
-      const c = item as (typeof copies)[number];
-      return augment(await env.readItem(root, real.items[c.source]), c.copyKind);
-    },
-  };
-  const embedded = await embedSet({ ...listed, items: copies, skipped: [] }, 'real', copyEnv, { signal, onProgress, stage: 'embed near-copies' });
-  const byPath = new Map(copies.map((c) => [c.path, c]));
-  const copyDistances = embedded.items.map((it, r) => {
-    const c = byPath.get(it.path)!;
-    return { kind: c.copyKind, distance: Math.max(0, 1 - dot(real.vectors, c.source * dim, embedded.vectors, r * dim, dim)) };
-  });
-
-  // Nearest distinct neighbour of every real item: exact duplicates (same pixels) are skipped.
-  const graph = await knnCosine(real.vectors, n, dim, Math.min(5, n - 1), { gemm: env.gemm, signal });
-  const distinct: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < graph.k; j++) {
-      const nb = graph.indices[i * graph.k + j];
-      if (nb >= 0 && real.pixelHashes[nb] !== real.pixelHashes[i]) {
-        distinct.push(graph.distances[i * graph.k + j]);
-        break;
-      }
+  const vectors = new Float32Array(copies.length * dim), descriptors = new Float32Array(copies.length * cd);
+  const stage = 'calibrate: edited copies';
+  opts.onProgress?.({ status: 'initiate', stage, total: copies.length });
+  for (let s = 0; s < copies.length; s += BATCH) {
+    throwIfAborted(opts.signal);
+    const batch = copies.slice(s, s + BATCH);
+    const misses: number[] = [];
+    for (const [b, c] of batch.entries()) {
+      const hit = await env.cache.get(c.key);
+      if (!hit) { misses.push(b); continue; }
+      const r = splitRecord(hit.vector, dim);
+      vectors.set(r.vector, (s + b) * dim);
+      descriptors.set(r.descriptor, (s + b) * cd);
     }
+    if (misses.length) {
+      const px = width * height * 3, pixels = new Float32Array(misses.length * px);
+      const made = await Promise.all(misses.map(async (b, m) => {
+        const c = batch[b];
+        const img = await env.decodeImage(await env.readItem(real.root, real.items[c.source]), real.items[c.source].path);
+        const edited = editImage(img, c.kind as (typeof IMAGE_EDIT_KINDS)[number], createRng(deriveSeed(opts.seed, s + b)));
+        preprocessImage(edited, { width, height }, pixels, m * px);
+        return { descriptor: copyDescriptor(edited), pixelHash: await env.hashPixels(edited) };
+      }));
+      const y = await env.embedder.embed(pixels, misses.length);
+      await env.cache.putMany(misses.map((b, m) => {
+        vectors.set(y.subarray(m * dim, (m + 1) * dim), (s + b) * dim);
+        descriptors.set(made[m].descriptor, (s + b) * cd);
+        return { fileHash: batch[b].key, value: { vector: joinRecord(y.subarray(m * dim, (m + 1) * dim), made[m].descriptor), pixelHash: made[m].pixelHash } };
+      }));
+    }
+    opts.onProgress?.({ status: 'progress', stage, done: Math.min(copies.length, s + BATCH), total: copies.length });
   }
-  return { ...suggestThreshold(copyDistances, distinct), realCount: n, sampled: picks.length, kinds: [...kinds] };
-}
+  opts.onProgress?.({ status: 'done', stage, done: copies.length, total: copies.length });
 
-function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, dim: number): number {
-  let s = 0;
-  for (let i = 0; i < dim; i++) s += a[ao + i] * b[bo + i];
-  return s;
+  const all = new Float32Array((n + copies.length) * cd);
+  all.set(real.descriptors, 0);
+  all.set(descriptors, n * cd);
+  return calibrateOnReal({
+    real: { vectors: real.vectors, n, dim, hashes: real.pixelHashes },
+    copies: { vectors, source: copies.map((c) => c.source), kind: copies.map((c) => c.kind) },
+    copySignal: imageCopySignal(all, n + copies.length),
+    gemm: env.gemm,
+    signal: opts.signal,
+  });
 }

@@ -1,4 +1,5 @@
-// Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache.
+// Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache. A cache
+// record holds the embedding and the copy descriptor (cache-record.ts), both from one decode.
 // The next batch is read and decoded while the current one runs through the model, and every
 // finished batch is written to the cache at once, so a cancel or crash loses at most one batch.
 // Decoding is bounded by pixels, not only by count: the images being decoded at any moment (in
@@ -8,6 +9,8 @@ import { DEFAULT_MAX_PIXELS, headerPixels, maxImageFileBytes } from '../../inges
 import { tooLargeImageFile } from '../../ingest/skip-reasons.ts';
 import type { IngestItem, ListedSet } from '../../ingest/types.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
+import { COPY_DESCRIPTOR, copyDescriptor } from '../../core/image/copy-descriptor.ts';
+import { joinRecord, splitRecord } from './cache-record.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
 import { throwIfAborted } from '../../core/errors.ts';
@@ -18,6 +21,10 @@ export interface EmbeddedSet {
   /** Usable items, in listing order; row i of `vectors` belongs to items[i]. */
   items: IngestItem[];
   vectors: Float32Array;
+  /** items.length × COPY_DESCRIPTOR.dim: each image's copy descriptor. */
+  descriptors: Float32Array;
+  /** Content hash of each item's file (its cache key). */
+  fileHashes: string[];
   pixelHashes: string[];
   skipped: SkippedItem[];
   embedded: number;
@@ -28,6 +35,7 @@ interface Prepared {
   item: IngestItem;
   fileHash: string;
   vector?: Float32Array; // cache hit
+  descriptor?: Float32Array; // from the cache, or from the decode on a miss
   pixelHash?: string;
   slot?: number; // on a miss: where its pixels are in the chunk's buffer
   error?: string;
@@ -75,6 +83,8 @@ export async function embedSet(
   const vectors: Float32Array[] = [];
   const items: IngestItem[] = [];
   const pixelHashes: string[] = [];
+  const descriptors: Float32Array[] = [];
+  const fileHashes: string[] = [];
   const skipped: SkippedItem[] = [...listed.skipped];
   let embedded = 0;
   let fromCache = 0;
@@ -95,14 +105,13 @@ export async function embedSet(
           const bytes = await env.readItem(listed.root, item);
           fileHash = await env.hashBytes(bytes);
           const hit = await env.cache.get(fileHash);
-          if (hit) return { item, fileHash, vector: hit.vector, pixelHash: hit.pixelHash };
-          const pixelHash = await withPixels(headerPixels(bytes), async () => {
+          if (hit) return { item, fileHash, ...splitRecord(hit.vector, dim), pixelHash: hit.pixelHash };
+          return await withPixels(headerPixels(bytes), async () => {
             const img = await env.decodeImage(bytes, item.path);
             pixels ??= new Float32Array(chunk.length * px);
             preprocessImage(img, { width, height }, pixels, slot * px);
-            return env.hashPixels(img);
+            return { item, fileHash, slot, pixelHash: await env.hashPixels(img), descriptor: copyDescriptor(img) };
           });
-          return { item, fileHash, slot, pixelHash };
         } catch (e) {
           return { item, fileHash, error: (e as Error).message };
         }
@@ -130,9 +139,9 @@ export async function embedSet(
       missVectors = await env.embedder.embed(batch, misses.length);
       const entries = misses.map((p, i) => ({
         fileHash: p.fileHash,
-        value: { vector: missVectors!.slice(i * dim, (i + 1) * dim), pixelHash: p.pixelHash! },
+        value: { vector: joinRecord(missVectors!.subarray(i * dim, (i + 1) * dim), p.descriptor!), pixelHash: p.pixelHash! },
       }));
-      entries.forEach((e, i) => (misses[i].vector = e.value.vector));
+      misses.forEach((p, i) => (p.vector = missVectors!.slice(i * dim, (i + 1) * dim)));
       await env.cache.putMany(entries);
       embedded += misses.length;
     }
@@ -144,6 +153,8 @@ export async function embedSet(
       if (p.slot === undefined) fromCache++;
       items.push(p.item);
       vectors.push(p.vector!);
+      descriptors.push(p.descriptor!);
+      fileHashes.push(p.fileHash);
       pixelHashes.push(p.pixelHash!);
     }
     done += current.length;
@@ -153,15 +164,21 @@ export async function embedSet(
 
   const flat = new Float32Array(items.length * dim);
   vectors.forEach((v, i) => flat.set(v, i * dim));
-  return { root: listed.root, side, items, vectors: flat, pixelHashes, skipped, embedded, fromCache };
+  const cd = COPY_DESCRIPTOR.dim;
+  const flatDescriptors = new Float32Array(items.length * cd);
+  descriptors.forEach((d, i) => flatDescriptors.set(d, i * cd));
+  return { root: listed.root, side, items, vectors: flat, descriptors: flatDescriptors, fileHashes, pixelHashes, skipped, embedded, fromCache };
 }
 
-/** Real rows then synthetic rows in one fresh buffer (the engine normalises in place). */
-export function stackSides(real: EmbeddedSet, synth: EmbeddedSet, dim: number): { vectors: Float32Array; isSynthetic: Uint8Array; n: number } {
+/** Real rows then synthetic rows in fresh buffers (the engine normalises in place). */
+export function stackSides(real: EmbeddedSet, synth: EmbeddedSet, dim: number): { vectors: Float32Array; descriptors: Float32Array; isSynthetic: Uint8Array; n: number } {
   const nr = real.items.length;
   const n = nr + synth.items.length;
   const vectors = new Float32Array(n * dim);
   vectors.set(real.vectors, 0);
   vectors.set(synth.vectors, nr * dim);
-  return { vectors, isSynthetic: new Uint8Array(n).fill(1, nr), n };
+  const descriptors = new Float32Array(n * COPY_DESCRIPTOR.dim);
+  descriptors.set(real.descriptors, 0);
+  descriptors.set(synth.descriptors, nr * COPY_DESCRIPTOR.dim);
+  return { vectors, descriptors, isSynthetic: new Uint8Array(n).fill(1, nr), n };
 }

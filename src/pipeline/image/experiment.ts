@@ -4,26 +4,26 @@ import type { Experiment } from '../../report/schema.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
-import { nearestInGraph, rowScores, tauOf, thresholdInfo, type Settings, type ThresholdChoice } from '../assemble.ts';
+import type { Thresholds } from '../../core/calibrate-signals.ts';
+import { imageCopySignal } from '../../core/image/image-copy-signal.ts';
+import { nearestInGraph, rowScores, type Settings } from '../assemble.ts';
 
 export async function analyseExperiment(
   real: EmbeddedSet,
   synth: EmbeddedSet,
   named: { name: string; path: string },
-  threshold: ThresholdChoice,
+  thresholds: Thresholds,
   settings: Settings,
   env: PipelineEnv,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
 ): Promise<Experiment> {
   const dim = env.embedder.manifest.output.dimension;
   // The engine normalises in place: give it its own copy so the real set stays reusable.
-  const { vectors, isSynthetic, n } = stackSides(real, synth, dim);
+  const { vectors, descriptors, isSynthetic, n } = stackSides(real, synth, dim);
   const items = [...real.items, ...synth.items];
   // Classes only when both sides have class sub-folders.
   const withClasses = items.every((it) => it.className !== null);
 
-  const manifestTau = env.embedder.manifest.nearDuplicateThreshold.value;
-  const tau = tauOf(threshold, manifestTau);
   const result = await analyse({
     vectors,
     n,
@@ -31,13 +31,14 @@ export async function analyseExperiment(
     isSynthetic,
     hashes: [...real.pixelHashes, ...synth.pixelHashes],
     classes: withClasses ? items.map((it) => it.className) : null,
-    tau,
+    tau: thresholds.tau,
+    copyThreshold: thresholds.copyThreshold,
+    copySignal: imageCopySignal(descriptors, n),
     ...settings,
     gemm: env.gemm,
     signal: opts.signal,
     onProgress: (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` }),
   });
-
 
   return {
     name: named.name,
@@ -45,11 +46,13 @@ export async function analyseExperiment(
     scores: result.scores,
     auc: result.auc,
     detectability: result.detectability,
-    threshold: thresholdInfo(threshold, result.tau, manifestTau),
+    threshold: thresholds.describe(result.tau),
     counts: result.counts,
     classes: result.classes,
     rows: rowScores(items, isSynthetic, { ...result, nearest: nearestInGraph(result.graph) }),
     nearDuplicateSets: result.sets,
+    pairs: result.nearDuplicates.pairs,
+    reasonCounts: result.nearDuplicates.reasonCounts,
     skipped: synth.skipped,
     timings: result.timings,
     // The graph and hashes let the app move the threshold without re-running (Infinity → null in JSON).

@@ -9,6 +9,10 @@ import type { PipelineEnv } from './environment.ts';
 import { analyseExperiment } from './experiment.ts';
 import { experimentMap } from '../experiment-map.ts';
 import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
+import { thresholdsInForce } from '../../core/calibrate-signals.ts';
+import { IMAGE_COPY_DEFAULT, IMAGE_COPY_MEASURE } from '../../core/image/image-copy-signal.ts';
+import { calibrateImages } from './calibrate.ts';
+import { imageRecordDim } from './cache-record.ts';
 import { damagedCacheWarnings, validatedCache } from '../../storage/vector-cache.ts';
 
 export interface ImageScoreRequest {
@@ -29,7 +33,7 @@ export async function scoreImages(
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void; onWarning?: (w: string) => void } = {},
 ): Promise<Report> {
   // Damaged cached vectors are misses: embedded again and overwritten, and counted for the report.
-  const cache = validatedCache(platformEnv.cache, platformEnv.embedder.manifest.output.dimension);
+  const cache = validatedCache(platformEnv.cache, imageRecordDim(platformEnv.embedder.manifest));
   const env: PipelineEnv = { ...platformEnv, cache };
   const settings = settingsOf(req);
   const { signal, onProgress } = opts;
@@ -61,10 +65,17 @@ export async function scoreImages(
   const warnings = damagedCacheWarnings(cache.damaged);
   warnings.forEach((w) => opts.onWarning?.(w));
 
+  // Once per run, on the real set: every experiment is judged by the same thresholds.
+  const calibration = await calibrateImages(real, env, { seed: settings.seed, signal, onProgress });
+  const thresholds = thresholdsInForce(req.threshold, calibration, {
+    manifestTau: env.embedder.manifest.nearDuplicateThreshold.value,
+    copy: { value: IMAGE_COPY_DEFAULT, measure: IMAGE_COPY_MEASURE },
+    realRows: real.items.length,
+  });
   const experiments = [];
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
-    const ex = await analyseExperiment(real, s, req.synthetic[i], req.threshold, settings, env, { signal, onProgress });
+    const ex = await analyseExperiment(real, s, req.synthetic[i], thresholds, settings, env, { signal, onProgress });
     if (req.map) await experimentMap(ex, real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
     experiments.push(ex);
   }

@@ -12,10 +12,13 @@ import { columnPairs, columnStats, pairTrends } from '../../core/table/column-st
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
 import { closestRealDistances, comparisonWindow, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
 import { prepareTable } from '../../core/table/prepare.ts';
-import type { Cell, TypedColumn } from '../../core/table/types.ts';
+import { comparedColumns } from '../../core/table/rule-calibration.ts';
+import type { TableToleranceCalibration } from '../../core/table/tolerance-calibration.ts';
+import type { Cell } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
 import type { AlignedSchema } from './schema.ts';
 import { tableMap } from './table-map.ts';
+import { duplicateRuleText, tableThreshold } from './table-threshold.ts';
 
 /** Synthetic × real row pairs the closest-real search may visit; beyond it a seeded sample of synthetic rows is used. */
 export const CLOSEST_REAL_PAIR_BUDGET = 1e8;
@@ -37,6 +40,8 @@ export interface TableSettings {
   labelColumn: string | null;
   /** Also draw the 2-D map (UMAP of at most maxPoints encoded rows). */
   map?: { maxPoints?: number };
+  /** The rule's relative tolerance, calibrated once per run on the real set; absent: 1% (RELATIVE_TOLERANCE). */
+  calibration?: TableToleranceCalibration | null;
 }
 
 export async function analyseTableExperiment(
@@ -79,14 +84,10 @@ export async function analyseTableExperiment(
 
   // Columns used by the duplicate rule, real rows first then synthetic rows.
   const used = schema.plan.filter((p) => p.type !== null && p.type !== 'ignore');
-  const both: TypedColumn[] = [];
-  used.forEach((p, c) => {
-    if (!p.inDuplicates) return;
-    const r = prep.real[c], s = prep.synth[c];
-    both.push(r.values ? { ...r, values: concat64(r.values, s.values!) } : { ...r, codes: concat32(r.codes!, s.codes!) });
-  });
+  const both = comparedColumns(schema.plan, prep.real, prep.synth);
   const distance = makeRowDistance(both, prep.nReal);
-  const nd = await stage('nearDuplicates', n, (progress) => tableNearDuplicates(both, prep.nReal, n, distance, progress));
+  const tolerance = settings.calibration?.tolerance ?? RELATIVE_TOLERANCE;
+  const nd = await stage('nearDuplicates', n, (progress) => tableNearDuplicates(both, prep.nReal, n, distance, progress, tolerance));
   if (nd.capped) warnings.push(`The near-duplicate search compared each row with at most the ${comparisonWindow(n)} rows closest to it on one number column; a few near-duplicates may be missing.`);
   await checkpoint(opts.signal);
   const m = Math.min(prep.nSynth, Math.max(200, Math.floor(CLOSEST_REAL_PAIR_BUDGET / Math.max(1, prep.nReal))));
@@ -119,7 +120,7 @@ export async function analyseTableExperiment(
     scores: { unrealistic: cls.unrealistic, unrepresentative: cls.unrepresentative, unvaried: nd.unvaried, unoriginal: nd.unoriginal },
     auc: cls.auc,
     detectability: cls.detectability,
-    threshold: { value: RELATIVE_TOLERANCE, source: 'table-rule', note: 'every column matches: categories, booleans and dates exactly, numbers within 1% relative, or both missing' },
+    threshold: tableThreshold(settings.calibration ?? null),
     counts: {
       real: prep.nReal,
       synthetic: prep.nSynth,
@@ -143,7 +144,7 @@ export async function analyseTableExperiment(
       pairTrends: trends,
       pairTrendSimilarity: mean,
       closestReal: { computed: closest.computed, sampled: closest.sampled, summary: closest.summary, histogram: closest.histogram },
-      duplicateRule: 'all compared columns match: categories, booleans and dates exactly, numbers within 1% relative, or both missing',
+      duplicateRule: duplicateRuleText(tolerance),
       duplicateSearchCapped: nd.capped,
     },
   };
@@ -167,6 +168,3 @@ export function skippedRows(t: RawTable, side: 'real' | 'synthetic'): SkippedIte
 export function baseName(p: string): string {
   return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
 }
-
-function concat64(a: Float64Array, b: Float64Array) { const o = new Float64Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; }
-function concat32(a: Int32Array, b: Int32Array) { const o = new Int32Array(a.length + b.length); o.set(a); o.set(b, a.length); return o; }

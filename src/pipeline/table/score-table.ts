@@ -5,6 +5,7 @@ import { throwIfAborted } from '../../core/errors.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import type { Report, SkippedItem } from '../../report/schema.ts';
 import type { TableDetector } from '../../core/table/detector.ts';
+import { calibrateTableTolerance } from '../../core/table/tolerance-calibration.ts';
 import type { ColumnType } from '../../core/table/types.ts';
 import { parseTable } from '../../ingest/table/parse.ts';
 import { MAX_TABLE_BYTES, type RawTable, type TableIo } from '../../ingest/table/types.ts';
@@ -93,7 +94,13 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
     throw new InputError(`No column is left for the detector: ${schema.plan.map((p) => `"${p.name}" (${p.type ?? 'all missing'})`).join(', ')}. Override a type to use a column.`);
   }
 
-  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise: req.normaliseFormats ?? true, labelColumn: req.labelColumn ?? null, map: req.map } as const;
+  const normalise = req.normaliseFormats ?? true;
+  // The rule's relative tolerance, calibrated once on the real set and used for every experiment.
+  onProgress?.({ status: 'initiate', stage: 'calibrate' });
+  const calibration = calibrateTableTolerance({ plan: schema.plan, real: schema.real }, { seed, normalise });
+  onProgress?.({ status: 'done', stage: 'calibrate' });
+  throwIfAborted(signal);
+  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise, labelColumn: req.labelColumn ?? null, map: req.map, calibration } as const;
   const experiments = [];
   for (const [k, s] of req.synthetic.entries()) {
     throwIfAborted(signal);

@@ -6,11 +6,15 @@ import { throwIfAborted } from '../../core/errors.ts';
 import type { Gemm } from '../../core/gemm.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { analyseText, type TextFeatures } from '../../core/text/analyse-text.ts';
-import { MINHASH_DEFAULTS } from '../../core/text/minhash.ts';
+import { thresholdsInForce } from '../../core/calibrate-signals.ts';
+import { TEXT_COPY_SIGNAL } from '../../core/text/copy-signal.ts';
+import { TEXT_COPY_DEFAULT, TEXT_COPY_MEASURE } from '../../core/text/text-copy-signal.ts';
 import type { TextEmbedder } from '../../contracts/embedders.ts';
 import { damagedCacheWarnings, validatedCache, type VectorCache } from '../../storage/vector-cache.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
-import { embeddingCounts, nearestInGraph, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, tauOf, thresholdInfo, type ThresholdChoice } from '../assemble.ts';
+import { textHash } from '../content-hash.ts';
+import { embeddingCounts, nearestInGraph, reportEnvelope, requireRows, requireSynthetic, rowScores, settingsOf, type ThresholdChoice } from '../assemble.ts';
+import { calibrateTexts } from './calibrate.ts';
 import { mapOfVectors } from '../experiment-map.ts';
 
 export interface TextScoreRequest {
@@ -49,16 +53,9 @@ export interface TextScoreOptions {
   onWarning?: (w: string) => void;
 }
 
-/** SHA-256 of a text's UTF-8 bytes, hex: its vector cache key, a content hash as an image file's is
- *  (WebCrypto, the same in Node and the browser). Exact duplicates compare full texts. */
-export async function textHash(s: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const EMBED_BATCH = 64;
 
-/** Characters of a text its statistics, MinHash and the report's copy use: about twice the
+/** Characters of a text its statistics, copy signal and the report's copy use: about twice the
  *  embedded head (8,192 tokens ≈ 30 KB of English), so a text's length cannot grow them. */
 export const ANALYSED_CHARS = 65_536;
 
@@ -69,7 +66,7 @@ function truncationWarnings(n: number, maxTokens: number): string[] {
   const tokens = maxTokens.toLocaleString('en-US');
   return [
     `${n} text${n === 1 ? ' was' : 's were'} longer than ${tokens} tokens: only ${n === 1 ? 'its' : 'their'} first ${tokens} tokens were embedded, ` +
-      `and only the first ${ANALYSED_CHARS.toLocaleString('en-US')} characters go into the text statistics, the MinHash check and the report.`,
+      `and only the first ${ANALYSED_CHARS.toLocaleString('en-US')} characters go into the text statistics, the copy signal and the report.`,
   ];
 }
 
@@ -130,7 +127,14 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
   embedWarnings.forEach((w) => opts.onWarning?.(w));
   warnings.push(...embedWarnings);
 
-  const manifestTau = env.embedder.manifest.nearDuplicateThreshold.value;
+  // Once per run, on the real set: every experiment is judged by the same thresholds.
+  const realTexts = real.samples.map((s) => headOfText(s.text));
+  const calibration = await calibrateTexts(realTexts, realEmb.vectors, env, { ...opts, seed: settings.seed });
+  const thresholds = thresholdsInForce(req.threshold, calibration, {
+    manifestTau: env.embedder.manifest.nearDuplicateThreshold.value,
+    copy: { value: TEXT_COPY_DEFAULT, measure: TEXT_COPY_MEASURE },
+    realRows: real.samples.length,
+  });
   const experiments: Experiment[] = [];
   for (const [e, synth] of synths.entries()) {
     throwIfAborted(opts.signal);
@@ -141,16 +145,15 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
     embeddings.set(realEmb.vectors, 0);
     embeddings.set(synthEmb[e].vectors, nr * dim);
     const isSynthetic = new Uint8Array(n).fill(1, nr);
-    // The statistics, MinHash and the report's copy see a text's head (memory flat in its length);
+    // The statistics, the copy signal and the report's copy see a text's head (memory flat in its length);
     // exact duplicates compare the whole text.
     const texts = samples.map((s) => headOfText(s.text));
     const withClasses = samples.every((s) => s.className !== null);
-    const tau = tauOf(req.threshold, manifestTau);
     const r = await analyseText({
       embeddings, n, dim, texts, isSynthetic,
       hashes: samples.map((s) => s.text.trim()), // exact duplicates: identical text after trimming
       classes: withClasses ? samples.map((s) => s.className) : null,
-      tau, features: req.features, ...settings, gemm: env.gemm, signal: opts.signal,
+      tau: thresholds.tau, copyThreshold: thresholds.copyThreshold, features: req.features, ...settings, gemm: env.gemm, signal: opts.signal,
       onProgress: (ev) => opts.onProgress?.({ ...ev, stage: `${named.name}: ${ev.stage}` }),
     });
     const ex: Experiment = {
@@ -159,19 +162,19 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
       scores: r.scores,
       auc: r.auc,
       detectability: r.detectability,
-      threshold: thresholdInfo(req.threshold, r.tau, manifestTau, "the model's calibrated default (MinHash 5-gram Jaccard ≥ 0.8 also joins)"),
+      threshold: thresholds.describe(r.tau),
       counts: r.counts,
       classes: r.classes,
       rows: rowScores(samples, isSynthetic, { ...r, setIdPerRow: r.nearDuplicates.setIdPerRow, nearest: nearestInGraph(r.graph) }),
       nearDuplicateSets: r.nearDuplicates.sets,
+      pairs: r.nearDuplicates.pairs,
+      reasonCounts: r.nearDuplicates.reasonCounts,
       skipped: synth.skipped,
       timings: r.timings,
       text: {
         features: r.classifier.features,
         featureDim: r.classifier.dim,
-        pairs: r.nearDuplicates.pairs,
-        reasonCounts: r.nearDuplicates.reasonCounts,
-        minhash: { shingle: MINHASH_DEFAULTS.shingle, threshold: MINHASH_DEFAULTS.threshold, bands: MINHASH_DEFAULTS.bands, rows: MINHASH_DEFAULTS.rows, normalisation: 'NFKC, lower case, whitespace runs → one space' },
+        shingles: { size: TEXT_COPY_SIGNAL.shingle, normalisation: 'NFKC, lower case, punctuation removed, whitespace runs → one space' },
         findings: r.findings,
         texts,
       },

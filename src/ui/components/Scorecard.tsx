@@ -1,7 +1,11 @@
 import type { Experiment } from '../../report/schema.ts';
 import { BASELINE, fmt, MEANING, SCORE_KEYS } from '../../report/meaning.ts';
+import { ThresholdSignals } from './evidence/ThresholdSignals.tsx';
 
-/** The four scores of one experiment with their 95% intervals, baselines and meanings. */
+/**
+ * The four scores of one experiment with their 95% intervals, baselines and meanings, and the
+ * near-duplicate signals unvaried and unoriginal rest on, with how far to trust them.
+ */
 export function Scorecard({ experiment }: { experiment: Experiment }) {
   const { scores, auc, detectability, threshold, counts } = experiment;
   return (
@@ -22,9 +26,9 @@ export function Scorecard({ experiment }: { experiment: Experiment }) {
       </div>
       <p className="extra">
         AUC {fmt(auc.value)} ({fmt(auc.lo)}–{fmt(auc.hi)}) · detectability {fmt(detectability.value)} ·
-        near-duplicate threshold {fmt(threshold.value, 4)} ({threshold.source}) ·
-        {' '}{counts.real} real, {counts.synthetic} synthetic · {counts.nearDuplicateSets} near-duplicate sets
+        {' '}{counts.real} real, {counts.synthetic} synthetic · {counts.nearDuplicateSets} near-duplicate sets, joined by:
       </p>
+      <ThresholdSignals threshold={threshold} />
     </section>
   );
 }

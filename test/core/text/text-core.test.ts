@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashedCharNgrams } from '../../../src/core/text/ngrams.ts';
 import { jaccardSorted, minhashPairs, shingleSet } from '../../../src/core/text/minhash.ts';
-import { textNearDuplicates } from '../../../src/core/text/near-duplicate-text.ts';
+import { findNearDuplicates } from '../../../src/core/near-duplicates.ts';
 import { distinctN, lengthSummary, overusedPhrases } from '../../../src/core/text/text-stats.ts';
 import type { KnnGraph } from '../../../src/core/knn.ts';
 
@@ -35,13 +35,15 @@ describe('core/text', () => {
     expect(performance.now() - t0).toBeLessThan(20000);
   });
 
-  it('sets join exact, embedding and MinHash edges, each pair keeps its reason; unvaried/unoriginal as docs/metrics.md §2', () => {
-    // rows 0,1 real; 2..5 synthetic. kNN: 2–3 close (embedding). MinHash: 0–4. Exact: 1 and 5.
+  it('sets join exact, embedding and copy-signal edges, each pair keeps its reason; unvaried/unoriginal as docs/metrics.md §2', () => {
+    // rows 0,1 real; 2..5 synthetic. kNN: 2–3 close (embedding). Copy signal: 0–4. Exact: 1 and 5.
     const n = 6, k = 1;
     const graph: KnnGraph = { n, k, indices: Int32Array.from([1, 0, 3, 2, 0, 0]), distances: Float32Array.from([0.5, 0.5, 0.01, 0.01, 0.6, 0.6]) };
     const isSynthetic = Uint8Array.from([0, 0, 1, 1, 1, 1]);
-    const r = textNearDuplicates(graph, isSynthetic, ['a', 'b', 'c', 'd', 'e', 'b'], [{ a: 0, b: 4, jaccard: 0.9 }], 0.05);
-    expect(r.pairs.map((p) => [p.a, p.b, p.reason])).toEqual([[0, 4, 'minhash'], [1, 5, 'exact'], [2, 3, 'embedding']]);
+    const r = findNearDuplicates(graph, isSynthetic, ['a', 'b', 'c', 'd', 'e', 'b'], 0.05, { copyEdges: [{ a: 4, b: 0, copyDistance: 0.1 }], copyDistance: () => 0.7 });
+    expect(r.pairs.map((p) => [p.a, p.b, p.reason])).toEqual([[0, 4, 'copy'], [1, 5, 'exact'], [2, 3, 'embedding']]);
+    // Both signals' values are kept: the copy pair's own, and the other signal's filled in.
+    expect(r.pairs.map((p) => p.copyDistance)).toEqual([0.1, 0, 0.7]);
     expect(r.unvariedRows).toBe(2); // 2,3
     expect(r.unoriginalRows).toBe(2); // 4 (with real 0), 5 (with real 1)
     expect(r.sets.map((s) => s.kind).sort()).toEqual(['unoriginal', 'unoriginal', 'unvaried']);

@@ -12,10 +12,12 @@ describe('PairView', () => {
     render(<PairView
       a={{ path: 'real.jsonl#L3', side: 'real', text: 'The cat sat on the mat.' }}
       b={{ path: 'synth.jsonl#L9', side: 'synthetic', text: 'The cat sat on a mat !!' }}
-      reason="minhash" distance={null} jaccard={0.83} />);
+      reason="copy" distance={0.2134} jaccard={0.83} thresholds={{ tau: 0.15, minJaccard: 0.8 }} />);
     const pair = screen.getByTestId('text-pair');
-    expect(pair.getAttribute('data-reason')).toBe('minhash');
-    expect(within(pair).getByText('minhash')).toBeTruthy();
+    expect(pair.getAttribute('data-reason')).toBe('copy');
+    expect(within(pair).getByTestId('pair-why').textContent).toBe('copy: character shingles (Jaccard ≥ 0.80)');
+    // Both signals' values, whichever joined the pair.
+    expect(within(pair).getByTestId('pair-distance').textContent).toBe('embedding distance 0.2134');
     const left = screen.getByTestId('pair-left'), right = screen.getByTestId('pair-right');
     // Unchanged text reads whole on both sides; only the edits are marked.
     expect(left.querySelector('.text')!.textContent).toBe('The cat sat on the mat.');
@@ -25,7 +27,7 @@ describe('PairView', () => {
     expect(left.querySelector('mark[data-diff="added"]')).toBeNull();
     expect(right.querySelector('mark[data-diff="removed"]')).toBeNull();
     for (const m of left.querySelectorAll('mark')) expect('The cat sat on the mat.').toContain(m.textContent!);
-    expect(within(pair).getByText(/Jaccard 0\.830/)).toBeTruthy();
+    expect(within(pair).getByTestId('pair-jaccard').textContent).toBe('Jaccard 0.830');
   });
 
   it('marks nothing for identical texts (an exact pair)', () => {

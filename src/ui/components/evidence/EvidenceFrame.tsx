@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import type { Experiment, Report } from '../../../report/schema.ts';
-import { useNearDuplicates, type NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
+import { thresholdAt, useNearDuplicates, type NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import { MapView } from '../map/MapView.tsx';
 import { Scorecard } from '../Scorecard.tsx';
 import { ClassTable } from './ClassTable.tsx';
@@ -30,7 +30,7 @@ function atThreshold(ex: Experiment, view: NearDuplicateView): Experiment {
   return {
     ...ex,
     scores: { ...ex.scores, unvaried: view.unvaried, unoriginal: view.unoriginal },
-    threshold: { value: view.tau, source: view.source, note: view.label },
+    threshold: thresholdAt(ex.threshold, view),
     counts: { ...ex.counts, unvariedRows: view.unvariedRows, unoriginalRows: view.unoriginalRows, nearDuplicateSets: view.sets.length },
   };
 }
@@ -43,7 +43,7 @@ function FrameBody({ report, experiment: ex, files }: EvidenceFrameProps) {
   return (
     <div className="evidence" data-testid="evidence" data-modality={report.modality}>
       <Scorecard experiment={nd.mode.kind === 'report' ? ex : atThreshold(ex, view)} />
-      {slot.movableThreshold && (
+      {(slot.movableThreshold || nd.recomputable) && (
         <ThresholdControl ex={ex} view={view} mode={nd.mode} setMode={nd.setMode} recomputable={nd.recomputable} relativeTau={nd.relativeTau} />
       )}
       <ClassTable ex={ex} view={view} realClasses={report.real.classes} />

@@ -6,12 +6,14 @@ import { createPortal } from 'react-dom';
 import type { Experiment } from '../../../report/schema.ts';
 import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
+import { baseName } from './evidence.ts';
 import { ItemImage } from './ItemImage.tsx';
+import { pairsOfRow, pairValues, similarityName } from './pair-values.ts';
 
 export interface ItemDialogProps {
   ex: Experiment;
   row: number;
-  view: Pick<NearDuplicateView, 'sets' | 'setIdPerRow'>;
+  view: Pick<NearDuplicateView, 'sets' | 'setIdPerRow'> & Partial<Pick<NearDuplicateView, 'pairs'>>;
   /** Where the item sits in the gallery, e.g. "12 of 300". */
   position?: string;
   onClose(): void;
@@ -24,6 +26,7 @@ export function ItemDialog({ ex, row, view, position, onClose, onStep }: ItemDia
   const r = ex.rows[row];
   const setId = view.setIdPerRow[row];
   const set = setId >= 0 ? view.sets[setId] : null;
+  const pairs = set ? pairsOfRow(view.pairs ?? [], row) : [];
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onClose();
     else if (e.key === 'ArrowRight' || e.key === 'ArrowDown') onStep?.(1);
@@ -46,6 +49,16 @@ export function ItemDialog({ ex, row, view, position, onClose, onStep }: ItemDia
           <dt>nearest distance</dt><dd>{r.nearestDistance == null ? '–' : fmt(r.nearestDistance, 4)}</dd>
           <dt>near-duplicates</dt>
           <dd>{set ? `set #${set.id}: ${set.kind}, ${set.members.length} items, distances ${fmt(set.minDistance, 4)}–${fmt(set.maxDistance, 4)}${set.exact ? ', exact copies inside' : ''}` : 'none at this threshold'}</dd>
+          {pairs.length > 0 && <>
+            <dt>joined</dt>
+            <dd data-testid="item-pairs">
+              {pairs.slice(0, 8).map((p) => {
+                const other = p.a === row ? p.b : p.a;
+                return <div key={other}>to <code>{baseName(ex.rows[other].path)}</code> by {p.reason}: {pairValues(p, similarityName(ex))}</div>;
+              })}
+              {pairs.length > 8 && <div>… and {pairs.length - 8} more</div>}
+            </dd>
+          </>}
         </dl>
         {position && <p className="position">{position} · ← → step · Esc closes</p>}
       </div>

