@@ -17,13 +17,14 @@ import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
 
 const K = 10;
 const FALSE_PAIR_RATE = 0.01;
+const V = (side: number, blur: number, center: boolean, filter: 'box' | 'triangle', maxShift = 3): CopySignalParams => ({ side, blur, center, filter, maxShift, subpixel: true });
 const VARIANTS: CopySignalParams[] = [
-  { side: 16, blur: true, maxShift: 2, subpixel: false },
-  { side: 16, blur: true, maxShift: 2, subpixel: true },
-  { side: 20, blur: true, maxShift: 2, subpixel: true },
-  { side: 24, blur: false, maxShift: 3, subpixel: true },
-  { side: 24, blur: true, maxShift: 3, subpixel: true },
-  { side: 28, blur: true, maxShift: 3, subpixel: true },
+  V(24, 1, false, 'box'), // thumb-ncc-v1
+  V(24, 1, true, 'box'),
+  V(24, 1, true, 'triangle'),
+  V(24, 2, true, 'triangle'),
+  V(20, 1, true, 'triangle'),
+  V(16, 1, true, 'triangle', 2),
 ];
 
 function arg(name: string, fallback: number): number {
@@ -133,13 +134,17 @@ async function measure(sources: DecodedImage[], copies: Record<string, DecodedIm
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
-const name = (p: CopySignalParams) => `${p.side}²${p.blur ? ' blur' : ''} ±${p.maxShift}${p.subpixel ? ' sub' : ''}`;
+const name = (p: CopySignalParams) => `${p.side}² ${p.filter}${p.blur ? ` blur×${p.blur}` : ''}${p.center ? ' centred' : ''} ±${p.maxShift}`;
 
 async function main() {
   const n = arg('n', 1000), seed = arg('seed', 1);
+  // --only 0,2: measure just those VARIANTS; --kind mnist|scenes: just that kind of image.
+  const onlyAt = process.argv.indexOf('--only'), kindAt = process.argv.indexOf('--kind');
+  const only = onlyAt >= 0 ? process.argv[onlyAt + 1].split(',').map(Number) : [];
+  const which = kindAt >= 0 ? process.argv[kindAt + 1] : '';
   const kinds: [string, DecodedImage[]][] = [
-    ['MNIST 28×28', mnistImages(n, createRng(deriveSeed(seed, 1)))],
-    ['scenes 64×64 RGB', await sceneImages(n, createRng(deriveSeed(seed, 2)))],
+    ...(which === 'scenes' ? [] : [['MNIST 28×28', mnistImages(n, createRng(deriveSeed(seed, 1)))] as [string, DecodedImage[]]]),
+    ...(which === 'mnist' ? [] : [['scenes 64×64 RGB', await sceneImages(n, createRng(deriveSeed(seed, 2)))] as [string, DecodedImage[]]]),
   ];
   for (const [label, sources] of kinds) {
     const copies: Record<string, DecodedImage[]> = {};
@@ -148,12 +153,12 @@ async function main() {
       copies[kind] = sources.map((img) => editImage(img, kind, rng));
     });
     console.log(`\n${label}, n = ${n}: share caught at the 1% false-pair threshold (share with the source in the copy's cosine top-10)`);
-    console.log(['variant'.padEnd(18), 't(1%)'.padStart(6), 'null½'.padStart(6), ...IMAGE_EDIT_KINDS.map((k) => k.padStart(15))].join(' '));
-    for (const p of VARIANTS) {
+    console.log(['variant'.padEnd(34), 't(1%)'.padStart(6), 'null½'.padStart(6), ...IMAGE_EDIT_KINDS.map((k) => k.padStart(15))].join(' '));
+    for (const p of only.length ? only.map((i) => VARIANTS[i]) : VARIANTS) {
       const r = await measure(sources, copies, p);
-      const chosen = p.side === COPY_SIGNAL_PARAMS.side && p.blur === COPY_SIGNAL_PARAMS.blur && p.maxShift === COPY_SIGNAL_PARAMS.maxShift && p.subpixel === COPY_SIGNAL_PARAMS.subpixel;
+      const chosen = JSON.stringify(p) === JSON.stringify(COPY_SIGNAL_PARAMS);
       const cells = IMAGE_EDIT_KINDS.map((k) => `${pct(r.caught[k])} (${pct(r.inTop10[k])})`);
-      console.log([`${name(p)}${chosen ? ' *' : ''}`.padEnd(18), r.threshold.toFixed(3).padStart(6), r.nullMedian.toFixed(3).padStart(6), ...cells].join(' '));
+      console.log([`${name(p)}${chosen ? ' *' : ''}`.padEnd(34), r.threshold.toFixed(3).padStart(6), r.nullMedian.toFixed(3).padStart(6), ...cells].join(' '));
     }
   }
 }

@@ -12,6 +12,7 @@ import { createImageEmbedder, createOrtGemm } from '../models/ort-node.ts';
 import type { PipelineEnv } from '../pipeline/image/environment.ts';
 import { noCache } from '../storage/vector-cache.ts';
 import { openCliCache } from './cli-cache.ts';
+import { imageCacheKey, imageRecordDim } from '../pipeline/image/cache-record.ts';
 import { DEFAULT_MAX_PIXELS } from '../ingest/image-format.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +37,7 @@ export async function createNodeEnv(opts: { cacheDir?: string; noCache?: boolean
   // Fast-decoded vectors differ slightly from exact ones: their own cache file, never mixed.
   // openCliCache never throws (a cache that cannot be opened is a warning), so nothing fails
   // between loading the embedder and handing it to the caller, who releases it.
-  const cache = (await openCliCache(opts, defaultCacheDir(), `${manifest.id}@${manifest.version}${fast ? '+fast-decode' : ''}`, manifest.output.dimension)) ?? noCache();
+  const cache = (await openCliCache(opts, defaultCacheDir(), imageCacheKey(manifest, fast ? '+fast-decode' : ''), imageRecordDim(manifest))) ?? noCache();
   return {
     listSet: (root, side, signal) => listSet(root, side, { signal }),
     readItem: (root, item) => readFile(join(root, item.path)),

@@ -2,6 +2,7 @@
 // the copy signal's) → near-duplicate sets → per class. A modality supplies only what differs: the
 // detector's input and its copy signal (analyse.ts for images, text/analyse-text.ts for text).
 import { classifierScores } from './classifier-scores.ts';
+import { classifierSamples, type ClassifierSamples } from './compare.ts';
 import { crossValidate } from './crossval.ts';
 import { checkpoint, TooFewRowsError, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
@@ -30,6 +31,13 @@ export interface EngineInput {
   classes?: readonly (string | null | undefined)[] | null;
   /** Embedding near-duplicate threshold (cosine distance), or 'relative' for Cleanlab's 0.13 × median rule. */
   tau: number | 'relative';
+  /**
+   * Per row, its identity across experiments of one run (real rows are the same rows in every
+   * experiment): paired comparisons draw them together. Default: the row index.
+   */
+  rowIds?: readonly string[];
+  /** Repeats of the K-fold deal (docs/uncertainty.md); default DEFAULT_REPEATS. */
+  repeats?: number;
   /** The copy signal's threshold (docs/metrics.md §2); null: the signal joins no pair. */
   copyThreshold?: number | null;
   folds?: number;
@@ -67,6 +75,8 @@ export interface EngineResult {
   classes: ClassBreakdown[] | null;
   /** λ chosen per outer fold and PCA components used: for the report's diagnostics. */
   classifier: { lambdas: number[]; components: number; dim: number };
+  /** What a paired comparison with another experiment on the same real set needs. */
+  samples: ClassifierSamples;
   /** Milliseconds per stage. */
   timings: Record<string, number>;
 }
@@ -82,10 +92,10 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
 
   const det = await parts.detector(vectors, timed);
   const cv = await timed('classifier', () =>
-    crossValidate(det.x, n, det.dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: det.components }),
+    crossValidate(det.x, n, det.dim, isSynthetic, { folds, seed, gemm, signal, onProgress, components: det.components, repeats: input.repeats }),
   );
   await checkpoint(signal);
-  const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3) }));
+  const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3), pPerRepeat: cv.pPerRepeat }));
 
   const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
   await checkpoint(signal);
@@ -103,7 +113,7 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
   const nd = await timed('nearDuplicates', () => nearDuplicatesAt(tau));
 
   const classes = input.classes
-    ? await timed('classes', () => perClassBreakdown(input.classes!, isSynthetic, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
+    ? await timed('classes', () => perClassBreakdown(input.classes!, isSynthetic, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed, pPerRepeat: cv.pPerRepeat }))
     : null;
   return {
     tau,
@@ -125,6 +135,7 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
     },
     classes,
     classifier: { lambdas: cv.lambdas, components: cv.components, dim: det.dim },
+    samples: classifierSamples(cv, isSynthetic, input.rowIds ?? Array.from({ length: n }, (_, i) => String(i))),
     timings,
   };
 }

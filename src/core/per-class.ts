@@ -6,8 +6,7 @@
 //   set contains any real row, of any class (copying a "dog" into "cat" is still copying);
 //   denominators are the class' synthetic rows. So the class counts sum to the global counts.
 // Rows whose class is null are left out of the breakdown.
-import { bootstrapClassifierScores } from './intervals.ts';
-import { wilson } from './intervals.ts';
+import { bootstrapClassifierScores, wilson } from './intervals.ts';
 import { deriveSeed } from './random.ts';
 import type { ClassBreakdown, NearDuplicateSet } from '../report/schema.ts';
 
@@ -16,6 +15,8 @@ export interface PerClassOptions {
   minRowsPerSide: number;
   bootstrap?: number;
   seed?: number;
+  /** Each repeat's out-of-fold p (whole run): a class' intervals then cover refitting noise too. */
+  pPerRepeat?: readonly ArrayLike<number>[];
 }
 
 export function perClassBreakdown(
@@ -44,7 +45,8 @@ export function perClassBreakdown(
     if (nReal < K || nSynth < K) {
       return { className, counts, scores: null, note: `fewer than ${K} rows on a side (${nReal} real, ${nSynth} synthetic); scores need at least K = ${K} per side` };
     }
-    const est = bootstrapClassifierScores(Float64Array.from(rows, (i) => p[i]), y, { resamples: opts.bootstrap ?? 1000, seed: deriveSeed(opts.seed ?? 0, 1000 + ci) });
+    const pPerRepeat = opts.pPerRepeat?.map((pr) => Float64Array.from(rows, (i) => pr[i]));
+    const est = bootstrapClassifierScores(Float64Array.from(rows, (i) => p[i]), y, { resamples: opts.bootstrap ?? 1000, seed: deriveSeed(opts.seed ?? 0, 1000 + ci), pPerRepeat });
     let unvaried = 0, unoriginal = 0;
     for (const i of rows) {
       if (!isSynthetic[i] || setIdPerRow[i] < 0) continue;

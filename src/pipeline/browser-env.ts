@@ -7,6 +7,7 @@ import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decod
 import { InputError } from '../ingest/types.ts';
 import { createWebGemm, createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
 import { openIdbCache, type IdbVectorCache } from '../storage/idb-cache.ts';
+import { imageCacheKey } from './image/cache-record.ts';
 import { noCache } from '../storage/vector-cache.ts';
 import type { PipelineEnv } from './image/environment.ts';
 
@@ -31,7 +32,7 @@ export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions):
   const rt = runtimeOptions(opts);
   const embedder = await createWebImageEmbedder(new URL(`models/${opts.modelId}/`, opts.baseUrl).href, rt);
   const { manifest } = embedder;
-  const cache = opts.noCache ? noCache() : await openIdbCache(`${manifest.id}@${manifest.version}`, { dbName: opts.dbName });
+  const cache = opts.noCache ? noCache() : await openIdbCache(imageCacheKey(manifest), { dbName: opts.dbName });
   const byPath = new Map<string, Map<string, FileRef>>();
   const set = (root: string) => {
     const s = sets[root];

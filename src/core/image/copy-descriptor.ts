@@ -13,8 +13,12 @@ import type { DecodedImage } from '../../contracts/embedders.ts';
 export interface CopySignalParams {
   /** Thumbnail side in pixels (the descriptor is side² floats). */
   side: number;
-  /** Apply the [1 2 1]⊗[1 2 1] blur after resampling. */
-  blur: boolean;
+  /** Passes of the [1 2 1]⊗[1 2 1] blur after resampling (0: none). */
+  blur: number;
+  /** Centre the thumbnail's window on the intensity centroid (see centroidOffset). */
+  center: boolean;
+  /** 'box': area averaging; 'triangle': area-like when shrinking, bilinear when growing. */
+  filter: 'box' | 'triangle';
   /** copyDistance tries every shift in [−maxShift, maxShift]² thumbnail pixels. */
   maxShift: number;
   /** Refine the best integer shift's correlation to the interpolated peak (see copyDistanceWith). */
@@ -22,53 +26,112 @@ export interface CopySignalParams {
 }
 
 /** The design measured best by scripts/measure/image-copy-signal.ts (table in docs/copy-signal-images.md). */
-export const COPY_SIGNAL_PARAMS: CopySignalParams = { side: 24, blur: true, maxShift: 3, subpixel: true };
+export const COPY_SIGNAL_PARAMS: CopySignalParams = { side: 24, blur: 1, center: true, filter: 'triangle', maxShift: 3, subpixel: true };
 
 export const COPY_DESCRIPTOR: { id: string; dim: number } = {
-  id: 'thumb-ncc-v1',
+  id: 'thumb-ncc-v2',
   dim: COPY_SIGNAL_PARAMS.side * COPY_SIGNAL_PARAMS.side,
 };
 
 /** Below this variance (per unit of a unit-norm vector) a thumbnail counts as flat. */
 const FLAT_EPS = 1e-12;
 
-/** Source index ranges and weights that average [i·n/m, (i+1)·n/m) for each of m outputs. */
-function areaWeights(n: number, m: number): { start: Int32Array; weights: Float32Array[] } {
-  const start = new Int32Array(m);
-  const weights: Float32Array[] = [];
-  const step = n / m;
-  for (let i = 0; i < m; i++) {
-    const lo = i * step, hi = (i + 1) * step;
-    const first = Math.floor(lo), last = Math.min(n - 1, Math.ceil(hi) - 1);
-    const w = new Float32Array(last - first + 1);
-    for (let s = first; s <= last; s++) w[s - first] = (Math.min(hi, s + 1) - Math.max(lo, s)) / step;
-    start[i] = first;
-    weights.push(w);
-  }
-  return { start, weights };
+/** Per output cell along one axis: the source indices it reads (edge-clamped) and their weights. */
+interface AxisTaps {
+  idx: Int32Array[];
+  w: Float32Array[];
 }
 
-/** Grey thumbnail side×side, each cell the mean of the source area it covers (Rec. 601 luma). */
-function greyThumbnail(img: DecodedImage, side: number): Float32Array {
-  const { width: w, height: h, data } = img;
-  const cols = areaWeights(w, side), rows = areaWeights(h, side);
+/**
+ * Resampling taps that map the source window [offset, offset + n) of an axis of length n onto m
+ * cells. Pixels outside the image repeat the edge (as a shifted copy's uncovered border does).
+ */
+function axisTaps(n: number, m: number, offset: number, filter: 'box' | 'triangle'): AxisTaps {
+  const step = n / m, idx: Int32Array[] = [], w: Float32Array[] = [];
+  const clamp = (s: number) => Math.min(n - 1, Math.max(0, s));
+  for (let i = 0; i < m; i++) {
+    const is: number[] = [], ws: number[] = [];
+    if (filter === 'box') {
+      const lo = offset + i * step, hi = lo + step;
+      for (let s = Math.floor(lo); s < hi; s++) {
+        is.push(clamp(s));
+        ws.push((Math.min(hi, s + 1) - Math.max(lo, s)) / step);
+      }
+    } else {
+      // Triangle of half-width max(1, step): averages like the area filter when shrinking, so a
+      // copy left small and its source meet on one smooth thumbnail; bilinear when growing.
+      const centre = offset + (i + 0.5) * step - 0.5, support = Math.max(1, step);
+      let total = 0;
+      for (let s = Math.ceil(centre - support); s <= Math.floor(centre + support); s++) {
+        const v = Math.max(0, 1 - Math.abs(s - centre) / support);
+        if (v <= 0) continue;
+        is.push(clamp(s));
+        ws.push(v);
+        total += v;
+      }
+      for (let k = 0; k < ws.length; k++) ws[k] /= total;
+    }
+    idx.push(Int32Array.from(is));
+    w.push(Float32Array.from(ws));
+  }
+  return { idx, w };
+}
+
+/** Rec. 601 luma of every pixel. */
+function greyLevels(img: DecodedImage): Float32Array {
+  const { data } = img, out = new Float32Array(img.width * img.height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) out[i] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+  return out;
+}
+
+/** Grey levels below this distance from the background are noise or JPEG ringing, not content. */
+const CENTROID_DEADBAND = 8;
+/** The window moves by at most this share of the image: content near the edge stays in view. */
+const MAX_CENTRE_SHIFT = 0.25;
+
+/**
+ * How far (x, y) in source pixels the centroid of |grey − background| lies from the image centre,
+ * the background being the median of the border pixels. Centring the thumbnail there makes the
+ * zero-shift correlation (the kNN's cosine) blind to a shift of the picture on its background:
+ * without it a digit moved by 2 px has other digits nearer than its source (docs/copy-signal-images.md).
+ */
+function centroidOffset(grey: Float32Array, w: number, h: number): [number, number] {
+  const border: number[] = [];
+  for (let x = 0; x < w; x++) border.push(grey[x], grey[(h - 1) * w + x]);
+  for (let y = 1; y < h - 1; y++) border.push(grey[y * w], grey[y * w + w - 1]);
+  border.sort((a, b) => a - b);
+  const bg = border[border.length >> 1];
+  let sw = 0, sx = 0, sy = 0;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const v = Math.abs(grey[y * w + x] - bg) - CENTROID_DEADBAND;
+      if (v <= 0) continue;
+      sw += v;
+      sx += v * (x + 0.5);
+      sy += v * (y + 0.5);
+    }
+  if (!(sw > 0)) return [0, 0];
+  const limit = (d: number, n: number) => Math.max(-MAX_CENTRE_SHIFT * n, Math.min(MAX_CENTRE_SHIFT * n, d));
+  return [limit(sx / sw - w / 2, w), limit(sy / sw - h / 2, h)];
+}
+
+/** Grey thumbnail side×side of the image's window (its own size, moved by `offset`). */
+function greyThumbnail(grey: Float32Array, w: number, h: number, side: number, offset: [number, number], filter: 'box' | 'triangle'): Float32Array {
+  const cols = axisTaps(w, side, offset[0], filter), rows = axisTaps(h, side, offset[1], filter);
   // Rows first into a side-wide strip per source row, then columns: O(w·h + h·side + side²).
   const strip = new Float32Array(h * side);
-  const grey = new Float32Array(w);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0, p = y * w * 4; x < w; x++, p += 4) grey[x] = 0.299 * data[p] + 0.587 * data[p + 1] + 0.114 * data[p + 2];
+  for (let y = 0; y < h; y++)
     for (let u = 0; u < side; u++) {
-      const ws = cols.weights[u], s0 = cols.start[u];
+      const is = cols.idx[u], ws = cols.w[u];
       let acc = 0;
-      for (let k = 0; k < ws.length; k++) acc += ws[k] * grey[s0 + k];
+      for (let k = 0; k < ws.length; k++) acc += ws[k] * grey[y * w + is[k]];
       strip[y * side + u] = acc;
     }
-  }
   const out = new Float32Array(side * side);
   for (let v = 0; v < side; v++) {
-    const ws = rows.weights[v], s0 = rows.start[v];
+    const is = rows.idx[v], ws = rows.w[v];
     for (let k = 0; k < ws.length; k++) {
-      const wk = ws[k], o = (s0 + k) * side;
+      const wk = ws[k], o = is[k] * side;
       for (let u = 0; u < side; u++) out[v * side + u] += wk * strip[o + u];
     }
   }
@@ -105,9 +168,13 @@ function standardise(t: Float32Array): Float32Array {
 
 /** The descriptor with explicit parameters (the measurement script compares variants). */
 export function copyDescriptorWith(img: DecodedImage, p: CopySignalParams): Float32Array {
-  if (img.width < 1 || img.height < 1) return new Float32Array(p.side * p.side);
-  const thumb = greyThumbnail(img, p.side);
-  return standardise(p.blur ? blur121(thumb, p.side) : thumb);
+  const { width: w, height: h } = img;
+  if (w < 1 || h < 1) return new Float32Array(p.side * p.side);
+  const grey = greyLevels(img);
+  const offset = p.center ? centroidOffset(grey, w, h) : ([0, 0] as [number, number]);
+  let thumb = greyThumbnail(grey, w, h, p.side, offset, p.filter);
+  for (let k = 0; k < p.blur; k++) thumb = blur121(thumb, p.side);
+  return standardise(thumb);
 }
 
 /** side² floats, zero mean and unit norm (all zeros for a flat image); orientation is ignored. */

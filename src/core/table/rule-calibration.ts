@@ -211,16 +211,19 @@ export interface RealVsReal {
   joinedShare: number;
   /** Share of the other half identical (every compared column) to some row of the first half. */
   exactShare: number;
+  /** The relative tolerance the rule ran at. */
+  tolerance: number;
 }
 
 /**
  * A table cut into two disjoint seeded halves, the first scored as real and the second as synthetic:
  * the unoriginal score a fresh sample of the same population would get. Types come from the first
- * half, as the pipeline takes them from the real set.
+ * half, as the pipeline takes them from the real set. tolerance: a number (default 1%), or a
+ * function of the first half, as the pipeline calibrates it on the real set (tolerance-calibration.ts).
  */
 export function realVsReal(
   table: { columns: readonly string[]; data: readonly (readonly Cell[])[] },
-  opts: { seed?: number; types?: Record<string, ColumnType>; normalise?: boolean; tolerance?: number } = {},
+  opts: { seed?: number; types?: Record<string, ColumnType>; normalise?: boolean; tolerance?: number | ((real: RealTable) => number) } = {},
 ): RealVsReal {
   const n = table.data[0]?.length ?? 0;
   const order = shuffle(Array.from({ length: n }, (_, i) => i), createRng(deriveSeed(opts.seed ?? 0, 13)));
@@ -228,11 +231,12 @@ export function realVsReal(
   const take = (rows: number[]) => table.data.map((col) => rows.map((r) => col[r]));
   const a = take(order.slice(0, cut)), b = take(order.slice(cut));
   const { plan } = planColumns(table.columns, a, opts.types);
-  const { columns, nReal, nd } = runRule(plan, a, b, opts.normalise ?? true, opts.tolerance ?? RELATIVE_TOLERANCE);
+  const tolerance = typeof opts.tolerance === 'function' ? opts.tolerance({ plan, real: a }) : opts.tolerance ?? RELATIVE_TOLERANCE;
+  const { columns, nReal, nd } = runRule(plan, a, b, opts.normalise ?? true, tolerance);
   const keys = rowKeys(columns, n);
   const realKeys = new Set(keys.slice(0, nReal));
   let exact = 0;
   for (let i = nReal; i < n; i++) if (realKeys.has(keys[i])) exact++;
   const nOther = n - nReal;
-  return { nReal, nOther, joinedShare: nOther ? nd.unoriginalRows / nOther : 0, exactShare: nOther ? exact / nOther : 0 };
+  return { nReal, nOther, joinedShare: nOther ? nd.unoriginalRows / nOther : 0, exactShare: nOther ? exact / nOther : 0, tolerance };
 }
