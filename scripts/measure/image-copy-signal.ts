@@ -17,14 +17,18 @@ import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
 
 const K = 10;
 const FALSE_PAIR_RATE = 0.01;
-const V = (side: number, blur: number, center: boolean, filter: 'box' | 'triangle', maxShift = 3): CopySignalParams => ({ side, blur, center, filter, maxShift, subpixel: true });
+const V = (side: number, blur: number, center: boolean, filter: 'box' | 'triangle', blurSearch = 0, maxShift = 3): CopySignalParams => ({ side, blur, center, filter, maxShift, subpixel: true, blurSearch });
 const VARIANTS: CopySignalParams[] = [
   V(24, 1, false, 'box'), // thumb-ncc-v1
   V(24, 1, true, 'box'),
   V(24, 1, true, 'triangle'),
   V(24, 2, true, 'triangle'),
   V(20, 1, true, 'triangle'),
-  V(16, 1, true, 'triangle', 2),
+  V(16, 1, true, 'triangle', 0, 2),
+  V(24, 1, false, 'box', 1),
+  V(24, 1, true, 'triangle', 1),
+  V(24, 1, true, 'triangle', 2),
+  V(20, 1, true, 'triangle', 1),
 ];
 
 function arg(name: string, fallback: number): number {
@@ -108,7 +112,7 @@ async function measure(sources: DecodedImage[], copies: Record<string, DecodedIm
     for (let t = 0; t < K; t++) {
       const j = graph.indices[i * K + t];
       if (j < 0 || samePixels(sources[i], sources[j])) continue;
-      best = Math.min(best, copyDistanceWith(row(desc, i, dim), row(desc, j, dim), p.maxShift, p.subpixel));
+      best = Math.min(best, copyDistanceWith(row(desc, i, dim), row(desc, j, dim), p.maxShift, p.subpixel, p.blurSearch));
     }
     nulls.push(best);
   }
@@ -124,7 +128,7 @@ async function measure(sources: DecodedImage[], copies: Record<string, DecodedIm
     const g = await knnCosine(pool, 2 * n, dim, K, { gemm: jsGemm });
     let c = 0, top = 0;
     for (let i = 0; i < n; i++) {
-      if (copyDistanceWith(row(cd, i, dim), row(desc, i, dim), p.maxShift, p.subpixel) < threshold) c++;
+      if (copyDistanceWith(row(cd, i, dim), row(desc, i, dim), p.maxShift, p.subpixel, p.blurSearch) < threshold) c++;
       if (g.indices.subarray((n + i) * K, (n + i + 1) * K).includes(i)) top++;
     }
     caught[kind] = c / n;
@@ -134,7 +138,7 @@ async function measure(sources: DecodedImage[], copies: Record<string, DecodedIm
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
-const name = (p: CopySignalParams) => `${p.side}² ${p.filter}${p.blur ? ` blur×${p.blur}` : ''}${p.center ? ' centred' : ''} ±${p.maxShift}`;
+const name = (p: CopySignalParams) => `${p.side}² ${p.filter}${p.blur ? ` blur×${p.blur}` : ''}${p.center ? ' centred' : ''} ±${p.maxShift}${p.blurSearch ? ` +blur${p.blurSearch}` : ''}`;
 
 async function main() {
   const n = arg('n', 1000), seed = arg('seed', 1);

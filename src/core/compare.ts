@@ -8,9 +8,8 @@
 //   interval (method 10, Newcombe 1998) built from the two Wilson intervals.
 import { type RepeatScores, repeatScores, quantileSorted, refitHalfWidth, widenInterval, wilson } from './intervals.ts';
 import { createRng } from './random.ts';
-import type { Estimate } from '../report/schema.ts';
-
-export type ScoreName = 'unrealistic' | 'unrepresentative' | 'unvaried' | 'unoriginal';
+import type { Comparison, Estimate, ScoreName } from '../report/schema.ts';
+export type { Comparison, ScoreName };
 export const SCORE_NAMES: readonly ScoreName[] = ['unrealistic', 'unrepresentative', 'unvaried', 'unoriginal'];
 
 /** What the engine keeps per experiment so two experiments' classifier scores can be compared. */
@@ -31,12 +30,7 @@ export interface ExperimentSamples {
   counts: { synthetic: number; unvariedRows: number; unoriginalRows: number };
 }
 
-export interface Comparison {
-  score: ScoreName;
-  a: string;
-  b: string;
-  /** B − A. */
-  difference: { value: number; lo: number; hi: number };
+
   verdict: 'higher' | 'lower' | 'no difference detected';
   text: string;
 }

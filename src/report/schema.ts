@@ -30,6 +30,27 @@ export interface Report {
   table?: TableReportInfo;
   /** File-level warnings that did not stop the run (replaced bytes, truncated files). */
   warnings?: string[];
+  /** Every pair of experiments compared score by score (docs/uncertainty.md): B − A with its interval. */
+  comparisons?: Comparison[];
+  /**
+   * Two halves of the real set scored against each other (one as if synthetic): what
+   * indistinguishable looks like with this model, these rows and these settings.
+   */
+  reference?: Experiment;
+}
+
+export type ScoreName = 'unrealistic' | 'unrepresentative' | 'unvaried' | 'unoriginal';
+
+export interface Comparison {
+  score: ScoreName;
+  /** The experiment compared against (A), and the one compared (B). */
+  a: string;
+  b: string;
+  /** B − A with its 95% interval. */
+  difference: { value: number; lo: number; hi: number };
+  verdict: 'higher' | 'lower' | 'no difference detected';
+  /** The verdict in words, e.g. "subject-prompt: unrealistic lower than baseline by 0.06 [0.03, 0.09]". */
+  text: string;
 }
 
 export interface Experiment {

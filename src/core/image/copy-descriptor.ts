@@ -23,10 +23,12 @@ export interface CopySignalParams {
   maxShift: number;
   /** Refine the best integer shift's correlation to the interpolated peak (see copyDistanceWith). */
   subpixel: boolean;
+  /** The refinement also tries each side blurred by this many [1 2 1] passes (0: not). */
+  blurSearch: number;
 }
 
 /** The design measured best by scripts/measure/image-copy-signal.ts (table in docs/copy-signal-images.md). */
-export const COPY_SIGNAL_PARAMS: CopySignalParams = { side: 24, blur: 1, center: true, filter: 'triangle', maxShift: 3, subpixel: true };
+export const COPY_SIGNAL_PARAMS: CopySignalParams = { side: 24, blur: 1, center: true, filter: 'triangle', maxShift: 3, subpixel: true, blurSearch: 1 };
 
 export const COPY_DESCRIPTOR: { id: string; dim: number } = {
   id: 'thumb-ncc-v2',
@@ -273,7 +275,7 @@ function warpedCorrelation(a: Float32Array, b: Float32Array, side: number, dx: n
  * refinement samples the same points in the swapped call. Flat against flat is 0; flat against
  * anything else is 1.
  */
-export function copyDistanceWith(a: Float32Array, b: Float32Array, maxShift: number, subpixel = false): number {
+export function copyDistanceWith(a: Float32Array, b: Float32Array, maxShift: number, subpixel = false, blurSearch = 0): number {
   if (a.length !== b.length) throw new RangeError(`copy descriptors differ in length: ${a.length} vs ${b.length}`);
   const side = Math.round(Math.sqrt(a.length));
   const fa = isFlat(a), fb = isFlat(b);
@@ -295,10 +297,17 @@ export function copyDistanceWith(a: Float32Array, b: Float32Array, maxShift: num
       Math.abs(dx) > maxShift || Math.abs(dy) > maxShift ? shiftedCorrelation(a, b, side, dx, dy) : surface[(dy + maxShift) * w + dx + maxShift];
     const fx = bx + parabolaVertex(at(bx - 1, by), best, at(bx + 1, by));
     const fy = by + parabolaVertex(at(bx, by - 1), best, at(bx, by + 1));
-    for (const [ka, kb] of SCALE_PAIRS) {
-      const r = warpedCorrelation(a, b, side, fx, fy, ka, kb);
-      if (r > best) best = r;
+    const pairs: [Float32Array, Float32Array][] = [[a, b]];
+    if (blurSearch > 0) {
+      let ba = a, bb = b;
+      for (let k = 0; k < blurSearch; k++) [ba, bb] = [blur121(ba, side), blur121(bb, side)];
+      pairs.push([ba, b], [a, bb]);
     }
+    for (const [pa, pb] of pairs)
+      for (const [ka, kb] of SCALE_PAIRS) {
+        const r = warpedCorrelation(pa, pb, side, fx, fy, ka, kb);
+        if (r > best) best = r;
+      }
   }
   return Math.min(2, Math.max(0, 1 - best));
 }
@@ -310,5 +319,5 @@ const SCALE_PAIRS: [number, number][] = [[1, 1], [HALF_SCALE, 1 / HALF_SCALE], [
 
 /** copyDistanceWith at the chosen design's shifts. */
 export function copyDistance(a: Float32Array, b: Float32Array): number {
-  return copyDistanceWith(a, b, COPY_SIGNAL_PARAMS.maxShift, COPY_SIGNAL_PARAMS.subpixel);
+  return copyDistanceWith(a, b, COPY_SIGNAL_PARAMS.maxShift, COPY_SIGNAL_PARAMS.subpixel, COPY_SIGNAL_PARAMS.blurSearch);
 }
