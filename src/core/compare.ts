@@ -30,11 +30,6 @@ export interface ExperimentSamples {
   counts: { synthetic: number; unvariedRows: number; unoriginalRows: number };
 }
 
-
-  verdict: 'higher' | 'lower' | 'no difference detected';
-  text: string;
-}
-
 /** The samples of one experiment from crossValidate's result (p and pPerRepeat). */
 export function classifierSamples(cv: { p: Float64Array; pPerRepeat?: readonly ArrayLike<number>[] }, isSynthetic: Uint8Array, rowIds: readonly string[]): ClassifierSamples {
   if (rowIds.length !== cv.p.length || isSynthetic.length !== cv.p.length) throw new RangeError('rowIds and isSynthetic need one entry per row');
