@@ -1,6 +1,7 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape. Names come
 // from the user's data (folders, flags, label columns) and are printed escaped (printable.ts).
 import type { Estimate, Experiment, Report, ThresholdInfo } from '../report/schema.ts';
+import { signalLines } from '../report/threshold-text.ts';
 import { printable } from './printable.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
@@ -22,6 +23,9 @@ export function formatTable(report: Report): string {
   const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const ex of report.experiments) if (ex.classes) out.push('', ...formatClasses(ex));
+  out.push('', 'Near-duplicates (unvaried, unoriginal): a pair is joined when any signal in use says so.');
+  // Every experiment of a run is judged by the thresholds calibrated once on its real set.
+  for (const line of signalLines(report.experiments[0].threshold)) out.push(`  ${printable(line)}`);
   out.push('');
   out.push('Scores: higher is worse. Baselines: unrealistic/unrepresentative ≈ 0.5 when the sets are');
   out.push('indistinguishable (1.0 when perfectly separable); unvaried/unoriginal 0 when nothing is duplicated.');
@@ -33,8 +37,8 @@ export function formatTable(report: Report): string {
 }
 
 function tauLabel(t: ThresholdInfo): string {
-  if (t.source === 'table-rule') return `±${(100 * t.value).toFixed(0)}% rel`;
-  return `${t.value.toFixed(4)}${t.source === 'relative' ? ' (rel)' : t.source === 'user' ? ' (user)' : ''}`;
+  if (t.source === 'table-rule') return `±${Number((100 * t.value).toPrecision(3))}% rel`;
+  return `${t.value.toFixed(4)}${t.source === 'relative' ? ' (rel)' : t.source === 'user' ? ' (user)' : t.source === 'calibrated' ? ' (cal)' : ''}`;
 }
 
 /** Per class: counts on each side and the four scores (intervals are in the JSON report). */

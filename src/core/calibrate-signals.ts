@@ -91,7 +91,7 @@ export function thresholdsInForce(
       choice.kind === 'user' ? 'set by the user'
       : choice.kind === 'relative' ? "Cleanlab's relative rule: 0.13 × median nearest-neighbour distance (fails when most rows are copies)"
       : !cal ? `the model's default: ${tooFew}`
-      : embUsed ? `calibrated on the real set: ${pct(cal.embedding.falsePairRate)} of real rows within it of a distinct real row; catches ${pct(cal.embedding.catchRate)} of edited copies`
+      : embUsed ? `calibrated on the real set at ${pct(cal.embedding.targetFalsePairRate)} false pairs`
       : `not used: at ${pct(cal.embedding.targetFalsePairRate)} false pairs (distance ${cal.embedding.threshold.toFixed(4)}) it catches only ${pct(cal.embedding.catchRate)} of edited copies on this data`;
     const signals: SignalThreshold[] = [{
       signal: 'embedding',
@@ -110,7 +110,7 @@ export function thresholdsInForce(
         source: copyCal ? 'calibrated' : 'default',
         used: true,
         note: copyCal
-          ? `calibrated on the real set: ${pct(copyCal.falsePairRate)} of real rows within it of a distinct real row; catches ${pct(copyCal.catchRate)} of edited copies`
+          ? `calibrated on the real set at ${pct(copyCal.targetFalsePairRate)} false pairs`
           : `the default: ${tooFew}`,
         ...(copyCal ? { calibration: strip(copyCal) } : {}),
       });

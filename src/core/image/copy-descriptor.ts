@@ -15,7 +15,7 @@ export interface CopySignalParams {
   side: number;
   /** Passes of the [1 2 1]⊗[1 2 1] blur after resampling (0: none). */
   blur: number;
-  /** Centre the thumbnail's window on the intensity centroid (see centroidOffset). */
+  /** Centre the thumbnail's window on the intensity centroid (see centroidWindow). */
   center: boolean;
   /** 'box': area averaging; 'triangle': area-like when shrinking, bilinear when growing. */
   filter: 'box' | 'triangle';
@@ -38,7 +38,7 @@ export const COPY_DESCRIPTOR: { id: string; dim: number } = {
 /** Below this variance (per unit of a unit-norm vector) a thumbnail counts as flat. */
 const FLAT_EPS = 1e-12;
 
-/** Per output cell along one axis: the source indices it reads (edge-clamped) and their weights. */
+/** Per output cell along one axis: the source indices it reads and their weights (none: off the image). */
 interface AxisTaps {
   idx: Int32Array[];
   w: Float32Array[];
@@ -46,35 +46,34 @@ interface AxisTaps {
 
 /**
  * Resampling taps that map the source window [offset, offset + n) of an axis of length n onto m
- * cells. Pixels outside the image repeat the edge (as a shifted copy's uncovered border does).
+ * cells. Taps off the image are dropped and the rest renormalised; a cell wholly off the image has
+ * none and takes the background. Repeating the edge instead would smear a stroke cut by the edge
+ * across the centred window of a shifted copy.
  */
 function axisTaps(n: number, m: number, offset: number, filter: 'box' | 'triangle'): AxisTaps {
   const step = n / m, idx: Int32Array[] = [], w: Float32Array[] = [];
-  const clamp = (s: number) => Math.min(n - 1, Math.max(0, s));
   for (let i = 0; i < m; i++) {
     const is: number[] = [], ws: number[] = [];
     if (filter === 'box') {
       const lo = offset + i * step, hi = lo + step;
-      for (let s = Math.floor(lo); s < hi; s++) {
-        is.push(clamp(s));
-        ws.push((Math.min(hi, s + 1) - Math.max(lo, s)) / step);
+      for (let s = Math.max(0, Math.floor(lo)); s < Math.min(n, hi); s++) {
+        is.push(s);
+        ws.push(Math.min(hi, s + 1) - Math.max(lo, s));
       }
     } else {
       // Triangle of half-width max(1, step): averages like the area filter when shrinking, so a
       // copy left small and its source meet on one smooth thumbnail; bilinear when growing.
       const centre = offset + (i + 0.5) * step - 0.5, support = Math.max(1, step);
-      let total = 0;
-      for (let s = Math.ceil(centre - support); s <= Math.floor(centre + support); s++) {
-        const v = Math.max(0, 1 - Math.abs(s - centre) / support);
+      for (let s = Math.max(0, Math.ceil(centre - support)); s <= Math.min(n - 1, Math.floor(centre + support)); s++) {
+        const v = 1 - Math.abs(s - centre) / support;
         if (v <= 0) continue;
-        is.push(clamp(s));
+        is.push(s);
         ws.push(v);
-        total += v;
       }
-      for (let k = 0; k < ws.length; k++) ws[k] /= total;
     }
+    const total = ws.reduce((t, v) => t + v, 0);
     idx.push(Int32Array.from(is));
-    w.push(Float32Array.from(ws));
+    w.push(Float32Array.from(ws, (v) => v / total));
   }
   return { idx, w };
 }
@@ -92,12 +91,12 @@ const CENTROID_DEADBAND = 8;
 const MAX_CENTRE_SHIFT = 0.25;
 
 /**
- * How far (x, y) in source pixels the centroid of |grey − background| lies from the image centre,
+ * The background and how far (x, y) in source pixels the centroid of |grey − background| lies from the image centre,
  * the background being the median of the border pixels. Centring the thumbnail there makes the
  * zero-shift correlation (the kNN's cosine) blind to a shift of the picture on its background:
  * without it a digit moved by 2 px has other digits nearer than its source (docs/copy-signal-images.md).
  */
-function centroidOffset(grey: Float32Array, w: number, h: number): [number, number] {
+function centroidWindow(grey: Float32Array, w: number, h: number): { offset: [number, number]; background: number } {
   const border: number[] = [];
   for (let x = 0; x < w; x++) border.push(grey[x], grey[(h - 1) * w + x]);
   for (let y = 1; y < h - 1; y++) border.push(grey[y * w], grey[y * w + w - 1]);
@@ -112,26 +111,27 @@ function centroidOffset(grey: Float32Array, w: number, h: number): [number, numb
       sx += v * (x + 0.5);
       sy += v * (y + 0.5);
     }
-  if (!(sw > 0)) return [0, 0];
+  if (!(sw > 0)) return { offset: [0, 0], background: bg };
   const limit = (d: number, n: number) => Math.max(-MAX_CENTRE_SHIFT * n, Math.min(MAX_CENTRE_SHIFT * n, d));
-  return [limit(sx / sw - w / 2, w), limit(sy / sw - h / 2, h)];
+  return { offset: [limit(sx / sw - w / 2, w), limit(sy / sw - h / 2, h)], background: bg };
 }
 
-/** Grey thumbnail side×side of the image's window (its own size, moved by `offset`). */
-function greyThumbnail(grey: Float32Array, w: number, h: number, side: number, offset: [number, number], filter: 'box' | 'triangle'): Float32Array {
+/** Grey thumbnail side×side of the image's window (its own size, moved by `offset`); cells off the image are `background`. */
+function greyThumbnail(grey: Float32Array, w: number, h: number, side: number, offset: [number, number], background: number, filter: 'box' | 'triangle'): Float32Array {
   const cols = axisTaps(w, side, offset[0], filter), rows = axisTaps(h, side, offset[1], filter);
   // Rows first into a side-wide strip per source row, then columns: O(w·h + h·side + side²).
   const strip = new Float32Array(h * side);
   for (let y = 0; y < h; y++)
     for (let u = 0; u < side; u++) {
       const is = cols.idx[u], ws = cols.w[u];
-      let acc = 0;
+      let acc = ws.length ? 0 : background;
       for (let k = 0; k < ws.length; k++) acc += ws[k] * grey[y * w + is[k]];
       strip[y * side + u] = acc;
     }
   const out = new Float32Array(side * side);
   for (let v = 0; v < side; v++) {
     const is = rows.idx[v], ws = rows.w[v];
+    if (!ws.length) out.fill(background, v * side, (v + 1) * side);
     for (let k = 0; k < ws.length; k++) {
       const wk = ws[k], o = is[k] * side;
       for (let u = 0; u < side; u++) out[v * side + u] += wk * strip[o + u];
@@ -173,8 +173,8 @@ export function copyDescriptorWith(img: DecodedImage, p: CopySignalParams): Floa
   const { width: w, height: h } = img;
   if (w < 1 || h < 1) return new Float32Array(p.side * p.side);
   const grey = greyLevels(img);
-  const offset = p.center ? centroidOffset(grey, w, h) : ([0, 0] as [number, number]);
-  let thumb = greyThumbnail(grey, w, h, p.side, offset, p.filter);
+  const { offset, background } = p.center ? centroidWindow(grey, w, h) : { offset: [0, 0] as [number, number], background: 0 };
+  let thumb = greyThumbnail(grey, w, h, p.side, offset, background, p.filter);
   for (let k = 0; k < p.blur; k++) thumb = blur121(thumb, p.side);
   return standardise(thumb);
 }
