@@ -1,15 +1,19 @@
 // The run's near-duplicate thresholds (docs/metrics.md §2), once per run on the real set, for the
 // embedding and the modality's copy signal alike: the null from a kNN over the real rows only, the
 // copies from light edits of sampled real rows that the pipeline made and embedded.
-import { calibrateSignal, MIN_CALIBRATION_ROWS, nearestDistinct } from './calibrate.ts';
+import { calibrateSignal, MIN_CALIBRATION_ROWS, MIN_CATCH_RATE, nearestDistinct } from './calibrate.ts';
 import { copyGraph, type CopySignal } from './copy-signal.ts';
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { knnCosine } from './knn.ts';
 import type { SignalCalibration, SignalThreshold, ThresholdInfo } from '../report/schema.ts';
 
-/** Neighbours looked at for each real row's nearest *distinct* one (exact duplicates are skipped). */
-const NULL_K = 5;
+/** Neighbours looked at for each real row's nearest *distinct* one: as many as scoring looks at, so
+ *  a copy signal's re-ranked candidates find the same nearest rows in both. */
+const NULL_K = 10;
+/** The embedding must catch at least this share of edited copies that the copy signal misses to be
+ *  worth its own false pairs (their union is what a user reads). */
+export const MIN_ADDED_CATCH = 0.05;
 
 export interface CalibrationInput {
   /** The real rows' embeddings, unit-norm, and their content hashes. */
@@ -25,6 +29,8 @@ export interface CalibrationInput {
 export interface SignalResult extends SignalCalibration {
   threshold: number;
   used: boolean;
+  /** The embedding: share of edited copies it catches that the copy signal misses. */
+  addedCatch?: number;
 }
 
 export interface RunCalibration {
@@ -44,7 +50,7 @@ export async function calibrateOnReal(input: CalibrationInput): Promise<RunCalib
     for (let t = 0; t < dim; t++) s += copies.vectors[c * dim + t] * real.vectors[src * dim + t];
     return { kind: copies.kind[c], distance: Math.max(0, 1 - s) };
   });
-  const embedding = calibrateSignal(nearestDistinct(embGraph, real.hashes), embCopies, { sampled });
+  const embedding: SignalResult = calibrateSignal(nearestDistinct(embGraph, real.hashes), embCopies, { sampled });
   let copy: SignalResult | null = null;
   if (input.copySignal) {
     const sig = input.copySignal;
@@ -52,6 +58,11 @@ export async function calibrateOnReal(input: CalibrationInput): Promise<RunCalib
     const copyCopies = copies.source.map((src, c) => ({ kind: copies.kind[c], distance: sig.distance(src, n + c) }));
     // The copy signal is the modality's own evidence of copying: used whatever it catches.
     copy = { ...calibrateSignal(nearestDistinct(g, real.hashes), copyCopies, { sampled }), used: true };
+    // The embedding's false pairs add to the copy signal's: it joins only when it also adds catches.
+    let added = 0;
+    for (let c = 0; c < copyCopies.length; c++) if (embCopies[c].distance < embedding.threshold && !(copyCopies[c].distance < copy.threshold)) added++;
+    embedding.addedCatch = copyCopies.length ? added / copyCopies.length : 0;
+    embedding.used &&= embedding.addedCatch >= MIN_ADDED_CATCH;
   }
   return { embedding, copy, copyMeasure: input.copySignal?.measure ?? null };
 }
@@ -92,7 +103,9 @@ export function thresholdsInForce(
       : choice.kind === 'relative' ? "Cleanlab's relative rule: 0.13 × median nearest-neighbour distance (fails when most rows are copies)"
       : !cal ? `the model's default: ${tooFew}`
       : embUsed ? `calibrated on the real set at ${pct(cal.embedding.targetFalsePairRate)} false pairs`
-      : `not used: at ${pct(cal.embedding.targetFalsePairRate)} false pairs (distance ${cal.embedding.threshold.toFixed(4)}) it catches only ${pct(cal.embedding.catchRate)} of edited copies on this data`;
+      : cal.embedding.catchRate < MIN_CATCH_RATE
+        ? `not used: at ${pct(cal.embedding.targetFalsePairRate)} false pairs (distance ${cal.embedding.threshold.toFixed(4)}) it catches only ${pct(cal.embedding.catchRate)} of edited copies on this data`
+        : `not used: at ${pct(cal.embedding.targetFalsePairRate)} false pairs it catches ${pct(cal.embedding.catchRate)} of edited copies, but only ${pct(cal.embedding.addedCatch ?? 0)} that the copy signal misses: its false pairs would cost more than it adds`;
     const signals: SignalThreshold[] = [{
       signal: 'embedding',
       measure: "cosine distance of the model's embedding",
@@ -121,6 +134,6 @@ export function thresholdsInForce(
 }
 
 function strip(r: SignalResult): SignalCalibration {
-  const { threshold: _t, used: _u, ...cal } = r;
+  const { threshold: _t, used: _u, addedCatch: _a, ...cal } = r;
   return cal;
 }
