@@ -43,7 +43,8 @@ export const Results = memo(function Results({ report, experiment, demo, isDemo,
       {report.warnings?.map((w) => <p key={w} className="warn" role="status" data-testid="report-warning">{w}</p>)}
       <ExportButtons report={report} />
       <HtmlExportButton report={report} files={files} />
-      <ComparisonTable experiments={report.experiments} selected={selected} onSelect={onSelect} />
+      <ComparisonTable experiments={report.experiments} selected={selected} onSelect={onSelect}
+        reference={report.reference} comparisons={report.comparisons} />
       <ComparisonChart experiments={report.experiments} selected={selected} onSelect={onSelect} />
       <h3>{experiment.name}</h3>
       <EvidenceFrame report={report} experiment={experiment} files={files} />

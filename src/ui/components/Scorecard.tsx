@@ -1,12 +1,13 @@
-import type { Experiment } from '../../report/schema.ts';
+import type { Experiment, FourScores } from '../../report/schema.ts';
 import { BASELINE, fmt, MEANING, SCORE_KEYS } from '../../report/meaning.ts';
 import { ThresholdSignals } from './evidence/ThresholdSignals.tsx';
+import { ReferenceValue } from './comparison/ReferenceValue.tsx';
 
 /**
  * The four scores of one experiment with their 95% intervals, baselines and meanings, and the
  * near-duplicate signals unvaried and unoriginal rest on, with how far to trust them.
  */
-export function Scorecard({ experiment }: { experiment: Experiment }) {
+export function Scorecard({ experiment, reference }: { experiment: Experiment; reference?: FourScores }) {
   const { scores, auc, detectability, threshold, counts } = experiment;
   return (
     <section className="scorecard" aria-label={`Scores for ${experiment.name}`}>
@@ -19,6 +20,7 @@ export function Scorecard({ experiment }: { experiment: Experiment }) {
               <p className="value">{fmt(e.value)}</p>
               <p className="interval">95% {fmt(e.lo)}–{fmt(e.hi)} · n = {e.n}</p>
               <p className="baseline">indistinguishable ≈ {BASELINE[k]}</p>
+              <ReferenceValue score={k} reference={reference?.[k]} />
               <p className="meaning">{MEANING[k]}</p>
             </article>
           );

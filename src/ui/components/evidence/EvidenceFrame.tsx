@@ -42,7 +42,7 @@ function FrameBody({ report, experiment: ex, files }: EvidenceFrameProps) {
   const MapItem = slot.MapItem;
   return (
     <div className="evidence" data-testid="evidence" data-modality={report.modality}>
-      <Scorecard experiment={nd.mode.kind === 'report' ? ex : atThreshold(ex, view)} />
+      <Scorecard experiment={nd.mode.kind === 'report' ? ex : atThreshold(ex, view)} reference={report.reference?.scores} />
       {(slot.movableThreshold || nd.recomputable) && (
         <ThresholdControl ex={ex} view={view} mode={nd.mode} setMode={nd.setMode} recomputable={nd.recomputable} relativeTau={nd.relativeTau} />
       )}
