@@ -1,5 +1,5 @@
 // The seed-spread check of docs/uncertainty.md §4: each score over seeds 0..9 against the reported
-// 95% interval's half-width, on constructed MNIST cases. The vectors are the raw pixels (784-d,
+// 95% interval's half-width (bootstrap over rows ⊕ refit replicates), on constructed MNIST cases. The vectors are the raw pixels (784-d,
 // L2-normalised as the engine does), a stand-in for the image embeddings that exercises the same math.
 //   npx tsx scripts/measure/seed-spread.ts                 # 400 + 400, R = 5, seeds 0..9
 //   npx tsx scripts/measure/seed-spread.ts --repeats 1     # one fold deal (pooled λ)

@@ -8,8 +8,9 @@
 //   out-of-fold p (n × R predictions), interpolated in log λ, and every fold is refitted there.
 //   A per-fold inner split picked 0.01 or 0.001 almost at random, and the mean p (not the AUC)
 //   swings with λ.
-// The per-repeat p at the chosen λ are returned too: their spread is the refitting noise that the
-// intervals add to the bootstrap over rows (src/core/intervals.ts).
+// Per repeat, the p of a refit at λ on a bootstrap resample of the rows is returned too
+// (pPerRepeat): their spread is the refitting noise the intervals add to the bootstrap over rows
+// (src/core/intervals.ts, docs/uncertainty.md §2).
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from './logistic.ts';
@@ -39,7 +40,7 @@ export interface CrossValOptions {
 export interface CrossValResult {
   /** Per row: the mean over repeats of the out-of-fold p at the chosen λ. */
   p: Float64Array;
-  /** Per repeat: the out-of-fold p at the chosen λ (the refitting noise). */
+  /** Per repeat: out-of-fold p at λ of folds refitted on a bootstrap resample of the rows (the refitting noise). */
   pPerRepeat: Float64Array[];
   /** The one λ of the run. */
   lambda: number;
@@ -142,9 +143,19 @@ export async function repeatedLogisticCv(
   stage.done();
   const p = new Float64Array(n);
   for (const pr of pPerRepeat) for (let i = 0; i < n; i++) p[i] += pr[i] / repeats;
+  // Refitting noise: per repeat, every fold refitted at λ on a stratified bootstrap resample of the
+  // rows (one resample shared by the repeat's folds, so the scores move as a fit on another sample
+  // of rows would; independent per-fold resamples would average that away). The repeats' own
+  // spread misses it: a score sums each row's influence over the K folds, so a new deal cancels it.
+  const pRefit: Float64Array[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const pr = new Float64Array(n), counts = stratifiedResample(y, createRng(deriveSeed(seed, 400 + r)));
+    await eachFold(featuresOf(r), y, repeatFolds(y, folds, seed, r), opts.signal, (f, fit, predict) => predict(fit(lambda, models[r][f][nearest]), pr), counts);
+    pRefit.push(pr);
+  }
   return {
     p,
-    pPerRepeat,
+    pPerRepeat: pRefit,
     lambda,
     lambdas: Array.from({ length: folds }, () => lambda),
     lossByLambda: grid.map((l) => ({ lambda: l, loss: loss[order.indexOf(l)] })),
@@ -179,6 +190,7 @@ async function eachFold<T>(
   fold: Int32Array,
   signal: AbortSignalLike | undefined,
   body: (f: number, fit: FoldFit, predict: FoldPredict) => T,
+  counts?: Uint32Array,
 ): Promise<T[]> {
   const { x, c } = feats;
   let folds = 0;
@@ -186,7 +198,7 @@ async function eachFold<T>(
   const out: T[] = [];
   for (let f = 0; f < folds; f++) {
     await checkpoint(signal);
-    const train = rowsWhere(fold, (k) => k !== f), test = rowsWhere(fold, (k) => k === f);
+    const train = withCounts(rowsWhere(fold, (k) => k !== f), counts), test = rowsWhere(fold, (k) => k === f);
     const xTrain = gather(x, c, train), yTrain = Uint8Array.from(train, (i) => y[i]), xTest = gather(x, c, test);
     const fit: FoldFit = (lambda, warm) => fitLogistic(xTrain, train.length, c, yTrain, { lambda, warmStart: warm });
     const predict: FoldPredict = (model, into) => predictLogistic(model, xTest, test.length).forEach((v, t) => (into[test[t]] = v));
@@ -205,4 +217,23 @@ function gather(x: ArrayLike<number>, c: number, rows: Int32Array): Float64Array
   const out = new Float64Array(rows.length * c);
   rows.forEach((r, k) => { for (let j = 0; j < c; j++) out[k * c + j] = x[r * c + j]; });
   return out;
+}
+
+/** Each row repeated counts[i] times (all rows once without counts). */
+function withCounts(rows: Int32Array, counts?: Uint32Array): Int32Array {
+  if (!counts) return rows;
+  const out: number[] = [];
+  for (const i of rows) for (let c = 0; c < counts[i]; c++) out.push(i);
+  return Int32Array.from(out);
+}
+
+/** Times each row is drawn in a bootstrap resample that keeps each class' size. */
+export function stratifiedResample(y: Uint8Array, rng: Rng): Uint32Array {
+  const counts = new Uint32Array(y.length);
+  for (const cls of [0, 1]) {
+    const idx: number[] = [];
+    for (let i = 0; i < y.length; i++) if (y[i] === cls) idx.push(i);
+    for (let t = 0; t < idx.length; t++) counts[idx[rng.int(idx.length)]]++;
+  }
+  return counts;
 }

@@ -68,8 +68,10 @@ export function repeatScores(pPerRepeat: readonly ArrayLike<number>[], y: Uint8A
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228];
 
 /**
- * 95% half-width of the refitting noise of the repeat mean: t_{R−1} · sd / √R over the R per-repeat
- * values. The t quantile, not 1.96, because sd comes from only R values (0 with fewer than 2).
+ * 95% half-width of the refitting noise: t_{R−1} · sd over the R per-repeat values, each a score
+ * of a refit on a bootstrap resample of the rows (crossval.ts), so sd is how far a fit on another
+ * sample of rows moves the score. Not sd / √R: the reported p is one fit's, and a new sample of rows
+ * moves it as much as it moves one replicate. t, not 1.96: sd comes from only R values (0 with < 2).
  */
 export function refitHalfWidth(values: ArrayLike<number>): number {
   const r = values.length;
@@ -78,7 +80,34 @@ export function refitHalfWidth(values: ArrayLike<number>): number {
   for (let i = 0; i < r; i++) m += values[i] / r;
   let ss = 0;
   for (let i = 0; i < r; i++) ss += (values[i] - m) ** 2;
-  return (T975[r - 2] ?? Z95) * Math.sqrt(ss / (r - 1) / r);
+  return (T975[r - 2] ?? Z95) * Math.sqrt(ss / (r - 1));
+}
+
+/** Student's t 97.5% quantile for ν > 0 degrees of freedom (Cornish–Fisher; within 0.01 of the table from ν = 3). */
+export function t975(nu: number): number {
+  if (!(nu < 1e6)) return Z95;
+  const z = Z95, z3 = z ** 3, z5 = z ** 5, z7 = z ** 7;
+  return z + (z3 + z) / (4 * nu) + (5 * z5 + 16 * z3 + 3 * z) / (96 * nu * nu) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * nu ** 3);
+}
+
+/**
+ * Combine the bootstrap interval over rows (sampling noise, well estimated) with the spread of R
+ * bootstrap-refit replicates (refitting noise, sd from only R values): each side's variance is
+ * b² + s² (b = that side's bootstrap half-width / 1.96), and its 95% half-width uses Student's t at
+ * the Welch–Satterthwaite degrees of freedom ν = (b² + s²)² (R − 1) / s⁴: near 1.96 when the rows
+ * dominate, t_{R−1} when the refits do. Clamped to `bounds`, never excluding the value.
+ */
+export function withRefitNoise(e: Estimate, refits: ArrayLike<number>, bounds: [number, number] = [0, 1]): Estimate {
+  const r = refits.length;
+  if (r < 2) return e;
+  let m = 0, ss = 0;
+  for (let i = 0; i < r; i++) m += refits[i] / r;
+  for (let i = 0; i < r; i++) ss += (refits[i] - m) ** 2;
+  const s2 = ss / (r - 1);
+  if (!(s2 > 0)) return e;
+  const side = (half: number) => { const v = (half / Z95) ** 2 + s2; return t975((v * v * (r - 1)) / (s2 * s2)) * Math.sqrt(v); };
+  const lo = e.value - side(e.value - e.lo), hi = e.value + side(e.hi - e.value);
+  return { ...e, lo: Math.min(e.value, Math.max(bounds[0], lo)), hi: Math.max(e.value, Math.min(bounds[1], hi)) };
 }
 
 /**
@@ -128,12 +157,12 @@ export function bootstrapClassifierScores(p: ArrayLike<number>, y: Uint8Array, o
     return { value, lo, hi, n: size, method: 'bootstrap' };
   };
   const rep = opts.pPerRepeat && opts.pPerRepeat.length > 1 ? repeatScores(opts.pPerRepeat, y) : null;
-  const se = (k: keyof RepeatScores) => (rep ? refitHalfWidth(rep[k]) : 0);
-  const auc = widenInterval(est(point.auc, draws.auc, n), se('auc'));
+  const refit = (e: Estimate, k: keyof RepeatScores) => (rep ? withRefitNoise(e, rep[k]) : e);
+  const auc = refit(est(point.auc, draws.auc, n), 'auc');
   const detectability = est(Math.max(0, 2 * point.auc - 1), detect, n);
   return {
-    unrealistic: widenInterval(est(point.unrealistic, draws.unrealistic, ns), se('unrealistic')),
-    unrepresentative: widenInterval(est(point.unrepresentative, draws.unrepresentative, nr), se('unrepresentative')),
+    unrealistic: refit(est(point.unrealistic, draws.unrealistic, ns), 'unrealistic'),
+    unrepresentative: refit(est(point.unrepresentative, draws.unrepresentative, nr), 'unrepresentative'),
     auc,
     // detectability = max(0, 2·AUC − 1): its interval is the AUC's, mapped.
     detectability: rep ? { ...detectability, lo: Math.max(0, 2 * auc.lo - 1), hi: Math.max(0, 2 * auc.hi - 1) } : detectability,

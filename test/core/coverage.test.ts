@@ -13,7 +13,7 @@ import { wilson } from '../../src/core/intervals.ts';
 import { sigmoid } from '../../src/core/logistic.ts';
 import { createRng, deriveSeed } from '../../src/core/random.ts';
 
-const DELTA = 1, DIM = 2, PER_SIDE = 150, DRAWS = 60;
+const DELTA = 1, DIM = 2, PER_SIDE = 150, DRAWS = 200;
 
 /** E_{x~N(δ,1)} σ(δx − δ²/2) by the trapezoid rule on ±10 sd. */
 function populationUnrealistic(delta: number): number {
@@ -31,7 +31,7 @@ function normalCdf(x: number): number {
 }
 
 describe('95% intervals cover the population value', () => {
-  it(`classifier scores: ≥ 85% of ${DRAWS} draws (target 90%, not yet met) (${PER_SIDE} + ${PER_SIDE} rows, δ = ${DELTA})`, async () => {
+  it(`classifier scores: ≥ 90% of ${DRAWS} draws (${PER_SIDE} + ${PER_SIDE} rows, δ = ${DELTA})`, async () => {
     const truth = { unrealistic: populationUnrealistic(DELTA), unrepresentative: populationUnrealistic(DELTA), auc: normalCdf(DELTA / Math.SQRT2) };
     expect(truth.unrealistic).toBeCloseTo(0.6020, 3); // ≈ σ(0.5 / √(1 + π/8)) = 0.604, the probit approximation
     expect(truth.auc).toBeCloseTo(0.7602, 3);
@@ -44,8 +44,10 @@ describe('95% intervals cover the population value', () => {
       const s = classifierScores(cv.p, y, { bootstrap: 400, seed: d, pPerRepeat: cv.pPerRepeat });
       for (const k of ['unrealistic', 'unrepresentative', 'auc'] as const) if (s[k].lo <= truth[k] && truth[k] <= s[k].hi) covered[k]++;
     }
-    // Measured: 52, 52 and 53 of 60 (87–88%), short of 90%: docs/uncertainty.md §2 (the open gap).
-    for (const k of ['unrealistic', 'unrepresentative', 'auc'] as const) expect(covered[k] / DRAWS, k).toBeGreaterThanOrEqual(0.85);
+    // Measured 192, 191 and 186 of 200 (96%, 95.5%, 93%); the bootstrap over rows alone gave 173,
+    // 172, 185 (docs/uncertainty.md §2). At a true 93% the binomial sd over 200 draws is 1.8%, so
+    // 90% sits ~1.7 sd below the weakest score: a regression to the old 86% fails, noise does not.
+    for (const k of ['unrealistic', 'unrepresentative', 'auc'] as const) expect(covered[k] / DRAWS, k).toBeGreaterThanOrEqual(0.9);
   });
 
   it('fractions: Wilson (one set) and Newcombe (B − A) cover p and the difference in ≥ 90% of 2,000 draws', () => {

@@ -90,7 +90,7 @@ describe('refitting noise widens the classifier intervals', () => {
     const wide = bootstrapClassifierScores(p, y, { resamples: 400, seed: 1, pPerRepeat: reps });
     expect(same).toEqual(plain);
     const width = (e: { lo: number; hi: number }) => e.hi - e.lo;
-    // Repeat means shift by 0.02 per repeat: sd 0.0316, se 0.0141, t₄ × se ≈ 0.039 added in quadrature.
+    // Replicate means shift by 0.02 each: sd 0.0316 → ~t₄ × 0.0316 ≈ 0.088 added in quadrature (Satterthwaite t).
     expect(width(wide.unrealistic)).toBeGreaterThan(width(plain.unrealistic) + 0.03);
     expect(wide.unrealistic.value).toBe(plain.unrealistic.value);
   });
