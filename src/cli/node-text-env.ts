@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readTextSet } from '../ingest/node-text.ts';
 import { createOrtGemm, createTextEmbedder } from '../models/ort-node.ts';
 import type { VectorCache } from '../storage/vector-cache.ts';
-import type { TextPipelineEnv } from '../pipeline/text/score-text.ts';
+import type { TextPipelineEnv } from '../pipeline/text/embed-texts.ts';
 
 export const DEFAULT_TEXT_MODEL_DIR = join(import.meta.dirname, '../../public/models/use-lite-512');
 

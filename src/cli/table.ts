@@ -6,10 +6,15 @@ import { printable } from './printable.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
 
+/** The reference's label in the first row: it is not one of the user's synthetic sets. */
+export const REFERENCE_LABEL = 'real vs real (reference)';
+
 export function formatTable(report: Report): string {
   const head = ['experiment', 'unrepresentative', 'unrealistic', 'unvaried', 'unoriginal', 'AUC', 'tau', 'real', 'synthetic'];
-  const rows = report.experiments.map((ex) => [
-    printable(ex.name),
+  const shown = report.reference ? [{ ex: report.reference, label: REFERENCE_LABEL }] : [];
+  for (const ex of report.experiments) shown.push({ ex, label: printable(ex.name) });
+  const rows = shown.map(({ ex, label }) => [
+    label,
     fmt(ex.scores.unrepresentative),
     fmt(ex.scores.unrealistic),
     fmt(ex.scores.unvaried),
@@ -21,7 +26,7 @@ export function formatTable(report: Report): string {
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
-  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...comparisonLines(report)];
   for (const ex of report.experiments) if (ex.classes) out.push('', ...formatClasses(ex));
   out.push('', 'Near-duplicates (unvaried, unoriginal): a pair is joined when any signal in use says so.');
   // Every experiment of a run is judged by the thresholds calibrated once on its real set.
@@ -29,11 +34,28 @@ export function formatTable(report: Report): string {
   out.push('');
   out.push('Scores: higher is worse. Baselines: unrealistic/unrepresentative ≈ 0.5 when the sets are');
   out.push('indistinguishable (1.0 when perfectly separable); unvaried/unoriginal 0 when nothing is duplicated.');
-  out.push(`Intervals: 95% (bootstrap for the classifier scores, Wilson for the fractions). Model: ${printable(report.model.id)}.`);
+  out.push(`Intervals: 95% (classifier scores: bootstrap over rows widened by the spread over CV repeats; Wilson for the fractions). Model: ${printable(report.model.id)}.`);
   const skipped = report.skipped.length + report.experiments.reduce((a, e) => a + e.skipped.length, 0);
   if (skipped) out.push(`Skipped ${skipped} ${report.modality === 'table' ? 'row(s)' : 'file(s)'}; see the report's "skipped" lists.`);
   if (report.modality !== 'table') out.push(`Embedded ${report.embedding.embedded} item(s), ${report.embedding.fromCache} from cache.`);
   return out.join('\n') + '\n';
+}
+
+/**
+ * Under the table: what the reference row is, each comparison that found a difference (its verdict
+ * in words), and how many found none (docs/uncertainty.md §3).
+ */
+function comparisonLines(report: Report): string[] {
+  const out: string[] = [];
+  if (report.reference) out.push('', 'The reference row scores two halves of the real set against each other: what indistinguishable looks like here.');
+  const all = report.comparisons ?? [];
+  if (!all.length) return out;
+  const differ = all.filter((c) => c.verdict !== 'no difference detected');
+  out.push('', `Paired comparisons (each score, B − A with its 95% interval): ${differ.length} of ${all.length} found a difference.`);
+  for (const c of differ) out.push(`  ${printable(c.text)}`);
+  const same = all.length - differ.length;
+  out.push(`  ${same} comparison${same === 1 ? '' : 's'} found no difference${same === all.length ? '' : ' (not listed)'}.`);
+  return out;
 }
 
 function tauLabel(t: ThresholdInfo): string {

@@ -10,6 +10,7 @@ import type { Estimate, Experiment, Report } from '../report/schema.ts';
 import { DEFAULT_LIMITS, pickGalleries, rowSource, thumbKey, type Gallery, type GalleryLimits } from './report-galleries.ts';
 import { TEXT_CSS, textAllowance, textEvidenceHtml, type TextLeftOut } from './report-html-text.ts';
 import { TABLE_CSS, tableEvidenceHtml } from './report-html-table.ts';
+import { COMPARISON_CSS, comparisonTableHtml } from './report-html-comparison.ts';
 
 export interface HtmlOptions {
   /** thumbKey(row source) → data:image/(jpeg|png|webp);base64,… URL. Anything else is ignored. */
@@ -101,15 +102,13 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}${report.modality === 'text' ? TEXT_CSS : ''}${report.modality === 'table' ? TABLE_CSS : ''}</style></head><body>`);
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}${COMPARISON_CSS}${report.modality === 'text' ? TEXT_CSS : ''}${report.modality === 'table' ? TABLE_CSS : ''}</style></head><body>`);
   parts.push(`<h1>SynthScore report</h1><p class="meta">Real set “${escapeHtml(report.real.path)}” (${report.real.count} items) · ${escapeHtml(report.modality)} · model ${escapeHtml(report.model.id)} ${escapeHtml(report.model.version)} · ${escapeHtml(report.createdAt)} · ${report.settings.folds}-fold CV, k = ${report.settings.k}, seed ${report.settings.seed}, ${report.settings.bootstrap} bootstrap resamples${opts.generator ? ` · made by ${escapeHtml(opts.generator)}` : ''}</p>`);
   parts.push(`<p class="note">All four scores are in [0, 1] and higher is worse. Indistinguishable sets score about 0.5 (unrealistic, unrepresentative) and 0 (unvaried, unoriginal).</p>`);
   for (const w of report.warnings ?? []) parts.push(`<p class="warn">${escapeHtml(w)}</p>`);
 
-  parts.push(`<h2>Comparison</h2><table class="comparison"><thead><tr><th>experiment</th>${TABLE_KEYS.map((k) => `<th>${k}</th>`).join('')}</tr></thead><tbody>`);
-  for (const ex of report.experiments)
-    parts.push(`<tr><th>${escapeHtml(ex.name)}</th>${TABLE_KEYS.map((k) => `<td data-score="${k}">${fmt(ex.scores[k].value)}</td>`).join('')}</tr>`);
-  parts.push(`</tbody></table><figure class="comparison-chart">${comparisonCharts(report.experiments).map(chartSvg).join('')}<figcaption>${escapeHtml(comparisonCaption(report.experiments))}</figcaption></figure>`);
+  parts.push(`<h2>Comparison</h2>${comparisonTableHtml(report, escapeHtml)}`);
+  parts.push(`<figure class="comparison-chart">${comparisonCharts(report.experiments).map(chartSvg).join('')}<figcaption>${escapeHtml(comparisonCaption(report.experiments))}</figcaption></figure>`);
 
   const textCut: TextLeftOut = { shortened: 0 };
   // Table sections share 90% of what the page's head and comparison leave.

@@ -7,7 +7,7 @@ import { createWebGemm, createWebTextEmbedder, type RuntimeInfo, type WebTextEmb
 import { openIdbCache } from '../storage/idb-cache.ts';
 import { noCache, type VectorCache } from '../storage/vector-cache.ts';
 import { runtimeOptions, type BrowserEnvOptions, type FileSets } from './browser-env.ts';
-import type { TextPipelineEnv } from './text/score-text.ts';
+import type { TextPipelineEnv } from './text/embed-texts.ts';
 
 export const TEXT_MODEL_ID = 'use-lite-512';
 

@@ -8,7 +8,8 @@ import type { PipelineEnv } from './image/environment.ts';
 import type { RequestOf, RunRequest } from './run-request.ts';
 import { scoreImages } from './image/score-images.ts';
 import { scoreTable } from './table/score-table.ts';
-import { scoreText, type TextPipelineEnv } from './text/score-text.ts';
+import { scoreText } from './text/score-text.ts';
+import type { TextPipelineEnv } from './text/embed-texts.ts';
 
 export interface RunHooks {
   signal?: AbortSignal;

@@ -10,7 +10,7 @@ import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../..
 import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
 import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 import type { Report } from '../../src/report/schema.ts';
-import { betterCells, isBetter } from '../../src/ui/components/comparison/verdicts.ts';
+import { betterCells, isBetter } from '../../src/report/comparison-verdicts.ts';
 
 const KEYS = ['unrepresentative', 'unrealistic', 'unvaried', 'unoriginal'] as const;
 let served: Served;

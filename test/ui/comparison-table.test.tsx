@@ -7,7 +7,7 @@ import type { Comparison, Estimate, Experiment, ScoreName } from '../../src/repo
 import { TABLE_KEYS } from '../../src/report/meaning.ts';
 import { ComparisonTable } from '../../src/ui/components/ComparisonTable.tsx';
 import { ReferenceValue } from '../../src/ui/components/comparison/ReferenceValue.tsx';
-import { betterCells, isBetter } from '../../src/ui/components/comparison/verdicts.ts';
+import { betterCells, isBetter } from '../../src/report/comparison-verdicts.ts';
 import { fakeExperiment } from '../core/report-fixture.ts';
 
 afterEach(cleanup);

@@ -1,63 +1,77 @@
-// The tabular detector under cross-validation: out-of-fold p_i = P(synthetic | row) with the same
-// stratified K-fold as crossval.ts (same seed derivation, so the folds match the image path).
+// The tabular detector under REPEATED cross-validation (docs/uncertainty.md §1): out-of-fold
+// p_i = P(synthetic | row), averaged over R fold deals (repeatFolds: repeat 0 is the single-pass
+// deal, the same as crossval.ts's, so the folds match the image path). The per-repeat p are kept:
+// their spread is the refitting noise the intervals and the paired comparisons add.
 // 'trees' (default): gradient-boosted trees, early stopping inside each training fold.
-// 'logistic': L2 logistic regression on z-scored features, λ chosen by balanced log-loss on an
-// inner stratified 3-fold split of the training fold (as crossval.ts does for embeddings).
-import { stratifiedFolds, DEFAULT_LAMBDAS } from '../crossval.ts';
+// 'logistic': L2 logistic regression on z-scored features, through crossval.ts's repeated,
+// pooled-λ path (one interpolated λ for the run).
+import { DEFAULT_REPEATS, repeatFolds, repeatedLogisticCv } from '../crossval.ts';
 import { checkpoint, type AbortSignalLike } from '../errors.ts';
-import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from '../logistic.ts';
-import { type ProgressCallback, stageReporter } from '../progress.ts';
-import { createRng, deriveSeed } from '../random.ts';
+import { type ProgressCallback, type ProgressEvent, stageReporter } from '../progress.ts';
+import { deriveSeed } from '../random.ts';
 import { fitGbdtOnRows, type GbdtOptions, predictGbdtBinned } from './gbdt.ts';
 
 export type TableDetector = 'trees' | 'logistic';
+
+/** Repeats of the fold deal for trees (each is a full K-fold of boosted trees). */
+export const TREE_REPEATS = DEFAULT_REPEATS;
 
 export interface TableCvOptions {
   detector?: TableDetector;
   folds?: number;
   seed?: number;
+  /** Repeats of the K-fold deal (default TREE_REPEATS for trees, DEFAULT_REPEATS for logistic). */
+  repeats?: number;
   gbdt?: GbdtOptions;
   signal?: AbortSignalLike;
   onProgress?: ProgressCallback;
 }
 
 export interface TableCvResult {
+  /** Per row: the mean over repeats of the out-of-fold p. */
   p: Float64Array;
+  /** Per repeat: the out-of-fold p (the refitting noise). */
+  pPerRepeat: Float64Array[];
   detector: TableDetector;
-  /** Trees kept per fold (trees) or λ per fold (logistic). */
+  /** Trees kept per fold of the first repeat (trees) or the run's one λ, once per fold (logistic). */
   perFold: number[];
 }
 
 export async function crossValidateTable(x: Float32Array, n: number, d: number, y: Uint8Array, opts: TableCvOptions = {}): Promise<TableCvResult> {
   const folds = opts.folds ?? 5, seed = opts.seed ?? 0, detector = opts.detector ?? 'trees';
-  const fold = stratifiedFolds(y, folds, createRng(deriveSeed(seed, 2)));
-  const p = new Float64Array(n);
+  if (detector === 'logistic') {
+    const xs = zScore(x, n, d);
+    // crossval.ts reports its stage as 'classifier'; the table run calls it 'detector'.
+    const onProgress = opts.onProgress && ((e: ProgressEvent) => opts.onProgress!({ ...e, stage: e.stage === 'classifier' ? 'detector' : e.stage }));
+    const cv = await repeatedLogisticCv(() => ({ x: xs, c: d }), n, y, { folds, seed, repeats: opts.repeats ?? DEFAULT_REPEATS, signal: opts.signal, onProgress });
+    return { p: cv.p, pPerRepeat: cv.pPerRepeat, detector, perFold: cv.lambdas };
+  }
+  const repeats = Math.max(1, opts.repeats ?? TREE_REPEATS);
+  const pPerRepeat: Float64Array[] = [];
   const perFold: number[] = [];
-  const stage = stageReporter('detector', folds, opts.onProgress);
+  const stage = stageReporter('detector', repeats * folds, opts.onProgress);
   stage.initiate();
-  const xs = detector === 'logistic' ? zScore(x, n, d) : null;
-  for (let f = 0; f < folds; f++) {
-    await checkpoint(opts.signal);
-    const { train, test } = splitFold(fold, f);
-    const yTr = Uint8Array.from(train, (i) => y[i]);
-    if (detector === 'trees') {
+  for (let r = 0; r < repeats; r++) {
+    const fold = repeatFolds(y, folds, seed, r);
+    const pr = new Float64Array(n);
+    for (let f = 0; f < folds; f++) {
+      await checkpoint(opts.signal);
+      const { train, test } = splitFold(fold, f);
+      const yTr = Uint8Array.from(train, (i) => y[i]);
       // Rows are binned once per fold (edges from the training rows) and read in place: no copies of x.
-      const { model, bins } = fitGbdtOnRows(x, n, d, train, yTr, { ...opts.gbdt, seed: deriveSeed(seed, 100 + f) });
-      perFold.push(model.iterations);
+      // Repeat 0 keeps the single-pass seeds, so its p are those of one deal.
+      const { model, bins } = fitGbdtOnRows(x, n, d, train, yTr, { ...opts.gbdt, seed: deriveSeed(seed, r === 0 ? 100 + f : 500 + r * folds + f) });
+      if (r === 0) perFold.push(model.iterations);
       const pt = predictGbdtBinned(model, bins, test);
-      test.forEach((i, k) => (p[i] = pt[k]));
-    } else {
-      const xTr = gather64(xs!, d, train);
-      const { lambda, warm } = chooseLambda(xTr, train.length, d, yTr, createRng(deriveSeed(seed, 100 + f)));
-      perFold.push(lambda);
-      const model = fitLogistic(xTr, train.length, d, yTr, { lambda, warmStart: warm });
-      const pt = predictLogistic(model, gather64(xs!, d, test), test.length);
-      test.forEach((i, k) => (p[i] = pt[k]));
+      test.forEach((i, k) => (pr[i] = pt[k]));
+      stage.progress(r * folds + f + 1);
     }
-    stage.progress(f + 1);
+    pPerRepeat.push(pr);
   }
   stage.done();
-  return { p, detector, perFold };
+  const p = new Float64Array(n);
+  for (const pr of pPerRepeat) for (let i = 0; i < n; i++) p[i] += pr[i] / repeats;
+  return { p, pPerRepeat, detector, perFold };
 }
 
 /** Columns to mean 0, variance 1 (constant columns to 0). Unsupervised, so fitting on all rows leaks no label. */
@@ -71,39 +85,10 @@ function zScore(x: Float32Array, n: number, d: number): Float64Array {
   return out;
 }
 
-function chooseLambda(x: Float64Array, n: number, d: number, y: Uint8Array, rng: ReturnType<typeof createRng>): { lambda: number; warm?: LogisticModel } {
-  const order = [...DEFAULT_LAMBDAS].sort((a, b) => b - a);
-  const inner = stratifiedFolds(y, 3, rng);
-  const rounds = n < 5000 ? 3 : 1;
-  const loss = new Float64Array(order.length);
-  const models: (LogisticModel | undefined)[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const tr: number[] = [], va: number[] = [];
-    for (let i = 0; i < n; i++) (inner[i] === r ? va : tr).push(i);
-    const xTr = gather64(x, d, tr), yTr = Uint8Array.from(tr, (i) => y[i]);
-    const xVa = gather64(x, d, va), yVa = Uint8Array.from(va, (i) => y[i]);
-    let warm: LogisticModel | undefined;
-    order.forEach((lambda, k) => {
-      warm = fitLogistic(xTr, tr.length, d, yTr, { lambda, warmStart: warm });
-      loss[k] += balancedLogLoss(predictLogistic(warm, xVa, va.length), yVa);
-      if (r === 0) models[k] = warm;
-    });
-  }
-  let best = 0;
-  for (let k = 1; k < order.length; k++) if (loss[k] < loss[best] - 1e-12) best = k;
-  return { lambda: order[best], warm: models[best] };
-}
-
 function splitFold(fold: Int32Array, f: number): { train: Int32Array; test: Int32Array } {
   let nTest = 0;
   for (let i = 0; i < fold.length; i++) if (fold[i] === f) nTest++;
   const train = new Int32Array(fold.length - nTest), test = new Int32Array(nTest);
   for (let i = 0, a = 0, b = 0; i < fold.length; i++) if (fold[i] === f) test[b++] = i; else train[a++] = i;
   return { train, test };
-}
-
-function gather64(x: Float64Array, d: number, rows: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(rows.length * d);
-  for (let k = 0; k < rows.length; k++) out.set(x.subarray(rows[k] * d, (rows[k] + 1) * d), k * d);
-  return out;
 }

@@ -7,6 +7,13 @@ import type { PipelineEnv } from './environment.ts';
 import type { Thresholds } from '../../core/calibrate-signals.ts';
 import { imageCopySignal } from '../../core/image/image-copy-signal.ts';
 import { nearestInGraph, rowScores, type Settings } from '../assemble.ts';
+import { experimentSamples, type ExperimentSamples } from '../comparisons.ts';
+
+/** The report's experiment, and what a paired comparison needs (kept by the run, not reported). */
+export interface ScoredExperiment {
+  experiment: Experiment;
+  samples: ExperimentSamples;
+}
 
 export async function analyseExperiment(
   real: EmbeddedSet,
@@ -16,7 +23,7 @@ export async function analyseExperiment(
   settings: Settings,
   env: PipelineEnv,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
-): Promise<Experiment> {
+): Promise<ScoredExperiment> {
   const dim = env.embedder.manifest.output.dimension;
   // The engine normalises in place: give it its own copy so the real set stays reusable.
   const { vectors, descriptors, isSynthetic, n } = stackSides(real, synth, dim);
@@ -40,7 +47,7 @@ export async function analyseExperiment(
     onProgress: (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` }),
   });
 
-  return {
+  const experiment: Experiment = {
     name: named.name,
     syntheticPath: named.path,
     scores: result.scores,
@@ -59,4 +66,5 @@ export async function analyseExperiment(
     neighbours: { k: result.graph.k, indices: Array.from(result.graph.indices), distances: Array.from(result.graph.distances, (d) => (Number.isFinite(d) ? d : null)) },
     hashes: [...real.pixelHashes, ...synth.pixelHashes],
   };
+  return { experiment, samples: experimentSamples(named.name, result.samples, result.counts) };
 }

@@ -4,9 +4,12 @@ import type { Report, SkippedItem } from '../../report/schema.ts';
 import type { ListedSet } from '../../ingest/types.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
+import { halfOfSet } from './real-half.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
 import { analyseExperiment } from './experiment.ts';
+import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
+import { computeReference } from '../reference.ts';
 import { experimentMap } from '../experiment-map.ts';
 import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
 import { thresholdsInForce } from '../../core/calibrate-signals.ts';
@@ -65,6 +68,8 @@ export async function scoreImages(
   const warnings = damagedCacheWarnings(cache.damaged);
   warnings.forEach((w) => opts.onWarning?.(w));
 
+  const { manifest } = env.embedder;
+  const dim = manifest.output.dimension;
   // Once per run, on the real set: every experiment is judged by the same thresholds.
   const calibration = await calibrateImages(real, env, { seed: settings.seed, signal, onProgress });
   const thresholds = thresholdsInForce(req.threshold, calibration, {
@@ -73,14 +78,20 @@ export async function scoreImages(
     realRows: real.items.length,
   });
   const experiments = [];
+  const samples: ExperimentSamples[] = [];
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
-    const ex = await analyseExperiment(real, s, req.synthetic[i], thresholds, settings, env, { signal, onProgress });
+    const { experiment: ex, samples: kept } = await analyseExperiment(real, s, req.synthetic[i], thresholds, settings, env, { signal, onProgress });
     if (req.map) await experimentMap(ex, real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
     experiments.push(ex);
+    samples.push(kept);
   }
+  const comparisons = await runComparisons(samples, settings, { signal, onProgress });
+  // After the experiments, so the headline scores are not held up; same vectors, same thresholds.
+  const { reference, warning } = await computeReference(real.items.length, real.items.map((it) => it.className), settings, { signal, onProgress }, async (h, named, progress) =>
+    (await analyseExperiment(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic'), { name: named.name, path: req.real }, thresholds, settings, env, { signal, onProgress: progress })).experiment);
+  if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
 
-  const { manifest } = env.embedder;
   return reportEnvelope('image', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
     settings,
@@ -88,5 +99,7 @@ export async function scoreImages(
     experiments,
     skipped: real.skipped,
     embedding: embeddingCounts([real, ...synths]),
+    comparisons,
+    ...(reference ? { reference } : {}),
   }, warnings);
 }

@@ -8,6 +8,9 @@ import { type ProgressCallback, stageReporter } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
 import type { Experiment, SkippedItem } from '../../report/schema.ts';
 import { rowScores } from '../assemble.ts';
+import { experimentSamples } from '../comparisons.ts';
+import type { ScoredExperiment } from '../image/experiment.ts';
+import { classifierSamples } from '../../core/compare.ts';
 import { columnPairs, columnStats, pairTrends } from '../../core/table/column-stats.ts';
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
 import { closestRealDistances, comparisonWindow, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
@@ -52,7 +55,7 @@ export async function analyseTableExperiment(
   named: { name: string; path: string },
   settings: TableSettings,
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
-): Promise<Experiment> {
+): Promise<ScoredExperiment> {
   const { timings, timed } = stageTimer();
   const onProgress: ProgressCallback = (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` });
   // A stage that reports its start, about a hundred steps of `total` (when it has steps) and its end, and is timed.
@@ -79,7 +82,7 @@ export async function analyseTableExperiment(
   const cv = await timed('detector', () => crossValidateTable(prep.x, n, prep.encoder.dim, prep.y, { detector: settings.detector, folds, seed, signal: opts.signal, onProgress }));
   const bootstrap = boundedResamples(asked, n);
   if (bootstrap < asked) warnings.push(`The intervals use ${bootstrap} bootstrap resamples instead of ${asked}, to bound the time on ${n} rows.`);
-  const cls = await stage('bootstrap', null, () => classifierScores(cv.p, prep.y, { bootstrap, seed: deriveSeed(seed, 3) }));
+  const cls = await stage('bootstrap', null, () => classifierScores(cv.p, prep.y, { bootstrap, seed: deriveSeed(seed, 3), pPerRepeat: cv.pPerRepeat }));
   await checkpoint(opts.signal);
 
   // Columns used by the duplicate rule, real rows first then synthetic rows.
@@ -101,7 +104,7 @@ export async function analyseTableExperiment(
 
   const classes = settings.labelColumn ? labelsOf(schema, k, settings.labelColumn) : null;
   const breakdown = classes
-    ? await stage('classes', null, () => perClassBreakdown(classes, prep.y, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed }))
+    ? await stage('classes', null, () => perClassBreakdown(classes, prep.y, cv.p, nd.setIdPerRow, nd.sets, { minRowsPerSide: folds, bootstrap, seed, pPerRepeat: cv.pPerRepeat }))
     : null;
 
   const realBase = baseName(realTable.source), synthBase = baseName(synthTable.source);
@@ -151,7 +154,9 @@ export async function analyseTableExperiment(
   if (settings.map && prep.encoder.dim > 0) {
     await timed('map', () => tableMap(ex, prep.x, n, prep.encoder.dim, prep.y, { ...settings.map, seed, signal: opts.signal, onProgress: opts.onProgress }));
   }
-  return ex;
+  // Real rows come first and are the same rows in every experiment of a run: the index pairs them.
+  const samples = classifierSamples(cv, prep.y, Array.from({ length: n }, (_, i) => String(i)));
+  return { experiment: ex, samples: experimentSamples(named.name, samples, ex.counts) };
 }
 
 function labelsOf(schema: AlignedSchema, k: number, label: string): (string | null)[] {

@@ -12,7 +12,10 @@ import { MAX_TABLE_BYTES, type RawTable, type TableIo } from '../../ingest/table
 import { InputError } from '../../ingest/types.ts';
 import { sizeLimitMessage } from '../../ingest/table/parse.ts';
 import { reportEnvelope, requireRows, requireSynthetic, settingsOf } from '../assemble.ts';
-import { analyseTableExperiment, skippedRows } from './experiment-table.ts';
+import { analyseTableExperiment, boundedResamples, skippedRows } from './experiment-table.ts';
+import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
+import { computeReference } from '../reference.ts';
+import { realHalfSchema, realHalfTable } from './real-half.ts';
 import { rowCellSample } from './row-cells.ts';
 import { alignSchemas } from './schema.ts';
 
@@ -102,13 +105,31 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
   throwIfAborted(signal);
   const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise, labelColumn: req.labelColumn ?? null, map: req.map, calibration } as const;
   const experiments = [];
+  const kept: ExperimentSamples[] = [];
   for (const [k, s] of req.synthetic.entries()) {
     throwIfAborted(signal);
-    const ex = await analyseTableExperiment(schema, k, real, synth[k], s, settings, { signal, onProgress });
+    const { experiment: ex, samples } = await analyseTableExperiment(schema, k, real, synth[k], s, settings, { signal, onProgress });
     const nReal = ex.counts.real;
     if (ex.table) ex.table.rowCells = rowCellSample(ex, schema.columns, (i, c) => (i < nReal ? schema.real[c][i] : schema.synth[k][c][i - nReal]) ?? null);
     experiments.push(ex);
+    kept.push(samples);
   }
+  // The comparisons' bootstrap is bounded like each experiment's on a very large table.
+  const biggest = Math.max(0, ...experiments.map((e) => 2 * (e.counts.real + e.counts.synthetic)));
+  const comparisons = await runComparisons(kept, { bootstrap: boundedResamples(bootstrap, biggest), seed }, { signal, onProgress });
+
+  // After the experiments, so the headline scores are not held up: the aligned schema's real rows
+  // in two halves, through the same experiment function with the run's calibration.
+  const warnings: string[] = [];
+  const labelIndex = req.labelColumn ? schema.columns.indexOf(req.labelColumn) : -1;
+  const realLabels = labelIndex >= 0 ? schema.real[labelIndex].map((v) => (v === null || String(v).trim() === '' ? null : String(v).trim())) : null;
+  const { reference, warning } = await computeReference(real.nRows, realLabels, { seed, folds }, { signal, onProgress }, async (h, named, progress) => {
+    const half = realHalfSchema(schema, h.a, h.b);
+    const { experiment: ex } = await analyseTableExperiment(half, 0, realHalfTable(real, h.a), realHalfTable(real, h.b), { name: named.name, path: req.real }, { ...settings, map: undefined }, { signal, onProgress: progress });
+    if (ex.table) ex.table.rowCells = rowCellSample(ex, schema.columns, (i, c) => (i < h.a.length ? half.real[c][i] : half.synth[0][c][i - h.a.length]) ?? null);
+    return ex;
+  });
+  if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
 
   let classes: Record<string, number> | null = null;
   if (req.labelColumn) {
@@ -129,5 +150,7 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
       warnings: real.warnings.map((w) => w.message),
       labelColumn: req.labelColumn ?? null,
     },
-  });
+    comparisons,
+    ...(reference ? { reference } : {}),
+  }, warnings);
 }

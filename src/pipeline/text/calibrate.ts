@@ -6,7 +6,7 @@ import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
 import { normaliseForCopy } from '../../core/text/copy-signal.ts';
 import { textCopySignal } from '../../core/text/text-copy-signal.ts';
 import { editText, TEXT_EDIT_KINDS } from '../../core/text/text-edits.ts';
-import { embedTexts, type TextPipelineEnv, type TextScoreOptions } from './score-text.ts';
+import { embedTexts, type TextPipelineEnv, type TextScoreOptions } from './embed-texts.ts';
 
 /** Real texts edited for the copies: 4 edits each, so 400 copies. */
 export const TEXT_CALIBRATION_SAMPLES = 100;

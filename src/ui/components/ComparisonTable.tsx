@@ -3,7 +3,7 @@ import type { Comparison, Experiment } from '../../report/schema.ts';
 import { fmt, TABLE_KEYS } from '../../report/meaning.ts';
 import { ReferenceRow } from './comparison/ReferenceRow.tsx';
 import { VerdictList } from './comparison/VerdictList.tsx';
-import { betterCells, cellVerdicts, isBetter } from './comparison/verdicts.ts';
+import { betterCells, cellVerdicts, isBetter } from '../../report/comparison-verdicts.ts';
 
 const NONE: Comparison[] = [];
 

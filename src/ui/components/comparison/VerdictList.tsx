@@ -2,7 +2,7 @@
 // The differences the 95% intervals support come first; the rest are folded into one count, since
 // with five experiments there are 40 comparisons and most say nothing.
 import type { Comparison } from '../../../report/schema.ts';
-import { splitVerdicts } from './verdicts.ts';
+import { splitVerdicts } from '../../../report/comparison-verdicts.ts';
 
 export function VerdictList({ comparisons }: { comparisons: readonly Comparison[] }) {
   if (comparisons.length === 0) return null; // one experiment: nothing to compare

@@ -1,9 +1,9 @@
-// What the comparison table marks, read from Report.comparisons (docs/uncertainty.md §3): each
+// What a comparison table marks (the app and the HTML export), read from Report.comparisons (docs/uncertainty.md §3): each
 // comparison is B − A for one score with its 95% interval, and all four scores are better lower.
 // Pure, so the rules are tested without rendering.
-import type { ScoreKey } from '../../../report/meaning.ts';
-import { TABLE_KEYS } from '../../../report/meaning.ts';
-import type { Comparison } from '../../../report/schema.ts';
+import type { ScoreKey } from './meaning.ts';
+import { TABLE_KEYS } from './meaning.ts';
+import type { Comparison } from './schema.ts';
 
 const hasDifference = (c: Comparison) => c.verdict !== 'no difference detected';
 
