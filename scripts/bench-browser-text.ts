@@ -1,38 +1,43 @@
 // Text figures in headless Debian Chromium (onnxruntime-web, WASM), next to the same figures in
 // Node measured in this process: tokenizer throughput, texts/s embedded (short one-liners and
-// ~128-token texts) with WASM threads and with one thread, MinHash near-duplicate search on 50,000
-// texts. The same measuring code (bench-text-measure.ts) runs on both sides, on the one-liner-joke
-// corpus. The page is a small Vite build of that code, served with the app's COOP/COEP/CSP headers.
-//   npx tsx scripts/bench-browser-text.ts [--minhash 50000]
+// ~128-token texts) with WASM threads and with one thread, and the text copy signal (shingle
+// vectors, cosine kNN with k = 10 by the onnxruntime GEMM, exact Jaccard; pairs below the
+// uncalibrated 0.2) on 10,000 texts: the kNN is quadratic in the number of texts, so 10,000 keeps
+// the run short (--copy-signal changes it). The same measuring code (bench-text-measure.ts) runs on
+// both sides, on the one-liner-joke corpus. The page is a small Vite build of that code, served
+// with the app's COOP/COEP/CSP headers.
+//   npx tsx scripts/bench-browser-text.ts [--copy-signal 10000]
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type Plugin } from 'vite';
 import { DEFAULT_TEXT_MODEL_DIR } from '../src/cli/node-text-env.ts';
-import { createTextEmbedder } from '../src/models/ort-node.ts';
+import { createOrtGemm, createTextEmbedder } from '../src/models/ort-node.ts';
 import { launchChromium } from './browser/chromium.ts';
 import { freePort } from './browser/server.ts';
 import { JOKES_FILE } from './bench-text-corpus.ts';
-import { measureText, type TextFigures } from './bench-text-measure.ts';
+import { formatCopySignal, measureText, type TextFigures } from './bench-text-measure.ts';
 import { gemmModel, ortWasmAssets, securityHeaders } from './vite/plugins.ts';
 
-const i = process.argv.indexOf('--minhash');
-const MINHASH_N = i >= 0 ? Number(process.argv[i + 1]) : 50_000;
+const i = process.argv.indexOf('--copy-signal');
+const COPY_SIGNAL_N = i >= 0 ? Number(process.argv[i + 1]) : 10_000;
 const jokes: string[] = JSON.parse(await readFile(JOKES_FILE, 'utf8')).map((j: { body: string }) => j.body);
 
 type PageResult = TextFigures & { info: { backend: string; threads: number; crossOriginIsolated: boolean }; loadMs: number };
 
-// The page: the web text embedder and the shared measurements, exposed as globalThis.textBench.
+// The page: the web text embedder, the app's web GEMM (the kNN kernel) and the shared
+// measurements, exposed as globalThis.textBench.
 const PAGE_ID = 'virtual:bench-text-page';
 const src = (p: string) => JSON.stringify(resolve(p));
-const PAGE_CODE = `import { createWebTextEmbedder } from ${src('src/models/ort-web.ts')};
+const PAGE_CODE = `import { createWebGemm, createWebTextEmbedder } from ${src('src/models/ort-web.ts')};
 import { measureText } from ${src('scripts/bench-text-measure.ts')};
 globalThis.textBench = async (jokes, opts) => {
   const base = new URL('./', location.href).href;
   const t0 = performance.now();
-  const e = await createWebTextEmbedder(new URL('models/use-lite-512/', base).href, { wasmPaths: new URL('ort/', base).href, threads: opts.threads, backend: 'wasm' });
+  const rt = { wasmPaths: new URL('ort/', base).href, threads: opts.threads, backend: 'wasm' };
+  const e = await createWebTextEmbedder(new URL('models/use-lite-512/', base).href, rt);
   const loadMs = performance.now() - t0;
-  return { info: e.info, loadMs, ...(await measureText(e, jokes, { minhash: opts.minhash })) };
+  return { info: e.info, loadMs, ...(await measureText(e, jokes, { copySignal: { n: opts.copySignal, gemm: createWebGemm(rt) } })) };
 };
 `;
 const pagePlugin: Plugin = {
@@ -55,14 +60,14 @@ async function buildPage(outDir: string): Promise<void> {
 const fmtFigures = (f: TextFigures, where: string) => [
   `${where} tokenizer: ${f.tokenizer.textsPerSec.toFixed(0)} texts/s, ${f.tokenizer.tokensPerSec.toFixed(0)} tokens/s`,
   `${where} embed short (one-liners): ${f.embed.short.toFixed(1)} texts/s; long (~128 tokens): ${f.embed.long.toFixed(1)} texts/s`,
-  ...(f.minhash ? [`${where} minhash on ${f.minhash.n} texts: ${f.minhash.seconds.toFixed(1)} s, ${f.minhash.pairs} pairs found, ${f.minhash.planted} planted`] : []),
+  ...(f.copySignal ? [`${where} ${formatCopySignal(f.copySignal)}`] : []),
 ];
 
 const summary: string[] = [];
 console.log(`load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} on ${cpus().length} CPUs (figures are best of 2–3 rounds; ratios need a quiet machine)`);
 // Node first, in this process (default threads), so each ratio is measured within one run.
 const nodeEmbedder = await createTextEmbedder(DEFAULT_TEXT_MODEL_DIR);
-const node = await measureText(nodeEmbedder, jokes, { minhash: MINHASH_N });
+const node = await measureText(nodeEmbedder, jokes, { copySignal: { n: COPY_SIGNAL_N, gemm: createOrtGemm() } });
 await nodeEmbedder.release();
 for (const l of fmtFigures(node, 'Node')) console.log(l);
 
@@ -74,22 +79,22 @@ const server = await preview({ configFile: false, logLevel: 'warn', root: dir, b
 const browser = await launchChromium();
 try {
   const cores = cpus().length;
-  // MinHash does not depend on the WASM threads: measured once, in the first page.
+  // The copy signal is measured once, in the first page (the most WASM threads).
   for (const [k, threads] of [...new Set([Math.min(cores, 4), 1])].entries()) {
     const page = await browser.newPage(); // a fresh page: onnxruntime-web fixes its threads once per realm
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction('typeof globalThis.textBench === "function"');
     const r = await page.evaluate(([j, t, m]) =>
-      (globalThis as unknown as { textBench(j: string[], o: { threads: number; minhash: number }): Promise<PageResult> }).textBench(j, { threads: t, minhash: m }),
-    [jokes, threads, k === 0 ? MINHASH_N : 0] as const);
+      (globalThis as unknown as { textBench(j: string[], o: { threads: number; copySignal: number }): Promise<PageResult> }).textBench(j, { threads: t, copySignal: m }),
+    [jokes, threads, k === 0 ? COPY_SIGNAL_N : 0] as const);
     const where = `Chromium WASM ${r.info.threads} thread(s)`;
     for (const l of fmtFigures(r, where)) console.log(l);
     console.log(`  (session ${r.loadMs.toFixed(0)} ms; cross-origin isolated ${r.info.crossOriginIsolated})`);
     summary.push(`${where}: embed short ${r.embed.short.toFixed(1)} texts/s (${(r.embed.short / node.embed.short).toFixed(2)}× Node's ${node.embed.short.toFixed(1)}), long ${r.embed.long.toFixed(1)} texts/s (${(r.embed.long / node.embed.long).toFixed(2)}× Node's ${node.embed.long.toFixed(1)})`);
     if (k === 0) {
       summary.push(`Chromium tokenizer: ${r.tokenizer.textsPerSec.toFixed(0)} texts/s (${(r.tokenizer.textsPerSec / node.tokenizer.textsPerSec).toFixed(2)}× Node's ${node.tokenizer.textsPerSec.toFixed(0)}), ${r.tokenizer.tokensPerSec.toFixed(0)} tokens/s`);
-      if (r.minhash && node.minhash) summary.push(`Chromium minhash on ${r.minhash.n} texts: ${r.minhash.seconds.toFixed(1)} s (Node ${node.minhash.seconds.toFixed(1)} s), ${r.minhash.pairs} pairs found (Node ${node.minhash.pairs}), ${r.minhash.planted} planted`);
+      if (r.copySignal && node.copySignal) summary.push(`Chromium copy signal on ${r.copySignal.n} texts: ${r.copySignal.seconds.toFixed(1)} s (Node ${node.copySignal.seconds.toFixed(1)} s), ${r.copySignal.pairs} pairs found (Node ${node.copySignal.pairs}), ${r.copySignal.plantedFound} of ${r.copySignal.planted} planted (Node ${node.copySignal.plantedFound})`);
     }
     await page.close();
   }

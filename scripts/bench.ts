@@ -4,14 +4,16 @@
 //   decode    decode + preprocess cost per 1024×768 JPEG
 //   rerun     cold vs cached re-run of an MNIST image case: time to scores
 //   analysis  classifier CV + kNN + sets on 10k+10k vectors (target ≤ 10 s); 50k+50k with --large
-//   text      tokenizer, texts/s embedded in Node, MinHash on 50,000 texts
+//   uncertainty  the extra time of repeated CV (repeats 1 vs the default 5) and of the real-vs-real
+//             reference on 10k+10k × 1792 vectors, and their share of a full 2,000 + 2,000 image run
+//   text      tokenizer, texts/s embedded in Node, the text copy signal on 10,000 texts
 //   table     parse, encode, tree-detector CV on 20k+20k rows × 30 columns; 100k+100k with --large
 //   browser   images/s in headless Chromium, WASM threads vs 1 thread (when /usr/bin/chromium exists),
 //             and Run → scores for a cached re-run (500 + 500 images; 2,000 + 2,000 with --large)
 //   browser table  rows/s parsed and encoded, detector CV time and peak renderer RSS in Chromium,
 //             through the app: 20k + 20k rows × 30 columns; 100k + 100k with --large
 //   browser hostile  peak renderer memory on 8 decompression bombs and on a 52 MB text, through the app
-//   browser text  tokenizer, texts/s embedded (WASM threads and 1 thread) and MinHash on 50,000
+//   browser text  tokenizer, texts/s embedded (WASM threads and 1 thread) and the text copy signal on 10,000
 //             texts in Chromium, beside the same figures in Node measured in the same process
 // Other arguments are passed to bench-embed (e.g. --images 128 --reps 3 --no-fp32).
 import { spawn } from 'node:child_process';
@@ -43,6 +45,7 @@ results.push(await runBench('decode', 'scripts/bench-decode.ts', []));
 results.push(await runBench('rerun', 'scripts/bench-rerun.ts', []));
 results.push(await runBench('analysis 10k', 'scripts/bench-analysis.ts', ['10000']));
 if (large) results.push(await runBench('analysis 50k', 'scripts/bench-analysis.ts', ['50000']));
+results.push(await runBench('uncertainty', 'scripts/bench-uncertainty.ts', []));
 results.push(await runBench('text', 'scripts/bench-text.ts', []));
 results.push(await runBench(large ? 'table 100k' : 'table 20k', 'scripts/bench-table.ts', [large ? '100000' : '20000']));
 if (existsSync('/usr/bin/chromium')) {

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { DecodedImage } from '../../src/contracts/embedders.ts';
-import { createRng, deriveSeed, sampleIndices, type Rng } from '../../src/core/random.ts';
+import { createRng, deriveSeed, sampleIndices, shuffle, type Rng } from '../../src/core/random.ts';
 import { normaliseForCopy } from '../../src/core/text/copy-signal.ts';
 import { splitSentences } from '../../src/core/text/text-edits.ts';
 import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
@@ -20,12 +20,12 @@ export function greyToImage(grey: Uint8Array, side: number): DecodedImage {
   return { data, width: side, height: side };
 }
 
-/** n distinct MNIST digits, the same number of each class. */
+/** n distinct MNIST digits, the same number of each class, in random order (any slice is a fair sample). */
 export function mnistImages(n: number, rng: Rng): DecodedImage[] {
   const out: DecodedImage[] = [];
   const per = Math.ceil(n / 10);
   for (let d = 0; d < 10; d++) for (const i of sampleIndices(digitCount(d), per, rng)) out.push(greyToImage(digitPixels(d, i), 28));
-  return out.slice(0, n);
+  return shuffle(out, rng).slice(0, n);
 }
 
 const hex = (rng: Rng) => `#${rng.int(0x1000000).toString(16).padStart(6, '0')}`;
@@ -62,7 +62,8 @@ export async function imageToPng(img: DecodedImage): Promise<Buffer> {
   return sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: 4 } }).png().toBuffer();
 }
 
-/** At most n texts, distinct after the copy signal's normalisation, sampled with a fixed seed. */
+/** At most n texts, distinct after the copy signal's normalisation, sampled with a fixed seed, in
+ *  random order: corpora are ordered by topic, so any slice must be a fair sample. */
 function distinctSample(texts: string[], n: number, seed: number): string[] {
   const seen = new Set<string>();
   const distinct = texts.filter((t) => {
@@ -71,7 +72,8 @@ function distinctSample(texts: string[], n: number, seed: number): string[] {
     seen.add(key);
     return true;
   });
-  return Array.from(sampleIndices(distinct.length, Math.min(n, distinct.length), createRng(seed)), (i) => distinct[i]);
+  const rng = createRng(seed);
+  return shuffle(Array.from(sampleIndices(distinct.length, Math.min(n, distinct.length), rng), (i) => distinct[i]), rng);
 }
 
 /** The texts of an @stdlib dataset package's JSON files. */

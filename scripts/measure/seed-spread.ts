@@ -1,11 +1,15 @@
 // The seed-spread check of docs/uncertainty.md §4: each score over seeds 0..9 against the reported
 // 95% interval's half-width (bootstrap over rows ⊕ refit replicates), on constructed MNIST cases. The vectors are the raw pixels (784-d,
 // L2-normalised as the engine does), a stand-in for the image embeddings that exercises the same math.
+// Cases: same, copies, repeats, dropped (digits 0–4 only), drawn (stroke-template digits, decoded with sharp).
+// The two vega tables through the table pipeline: scripts/measure/seed-spread-tables.ts.
 //   npx tsx scripts/measure/seed-spread.ts                 # 400 + 400, R = 5, seeds 0..9
 //   npx tsx scripts/measure/seed-spread.ts --repeats 1     # one fold deal (pooled λ)
 //   npx tsx scripts/measure/seed-spread.ts --legacy        # the pre-issue-13 method, for comparison
 //   npx tsx scripts/measure/seed-spread.ts --per-side 2000 --seeds 1 --cases dropped --time   # time, 2,000 + 2,000
 import { createRequire } from 'node:module';
+import sharp from 'sharp';
+import { drawnDigit } from '../demo-data/drawn-digits.ts';
 import { classifierScores } from '../../src/core/classifier-scores.ts';
 import { crossValidate, stratifiedFolds } from '../../src/core/crossval.ts';
 import { jsGemm } from '../../src/core/gemm.ts';
@@ -26,8 +30,13 @@ const DIM = 784;
 /** Digit `k` of class d as a row; real rows take the even slots, synthetic rows the odd ones. */
 const digit = (d: number, k: number) => Float32Array.from(mnist[d].get(k));
 const jitter = (v: Float32Array, rng: ReturnType<typeof createRng>) => v.map((x) => x + 0.02 * rng.normal());
+/** A digit drawn from the demo's stroke templates (scripts/demo-data/drawn-digits.ts), as grey pixels in [0, 1] like MNIST. */
+async function drawn(d: number, rng: ReturnType<typeof createRng>) {
+  const grey = await sharp(await drawnDigit(d, () => rng.next())).extractChannel(0).raw().toBuffer();
+  return Float32Array.from(grey, (v) => v / 255);
+}
 
-function buildCase(name: string) {
+async function buildCase(name: string) {
   const m = perSide / 10, rng = createRng(7);
   const real: Float32Array[] = [], synth: Float32Array[] = [];
   for (let d = 0; d < 10; d++) for (let k = 0; k < m; k++) real.push(digit(d, 2 * k));
@@ -36,6 +45,7 @@ function buildCase(name: string) {
     if (name === 'same') synth.push(digit(d, 2 * k + 1));
     else if (name === 'copies') synth.push(jitter(real[d * m + k], rng)); // every row a light edit of a real digit
     else if (name === 'repeats') synth.push(digit(d, 2 * (k % 4) + 1)); // 4 digits per class, each ~10 times
+    else if (name === 'drawn') synth.push(await drawn(d, rng)); // not handwriting: the demo's unrealistic set
     else synth.push(digit(i % 5, 2 * Math.floor(i / 5) + 1)); // dropped: digits 0–4 only
   }
   const n = 2 * perSide, x = new Float32Array(n * DIM);
@@ -77,9 +87,9 @@ console.log(`MNIST raw pixels, ${perSide} + ${perSide}, ${legacy ? 'legacy (one 
 console.log('| case | score | min over seeds | max | spread | half-width (seed 0) | spread < half-width | λ chosen |');
 console.log('|---|---|---|---|---|---|---|---|');
 const casesArg = process.argv.indexOf('--cases');
-const cases = casesArg > 0 ? process.argv[casesArg + 1].split(',') : ['same', 'copies', 'repeats', 'dropped'];
+const cases = casesArg > 0 ? process.argv[casesArg + 1].split(',') : ['same', 'copies', 'repeats', 'dropped', 'drawn'];
 for (const name of cases) {
-  const d = buildCase(name);
+  const d = await buildCase(name);
   const graph = await knnCosine(d.x, d.n, DIM, 10, { gemm: jsGemm });
   const nd = makeNearDuplicateFinder(graph, d.y, d.hashes)(relativeThreshold(graph));
   const runs: Record<string, { value: number; lo: number; hi: number }>[] = [];

@@ -13,7 +13,7 @@ import { jsGemm, jsGemmSync } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../src/core/random.ts';
 import { jaccardDistance, normaliseForCopy, refineByDistance, shingleVectors, TEXT_COPY_SIGNAL } from '../../src/core/text/copy-signal.ts';
-import { jaccardSorted } from '../../src/core/text/minhash.ts';
+import { jaccardSorted } from '../../src/core/text/shingles.ts';
 import { editText, splitSentences, TEXT_EDIT_KINDS } from '../../src/core/text/text-edits.ts';
 
 const arg = (name: string, dflt: string) => {

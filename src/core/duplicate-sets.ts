@@ -1,5 +1,5 @@
 // The one place near-duplicate *sets* are made (docs/metrics.md §2), whatever made the edges: kNN
-// distance below tau (images, text), MinHash (text), the all-columns rule (tables), or identical
+// distance below tau (images, text), a copy signal (image thumbnails, text shingles), the all-columns rule (tables), or identical
 // content. Sets are the connected components of size ≥ 2; a set with no real row is 'unvaried',
 // one with real and synthetic rows 'unoriginal' (a mixed set counts only there, so
 // unvaried + unoriginal ≤ 1), one with only real rows 'real-only'.
@@ -25,7 +25,7 @@ export class UnionFind {
   }
 }
 
-/** An edge that joined two rows: its distance (null when the rule has none, e.g. MinHash). */
+/** An edge that joined two rows: its distance (null when the rule has none, e.g. the all-columns rule). */
 export interface SetEdge {
   a: number;
   b: number;

@@ -20,13 +20,15 @@ export function joinedBy(ex: Pick<Experiment, 'threshold'>): string {
   return used.map((s) => `${SIGNAL_NAME[s.signal]} (${s.measure}) below ${fmt(s.value, 4)}`).join(' or ');
 }
 
-/** One line per signal: value, source, and its calibration's false-pair and catch rates. */
+/** One line per signal: value, source, its calibration's false-pair and catch rates, and why
+ *  when it is not used or not calibrated. */
 export function signalLines(t: ThresholdInfo): string[] {
   return signalsOf(t).map((s) => {
     const head = `${SIGNAL_NAME[s.signal]}: ${s.used ? `below ${fmt(s.value, 4)}` : 'not used'} (${s.source})`;
     const c = s.calibration;
-    const trust = c ? ` — ${pct(c.falsePairRate)} of ${c.realRows} real rows within it of a distinct real row; catches ${pct(c.catchRate)} of ${c.copies.n} edited copies` : '';
-    return `${head}${trust}. ${s.note}`;
+    const trust = c && s.used ? ` — ${pct(c.falsePairRate)} of ${c.realRows} real rows within it of a distinct real row; catches ${pct(c.catchRate)} of ${c.copies.n} edited copies` : '';
+    const why = s.used && s.source === 'calibrated' ? '' : `: ${s.note}`;
+    return `${head}${trust}${why}`;
   });
 }
 

@@ -27,7 +27,8 @@ beforeAll(async () => {
   for (let k = 0; k < 10; k++) synthetic.push(jokes.slice(200 + 6 * k, 206 + 6 * k).join(' '));
   // Five real jokes with one word changed: near-copies.
   for (let k = 0; k < 5; k++) synthetic.push(real[k * 7].replace(/\b(\w{4,})\b/, '$1s'));
-  synthetic.push(`${jokes[300]} ${SCRIPT}`);
+  // Twice: an exact repeat is a near-duplicate set, which the report always shows.
+  synthetic.push(`${jokes[300]} ${SCRIPT}`, `${jokes[300]} ${SCRIPT}`);
   await writeFile(join(dir, 'real.jsonl'), jsonl(real));
   await writeFile(join(dir, 'gen.jsonl'), jsonl(synthetic));
   const out = join(dir, 'report.html');

@@ -11,7 +11,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { jokes } from '../models/text-samples.ts';
 
 const BIG_BYTES = 52_000_000;
-const TRUNCATED = '1 text was longer than 8,192 tokens: only its first 8,192 tokens were embedded, and only the first 65,536 characters go into the text statistics, the MinHash check and the report.';
+const TRUNCATED = '1 text was longer than 8,192 tokens: only its first 8,192 tokens were embedded, and only the first 65,536 characters go into the text statistics, the copy signal and the report.';
 let dir: string;
 
 /** Jokes, one after another, with a paragraph break now and then, to `bytes` bytes. */

@@ -1,12 +1,12 @@
 // The text copy signal (docs/copy-signal-text.md): 1 − Jaccard of character-shingle sets, after
-// normalisation (minhash.ts's NFKC, lower case, whitespace runs → one space, plus punctuation
+// normalisation (shingles.ts's NFKC, lower case, whitespace runs → one space, plus punctuation
 // removed), so a copy whose only changes are case, spacing and punctuation is at distance 0. Its threshold is calibrated per
 // run on the user's real texts, which needs each real text's NEAREST distinct neighbour, not only
 // the pairs above a fixed Jaccard: candidates come from an exact cosine kNN (src/core/knn.ts) over
 // hashed shingle vectors, and each candidate is then re-scored by the exact Jaccard.
 import type { KnnGraph } from '../knn.ts';
 import { mix32 } from './hash.ts';
-import { jaccardSorted, normaliseForShingles, shingleSet } from './minhash.ts';
+import { jaccardSorted, normaliseForShingles, shingleSet } from './shingles.ts';
 
 export interface ShingleOptions {
   /** Characters per shingle. */

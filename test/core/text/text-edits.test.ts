@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/random.ts';
-import { normaliseForShingles } from '../../../src/core/text/minhash.ts';
+import { normaliseForShingles } from '../../../src/core/text/shingles.ts';
 import { CHAR_EDIT_RATE, editText, splitSentences, TEXT_EDIT_KINDS } from '../../../src/core/text/text-edits.ts';
 
 const require = createRequire(import.meta.url);
