@@ -1,0 +1,142 @@
+// The extended panel (docs/panel.md, issue 14): precision, recall, density, coverage, Fréchet
+// distance, Vendi scores, authenticity and, with a holdout, the DCR share, from the vectors a run
+// already has (unit-norm rows, n×dim). Everything heavy is a tiled a·bᵀ through the injected Gemm
+// or a d×d Float64 eigenvalue problem; nothing holds an n×m matrix.
+import { TooFewRowsError, type AbortSignalLike } from '../errors.ts';
+import type { Gemm } from '../gemm.ts';
+import { wilson, quantileSorted } from '../intervals.ts';
+import { knnCosine, type KnnGraph } from '../knn.ts';
+import { createRng, deriveSeed, shuffle } from '../random.ts';
+import type { Estimate } from '../../report/schema.ts';
+import { authenticCount } from './authenticity.ts';
+import { dcrShare, type DcrResult } from './dcr.ts';
+import { frechetDistance, type FrechetResult } from './frechet.ts';
+import { allRows, moments, type Moments } from './moments.ts';
+import { crossPass, kthDistances, prdcFromPass } from './prdc.ts';
+import { vendiFromKernel, vendiFromMoments } from './vendi.ts';
+
+/** An Estimate whose interval may be absent ('none': lo = hi = value, see docs/panel.md). */
+export type PanelEstimate = Omit<Estimate, 'method'> & { method: Estimate['method'] | 'none' };
+
+export interface PanelInput {
+  real: Float32Array;
+  synthetic: Float32Array;
+  /** Real rows the generator never saw: enables the DCR share. */
+  holdout?: Float32Array;
+  dim: number;
+  gemm: Gemm;
+  seed?: number;
+  signal?: AbortSignalLike;
+  /** Neighbours for prdc's radii (default 5, as prdc). */
+  k?: number;
+  /** Within-set k-NN graphs (k ≥ this k), when the run already has them. */
+  realGraph?: KnnGraph;
+  syntheticGraph?: KnnGraph;
+  /** Rows per side for the Fréchet distance: give every experiment and the reference the same. */
+  frechetSampleSize?: number;
+  frechetDraws?: number;
+  /** Bootstrap resamples for density's interval (default 1000). */
+  resamples?: number;
+}
+
+export interface Panel {
+  precision: PanelEstimate;
+  recall: PanelEstimate;
+  density: PanelEstimate;
+  coverage: PanelEstimate;
+  frechetDistance: PanelEstimate;
+  /** Vendi score of the synthetic set (of the real set: vendiReal). */
+  vendi: PanelEstimate;
+  vendiReal: PanelEstimate;
+  authenticity: PanelEstimate;
+  dcrShare?: PanelEstimate;
+  /** Two-sided sign test of DCR share = 0.5. */
+  dcrPValue?: number;
+  frechet: FrechetResult;
+  dcr?: DcrResult;
+  k: number;
+}
+
+const none = (value: number, n: number): PanelEstimate => ({ value, lo: value, hi: value, n, method: 'none' });
+
+export async function computePanel(input: PanelInput): Promise<Panel> {
+  const { real, synthetic, dim, gemm, signal } = input;
+  const seed = input.seed ?? 0, k = input.k ?? 5;
+  const nr = real.length / dim, ns = synthetic.length / dim;
+  if (nr <= k || ns <= k) throw new TooFewRowsError(`The panel needs more than k = ${k} rows on each side.`);
+
+  const realGraph = input.realGraph ?? (await knnCosine(real, nr, dim, k, { gemm, signal }));
+  const syntheticGraph = input.syntheticGraph ?? (await knnCosine(synthetic, ns, dim, k, { gemm, signal }));
+  const pass = await crossPass(real, synthetic, dim, kthDistances(realGraph, k), kthDistances(syntheticGraph, k), gemm, signal);
+  const prdc = prdcFromPass(pass, k);
+
+  // Whole-set moments serve Vendi (when dim ≤ n) and the Fréchet distance (when not subsampled).
+  const wholeMoments = async (x: Float32Array, n: number): Promise<Moments | undefined> =>
+    n >= dim ? moments(x, dim, gemm, allRows(n), signal) : undefined;
+  const realMoments = await wholeMoments(real, nr), syntheticMoments = await wholeMoments(synthetic, ns);
+  const vendiOf = (x: Float32Array, m?: Moments) => (m ? vendiFromMoments(m) : vendiFromKernel(x, dim, gemm, signal));
+  const frechet = await frechetDistance(real, synthetic, dim, {
+    gemm, signal, seed, sampleSize: input.frechetSampleSize, draws: input.frechetDraws, realMoments, syntheticMoments,
+  });
+
+  const panel: Panel = {
+    precision: wilson(prdc.precision * ns, ns),
+    recall: wilson(prdc.recall * nr, nr),
+    density: densityEstimate(pass.inRealBalls, k, input.resamples ?? 1000, deriveSeed(seed, 0xde)),
+    coverage: wilson(prdc.coverage * nr, nr),
+    frechetDistance: none(frechet.value, frechet.n),
+    vendi: none(await vendiOf(synthetic, syntheticMoments), ns),
+    vendiReal: none(await vendiOf(real, realMoments), nr),
+    authenticity: wilson(authenticCount(pass.nearestRealSimilarity, pass.nearestRealIndex, realGraph), ns),
+    frechet,
+    k,
+  };
+  if (input.holdout && input.holdout.length >= dim) {
+    const dcr = await dcrShare(synthetic, real, input.holdout, dim, { gemm, seed, signal, nearestTrainingSimilarity: pass.nearestRealSimilarity });
+    panel.dcr = dcr;
+    panel.dcrShare = wilson(dcr.nearerTraining + dcr.ties / 2, ns);
+    panel.dcrPValue = dcr.pValue;
+  }
+  return panel;
+}
+
+/**
+ * Density with a percentile bootstrap over synthetic rows, the real radii and set held fixed
+ * (the noise of which synthetic rows were drawn; refitting the radii would cost a k-NN per resample).
+ */
+function densityEstimate(inRealBalls: Uint32Array, k: number, resamples: number, seed: number): PanelEstimate {
+  const ns = inRealBalls.length;
+  let total = 0;
+  for (let j = 0; j < ns; j++) total += inRealBalls[j];
+  const value = total / (k * ns);
+  if (resamples <= 0) return none(value, ns);
+  const rng = createRng(seed), draws = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let t = 0; t < ns; t++) s += inRealBalls[rng.int(ns)];
+    draws[b] = s / (k * ns);
+  }
+  draws.sort();
+  return { value, lo: Math.min(value, quantileSorted(draws, 0.025)), hi: Math.max(value, quantileSorted(draws, 0.975)), n: ns, method: 'bootstrap' };
+}
+
+/**
+ * What real against real scores on this data: the real set split in two seeded halves, one as
+ * "real", the other as "synthetic" (the comparison's reference row does the same). With a
+ * holdout, the DCR share of an unseen real half against the training half and the holdout.
+ */
+export async function computeReferencePanel(input: Omit<PanelInput, 'synthetic' | 'realGraph' | 'syntheticGraph'>): Promise<Panel> {
+  const { real, dim } = input;
+  const nr = real.length / dim, order = shuffle(allRows(nr), createRng(deriveSeed(input.seed ?? 0, 0x4ef)));
+  const half = Math.floor(nr / 2);
+  const take = (from: number, to: number) => {
+    const out = new Float32Array((to - from) * dim);
+    for (let t = from; t < to; t++) out.set(real.subarray(order[t] * dim, (order[t] + 1) * dim), (t - from) * dim);
+    return out;
+  };
+  return computePanel({ ...input, real: take(0, half), synthetic: take(half, 2 * half) });
+}
+
+export { dcrShare, signTestPValue } from './dcr.ts';
+export { frechetDistance, frechetFromMoments } from './frechet.ts';
+export { vendiFromEigenvalues } from './vendi.ts';

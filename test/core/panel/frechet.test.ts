@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { jsGemm } from '../../../src/core/gemm.ts';
+import { frechetDistance, frechetFromMoments } from '../../../src/core/panel/frechet.ts';
+import { allRows, moments, type Moments } from '../../../src/core/panel/moments.ts';
+import { gaussianCloud } from '../helpers.ts';
+
+const fit = (mean: number[], cov: number[][]): Moments => ({ n: 100, dim: mean.length, mean: Float64Array.from(mean), cov: Float64Array.from(cov.flat()) });
+
+describe('Fréchet distance', () => {
+  it('is ‖Δμ‖² + Σ(√a − √b)² for diagonal covariances, worked by hand', () => {
+    // Δμ = (1, 2, 0) → 5; variances (4, 1, 9) against (1, 1, 1) → (2−1)² + 0 + (3−1)² = 5.
+    const fd = frechetFromMoments(fit([1, 2, 0], [[4, 0, 0], [0, 1, 0], [0, 0, 9]]), fit([0, 0, 0], [[1, 0, 0], [0, 1, 0], [0, 0, 1]]));
+    expect(fd.meanTerm).toBeCloseTo(5, 12);
+    expect(fd.covarianceTerm).toBeCloseTo(5, 10);
+    expect(fd.value).toBeCloseTo(10, 10);
+  });
+
+  it('handles non-commuting and rank-deficient covariances', () => {
+    // Σr = [[2, 1], [1, 2]] (eigenvalues 3, 1), Σs = I: Tr(ΣrΣs)^½ = √3 + 1, FD = 4 + 2 − 2(√3 + 1).
+    expect(frechetFromMoments(fit([0, 0], [[2, 1], [1, 2]]), fit([0, 0], [[1, 0], [0, 1]])).value).toBeCloseTo(4 - 2 * Math.sqrt(3), 10);
+    // Σr = [[1, 1], [1, 1]] (rank 1, eigenvalue 2 along (1,1)/√2), Σs = diag(4, 0):
+    // ΣrΣs has trace 4 and rank 1 → Tr(ΣrΣs)^½ = 2; FD = 2 + 4 − 4 = 2.
+    expect(frechetFromMoments(fit([0, 0], [[1, 1], [1, 1]]), fit([0, 0], [[4, 0], [0, 0]])).value).toBeCloseTo(2, 10);
+    // Order does not matter: FD is symmetric.
+    expect(frechetFromMoments(fit([0, 0], [[4, 0], [0, 0]]), fit([0, 0], [[1, 1], [1, 1]])).value).toBeCloseTo(2, 10);
+  });
+
+  it('is near 0 for two samples of one Gaussian and near ‖shift‖² for a shifted one', async () => {
+    const dim = 8, n = 4000;
+    const real = gaussianCloud(n, dim, 1);
+    const same = await frechetDistance(real, gaussianCloud(n, dim, 2), dim, { gemm: jsGemm });
+    // Finite-n bias for identity covariances: about d/n (means) + d(d+1)/(4n)·2/… — here ≈ 0.01.
+    expect(same.value).toBeLessThan(0.05);
+    const shifted = await frechetDistance(real, gaussianCloud(n, dim, 2, 0.5), dim, { gemm: jsGemm }); // ‖shift‖² = 8 × 0.25 = 2
+    expect(shifted.value).toBeGreaterThan(1.9);
+    expect(shifted.value).toBeLessThan(2.1);
+    expect(shifted.meanTerm).toBeGreaterThan(1.9);
+  });
+
+  it('compares sets of different sizes at one n, averaging draws', async () => {
+    const dim = 8;
+    const big = gaussianCloud(6000, dim, 1), small = gaussianCloud(300, dim, 2);
+    const r = await frechetDistance(big, small, dim, { gemm: jsGemm, seed: 4 });
+    expect(r.n).toBe(300);
+    expect(r.draws).toBe(3);
+    expect(r.value).toBeCloseTo(r.perDraw.reduce((a, b) => a + b) / 3, 12);
+    // The bias at n = 300 is what two fresh sets of 300 rows show, not what 6000 against 300 would.
+    const fresh = await frechetDistance(gaussianCloud(300, dim, 5), gaussianCloud(300, dim, 6), dim, { gemm: jsGemm });
+    expect(Math.abs(r.value - fresh.value)).toBeLessThan(0.5 * fresh.value);
+    // Same seed, same draws.
+    expect((await frechetDistance(big, small, dim, { gemm: jsGemm, seed: 4 })).value).toBe(r.value);
+  });
+
+  it('takes its covariance from the Gemm in blocks (matches the textbook sum)', async () => {
+    const dim = 4, n = 5000;
+    const x = gaussianCloud(n, dim, 3, 2);
+    const m = await moments(x, dim, jsGemm, allRows(n));
+    let c01 = 0;
+    for (let i = 0; i < n; i++) c01 += (x[i * dim] - m.mean[0]) * (x[i * dim + 1] - m.mean[1]);
+    expect(m.cov[1]).toBeCloseTo(c01 / (n - 1), 5);
+    expect(m.mean[2]).toBeCloseTo(2, 1);
+  });
+});
