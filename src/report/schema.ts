@@ -30,6 +30,11 @@ export interface Report {
   table?: TableReportInfo;
   /** File-level warnings that did not stop the run (replaced bytes, truncated files). */
   warnings?: string[];
+  /**
+   * The app's fingerprint of what was run (files' names, sizes and dates, the request, the engine
+   * and model versions): an unchanged re-run shows the stored report instead of scoring again.
+   */
+  inputs?: { fingerprint: string };
   /** Every pair of experiments compared score by score (docs/uncertainty.md): B − A with its interval. */
   comparisons?: Comparison[];
   /**
