@@ -3,12 +3,13 @@
 // by sharp. For each descriptor variant: the null distribution (each image's copy distance to its
 // nearest distinct image: exact cosine kNN over descriptors, k = 10, refined by copyDistance), the
 // threshold at a 1% false-pair rate, and per edit kind the share of copies caught and the share
-// whose source is among the copy's 10 cosine candidates (in a pool of sources and copies, as in a run).
+// whose source is among the copy's 10 cosine candidates (in a pool of sources and copies, as in a run),
+// and the CPU µs per copyDistance call over the null's candidate pairs.
 //
 //   npx tsx scripts/measure/image-copy-signal.ts [--n 1000] [--seed 1]
 import sharp from 'sharp';
 import type { DecodedImage } from '../../src/contracts/embedders.ts';
-import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, copyDistanceWith } from '../../src/core/image/copy-descriptor.ts';
+import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, copyDistanceWith, descriptorLength } from '../../src/core/image/copy-descriptor.ts';
 import { editImage, IMAGE_EDIT_KINDS } from '../../src/core/image/pixel-edits.ts';
 import { jsGemm } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';
@@ -17,18 +18,22 @@ import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
 
 const K = 10;
 const FALSE_PAIR_RATE = 0.01;
-const V = (side: number, blur: number, center: boolean, filter: 'box' | 'triangle', blurSearch = 0, maxShift = 3): CopySignalParams => ({ side, blur, center, filter, maxShift, subpixel: true, blurSearch });
+/** A variant: the chosen design with some fields changed. */
+const V = (change: Partial<CopySignalParams>): CopySignalParams => ({ ...COPY_SIGNAL_PARAMS, ...change });
 const VARIANTS: CopySignalParams[] = [
-  V(24, 1, false, 'box'), // thumb-ncc-v1
-  V(24, 1, true, 'box'),
-  V(24, 1, true, 'triangle'),
-  V(24, 2, true, 'triangle'),
-  V(20, 1, true, 'triangle'),
-  V(16, 1, true, 'triangle', 0, 2),
-  V(24, 1, false, 'box', 1),
-  V(24, 1, true, 'triangle', 1),
-  V(24, 1, true, 'triangle', 2),
-  V(20, 1, true, 'triangle', 1),
+  V({}), // thumb-ncc-v3
+  V({ refine: false }),
+  V({ coarseSide: 0 }), // v1 + sub-pixel + blur search: no coarse part, so shifted digits miss the kNN
+  V({ coarseSide: 8, coarseShare: 0.8 }),
+  V({ coarseSide: 8 }),
+  V({ coarseSide: 8, coarseShare: 0.99 }),
+  V({ coarseSide: 12 }),
+  V({ coarseShare: 0.9 }),
+  V({ coarseShare: 0.98 }),
+  V({ filter: 'triangle' }),
+  V({ earlyExit: -2 }), // no early exit: what the shortcut saves
+  V({ maxShift: 4 }),
+  V({ filter: 'triangle', blur: 0 }),
 ];
 
 function arg(name: string, fallback: number): number {
@@ -82,7 +87,7 @@ async function sceneImages(n: number, rng: Rng): Promise<DecodedImage[]> {
 }
 
 function describe(images: DecodedImage[], p: CopySignalParams): Float32Array {
-  const dim = p.side * p.side, out = new Float32Array(images.length * dim);
+  const dim = descriptorLength(p), out = new Float32Array(images.length * dim);
   images.forEach((img, i) => out.set(copyDescriptorWith(img, p), i * dim));
   return out;
 }
@@ -100,22 +105,29 @@ interface VariantResult {
   nullMedian: number;
   caught: Record<string, number>;
   inTop10: Record<string, number>;
+  usPerCall: number;
 }
 
 async function measure(sources: DecodedImage[], copies: Record<string, DecodedImage[]>, p: CopySignalParams): Promise<VariantResult> {
-  const n = sources.length, dim = p.side * p.side;
+  const n = sources.length, dim = descriptorLength(p);
   const desc = describe(sources, p);
   const graph = await knnCosine(desc, n, dim, K, { gemm: jsGemm });
   const nulls: number[] = [];
+  // CPU µs per copyDistance call over the null's candidate pairs (what a run pays per kNN edge);
+  // CPU time, not wall time, as the machine this runs on is often shared.
+  let calls = 0;
+  const started = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let t = 0; t < K; t++) {
       const j = graph.indices[i * K + t];
       if (j < 0 || samePixels(sources[i], sources[j])) continue;
-      best = Math.min(best, copyDistanceWith(row(desc, i, dim), row(desc, j, dim), p.maxShift, p.subpixel, p.blurSearch));
+      best = Math.min(best, copyDistanceWith(row(desc, i, dim), row(desc, j, dim), p));
+      calls++;
     }
     nulls.push(best);
   }
+  const usPerCall = process.cpuUsage(started).user / calls;
   nulls.sort((a, b) => a - b);
   // Largest t with share(null < t) ≤ 1%: the value at rank ⌊0.01·n⌋.
   const threshold = nulls[Math.floor(FALSE_PAIR_RATE * n)];
@@ -128,17 +140,18 @@ async function measure(sources: DecodedImage[], copies: Record<string, DecodedIm
     const g = await knnCosine(pool, 2 * n, dim, K, { gemm: jsGemm });
     let c = 0, top = 0;
     for (let i = 0; i < n; i++) {
-      if (copyDistanceWith(row(cd, i, dim), row(desc, i, dim), p.maxShift, p.subpixel, p.blurSearch) < threshold) c++;
+      if (copyDistanceWith(row(cd, i, dim), row(desc, i, dim), p) < threshold) c++;
       if (g.indices.subarray((n + i) * K, (n + i + 1) * K).includes(i)) top++;
     }
     caught[kind] = c / n;
     inTop10[kind] = top / n;
   }
-  return { threshold, nullMedian: nulls[Math.floor(n / 2)], caught, inTop10 };
+  return { threshold, nullMedian: nulls[Math.floor(n / 2)], caught, inTop10, usPerCall };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
-const name = (p: CopySignalParams) => `${p.side}² ${p.filter}${p.blur ? ` blur×${p.blur}` : ''}${p.center ? ' centred' : ''} ±${p.maxShift}${p.blurSearch ? ` +blur${p.blurSearch}` : ''}`;
+const name = (p: CopySignalParams) =>
+  `${p.coarseSide ? `${p.coarseSide}²b${p.coarseBlur}${p.center ? 'c' : ''}@${p.coarseShare} + ` : ''}${p.side}² ${p.filter} ±${p.maxShift}${p.refine ? ' +refine' : ''}${p.blurSearch ? ` +blur${p.blurSearch}` : ''}${p.earlyExit > -1 ? ` exit<${p.earlyExit}` : ''}`;
 
 async function main() {
   const n = arg('n', 1000), seed = arg('seed', 1);
@@ -157,12 +170,12 @@ async function main() {
       copies[kind] = sources.map((img) => editImage(img, kind, rng));
     });
     console.log(`\n${label}, n = ${n}: share caught at the 1% false-pair threshold (share with the source in the copy's cosine top-10)`);
-    console.log(['variant'.padEnd(34), 't(1%)'.padStart(6), 'null½'.padStart(6), ...IMAGE_EDIT_KINDS.map((k) => k.padStart(15))].join(' '));
+    console.log(['variant'.padEnd(48), 't(1%)'.padStart(6), 'null½'.padStart(6), 'µs'.padStart(5), ...IMAGE_EDIT_KINDS.map((k) => k.padStart(15))].join(' '));
     for (const p of only.length ? only.map((i) => VARIANTS[i]) : VARIANTS) {
       const r = await measure(sources, copies, p);
       const chosen = JSON.stringify(p) === JSON.stringify(COPY_SIGNAL_PARAMS);
       const cells = IMAGE_EDIT_KINDS.map((k) => `${pct(r.caught[k])} (${pct(r.inTop10[k])})`);
-      console.log([`${name(p)}${chosen ? ' *' : ''}`.padEnd(34), r.threshold.toFixed(3).padStart(6), r.nullMedian.toFixed(3).padStart(6), ...cells].join(' '));
+      console.log([`${name(p)}${chosen ? ' *' : ''}`.padEnd(48), r.threshold.toFixed(4).padStart(6), r.nullMedian.toFixed(3).padStart(6), r.usPerCall.toFixed(0).padStart(5), ...cells].join(' '));
     }
   }
 }
