@@ -1,13 +1,16 @@
 // A cached re-run of an image case: time to scores.
 //   npx tsx scripts/bench-rerun.ts [--per-class N]     (default 100: 1000 real + 2 × 1000 synthetic)
 // Builds the MNIST demo sets, scores them once cold with a fresh cache dir, then again with a
-// fresh environment on the same cache dir: the second run must embed nothing.
+// fresh environment on the same cache dir: the second run must embed nothing. Prints each run's
+// listing (the "read" stage) and, for the re-run, cached items/s: every file read, hashed and
+// looked up, nothing embedded (the embed stages' items over their seconds; issue 17).
 import { loadavg, tmpdir } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createNodeEnv } from '../src/cli/node-env.ts';
 import type { Report } from '../src/report/schema.ts';
 import { scoreImages, type ImageScoreRequest } from '../src/pipeline/image/score-images.ts';
+import type { ProgressEvent } from '../src/core/progress.ts';
 import { buildDemoSets } from './demo-data/build-sets.ts';
 
 const i = process.argv.indexOf('--per-class');
@@ -27,17 +30,28 @@ try {
   };
   const cacheDir = join(root, 'cache');
 
-  const run = async (label: string): Promise<{ report: Report; toScores: number; withEnv: number }> => {
+  type Run = { report: Report; toScores: number; withEnv: number; readS: number; embedS: number; files: number };
+  const run = async (label: string): Promise<Run> => {
     const t0 = performance.now();
     const env = await createNodeEnv({ cacheDir });
     const t1 = performance.now();
-    const report = await scoreImages(req, env);
+    // Seconds per stage, from the progress events (initiate → done).
+    const started = new Map<string, number>();
+    const secs = new Map<string, number>();
+    const onProgress = (e: ProgressEvent) => {
+      if (e.status === 'initiate') started.set(e.stage, performance.now());
+      else if (e.status === 'done' && started.has(e.stage)) secs.set(e.stage, (performance.now() - started.get(e.stage)!) / 1000);
+    };
+    const report = await scoreImages(req, env, { onProgress });
     const t2 = performance.now();
     await env.close();
-    const res = { report, toScores: (t2 - t1) / 1000, withEnv: (t2 - t0) / 1000 };
     const e = report.embedding;
+    const embedS = [...secs].filter(([k]) => k.startsWith('embed ')).reduce((a, [, v]) => a + v, 0);
+    const files = e.embedded + e.fromCache + report.skipped.length;
+    const res = { report, toScores: (t2 - t1) / 1000, withEnv: (t2 - t0) / 1000, readS: secs.get('read') ?? NaN, embedS, files };
     console.log(`${label}: ${res.toScores.toFixed(2)} s to scores (${res.withEnv.toFixed(2)} s with model load); ` +
-      `embedded ${e.embedded}, fromCache ${e.fromCache}`);
+      `embedded ${e.embedded}, fromCache ${e.fromCache}; listing ${files} files ${res.readS.toFixed(2)} s, ` +
+      `embed stages ${embedS.toFixed(2)} s (${Math.round((e.embedded + e.fromCache) / embedS)} items/s)`);
     for (const x of report.experiments) {
       const s = x.scores, f = (v: number) => v.toFixed(3);
       const t = Object.entries(x.timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
@@ -54,9 +68,13 @@ try {
     && x.auc.value === warm.report.experiments[k].auc.value);
   console.log(`  re-run scores identical to cold run: ${same}; peak RSS ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(2)} GB`);
   const n = cold.report.embedding.embedded + cold.report.embedding.fromCache;
+  const cachedRate = warm.report.embedding.fromCache / warm.embedS;
+  console.log(`  cached rows (read + hash + lookup, nothing embedded): ${Math.round(cachedRate)} items/s; ` +
+    `listing ${warm.files} files: ${warm.readS.toFixed(2)} s (${Math.round(warm.files / warm.readS)} files/s)`);
   console.log(`SUMMARY ${JSON.stringify([
     `rerun (${n} images, ${SETS.length} experiments): cold ${cold.toScores.toFixed(2)} s, cached ${warm.toScores.toFixed(2)} s to scores ` +
       `(${warm.withEnv.toFixed(2)} s with model load), re-run embedded ${warm.report.embedding.embedded}, fromCache ${warm.report.embedding.fromCache}`,
+    `CLI cached rows: ${Math.round(cachedRate)} items/s (read + hash + lookup); listing ${warm.files} files ${warm.readS.toFixed(2)} s`,
   ])}`);
 } finally {
   await rm(root, { recursive: true, force: true });

@@ -1,8 +1,7 @@
 // Browser adapters for the pipeline (run inside the scoring worker): sets given as File objects,
 // createImageBitmap decoding, crypto.subtle hashes, onnxruntime-web inference and GEMM, and the
 // IndexedDB vector cache. The browser counterpart of src/cli/node-env.ts.
-import type { SkippedItem } from '../report/schema.ts';
-import { listFileRefs, type FileRef } from '../ingest/browser-list.ts';
+import { listFileSet, type FileRef, type FileSet } from '../ingest/browser-list.ts';
 import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decode.ts';
 import { InputError } from '../ingest/types.ts';
 import { createWebGemm, createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
@@ -11,8 +10,10 @@ import { imageCacheKey } from './image/cache-record.ts';
 import { noCache } from '../storage/vector-cache.ts';
 import type { PipelineEnv } from './image/environment.ts';
 
-/** The sets of one run, by root key (the key is what ImageScoreRequest.real / synthetic[].path name). */
-export type FileSets = Record<string, { files: FileRef[]; skipped?: SkippedItem[] }>;
+/** The sets of one run, by root key (the key is what ImageScoreRequest.real / synthetic[].path name).
+ *  `listed`: the page's listing of these files (made when they were dropped, by the same
+ *  listFileRefs): the run uses it instead of sniffing every file's head a second time. */
+export type FileSets = Record<string, FileSet>;
 
 export interface BrowserEnvOptions extends Partial<RuntimeOptions> {
   /** Where the app is served from, e.g. http://localhost:5173/ (ends in '/'). */
@@ -41,7 +42,7 @@ export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions):
   };
   return {
     info: embedder.info,
-    listSet: (root, side, signal) => listFileRefs(root, set(root).files, side, { signal, skipped: set(root).skipped }),
+    listSet: (root, side, signal) => listFileSet(root, set(root), side, signal),
     async readItem(root, item) {
       let m = byPath.get(root);
       if (!m) byPath.set(root, (m = new Map(set(root).files.map((f) => [f.path, f]))));

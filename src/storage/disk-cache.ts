@@ -38,6 +38,10 @@ export async function openDiskCache(dir: string, modelId: string, dim: number): 
       assertContentHash(fileHash);
       return map.get(fileHash);
     },
+    getMany: async (fileHashes) => {
+      fileHashes.forEach(assertContentHash);
+      return fileHashes.map((k) => map.get(k));
+    },
     get size() {
       return map.size;
     },

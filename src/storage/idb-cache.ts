@@ -104,6 +104,14 @@ export async function openIdbCache(
       const r = await db.get('vectors', key(fileHash));
       return r ? { vector: r.vector, pixelHash: r.pixelHash } : undefined;
     },
+    async getMany(fileHashes) {
+      fileHashes.forEach(assertContentHash);
+      if (fileHashes.length === 0) return [];
+      // One readonly transaction for the batch: a transaction per key cost more than the read.
+      const tx = db.transaction('vectors', 'readonly');
+      const [records] = await Promise.all([Promise.all(fileHashes.map((h) => tx.store.get(key(h)))), tx.done]);
+      return records.map((r) => (r ? { vector: r.vector, pixelHash: r.pixelHash } : undefined));
+    },
     async putMany(entries: { fileHash: string; value: CachedVector }[]) {
       if (entries.length === 0) return;
       entries.forEach((e) => assertContentHash(e.fileHash));

@@ -19,6 +19,9 @@ export function assertContentHash(key: string): void {
 export interface VectorCache {
   /** `fileHash`: see assertContentHash. */
   get(fileHash: string): Promise<CachedVector | undefined>;
+  /** The records of many keys, in their order (undefined: a miss), in one round trip: one
+   *  IndexedDB transaction for the lot, where a get per key cost a transaction each (issue 17). */
+  getMany(fileHashes: readonly string[]): Promise<(CachedVector | undefined)[]>;
   /** Persist a batch; resolved once it is durable, so a cancel or crash keeps it. */
   putMany(entries: { fileHash: string; value: CachedVector }[]): Promise<void>;
   readonly size: number;
@@ -29,6 +32,7 @@ export interface VectorCache {
 export function noCache(): VectorCache {
   return {
     get: async () => undefined,
+    getMany: async (keys) => keys.map(() => undefined),
     putMany: async () => {},
     size: 0,
     close: async () => {},
@@ -55,13 +59,14 @@ export interface ValidatedCache extends VectorCache {
  *  caches then write over the damaged one. */
 export function validatedCache(cache: VectorCache, dim: number): ValidatedCache {
   const damaged = new Set<string>();
+  const checked = (fileHash: string, hit: CachedVector | undefined): CachedVector | undefined => {
+    if (!hit || isUsableVector(hit.vector, dim)) return hit;
+    damaged.add(fileHash);
+    return undefined;
+  };
   return {
-    async get(fileHash) {
-      const hit = await cache.get(fileHash);
-      if (!hit || isUsableVector(hit.vector, dim)) return hit;
-      damaged.add(fileHash);
-      return undefined;
-    },
+    get: async (fileHash) => checked(fileHash, await cache.get(fileHash)),
+    getMany: async (fileHashes) => (await cache.getMany(fileHashes)).map((hit, i) => checked(fileHashes[i], hit)),
     putMany: (entries) => cache.putMany(entries),
     get size() {
       return cache.size;

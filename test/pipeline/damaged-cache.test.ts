@@ -77,7 +77,9 @@ describe('a damaged vector cache', () => {
   it('re-embeds exactly the NaN and the all-zero vector, scores as a clean run, and says how many', async () => {
     const clean = await run();
     expect(clean.seen).toHaveLength(60);
-    expect(clean.report.warnings ?? []).toEqual([]);
+    // 30 real texts: too few for the real-vs-real reference, which says so; nothing else.
+    const cacheWarnings = (ws: readonly string[] | undefined) => (ws ?? []).filter((w) => !w.startsWith('The real-vs-real reference'));
+    expect(cacheWarnings(clean.report.warnings)).toEqual([]);
 
     const nanText = J[3 * 4], zeroText = J[500 + 3 * 7];
     damage(cacheDir, await textHash(nanText), NaN);
@@ -86,8 +88,8 @@ describe('a damaged vector cache', () => {
     const again = await run();
     expect(again.seen.sort()).toEqual([nanText, zeroText].sort());
     const message = '2 cached vectors were damaged and were embedded again.';
-    expect(again.report.warnings).toEqual([message]);
-    expect(again.warnings).toEqual([message]);
+    expect(cacheWarnings(again.report.warnings)).toEqual([message]);
+    expect(cacheWarnings(again.warnings)).toEqual([message]);
     const scores = (r: typeof clean.report) => r.experiments.map((e) => ({ scores: e.scores, auc: e.auc, counts: e.counts }));
     expect(scores(again.report)).toEqual(scores(clean.report));
   });

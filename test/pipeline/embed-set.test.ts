@@ -1,10 +1,11 @@
 // embedSet preprocesses each cache miss straight into its slot of the chunk's model batch and
 // closes the gaps left by cache hits and unreadable files: every row must still get its own vector.
+// Cached rows are looked up in batches (one getMany per lookup chunk) and never decoded.
 import { describe, expect, it } from 'vitest';
 import type { IngestItem, ListedSet } from '../../src/ingest/types.ts';
 import type { ModelManifest } from '../../src/models/manifest.ts';
 import { decodeImageBytes } from '../../src/ingest/node-decode.ts';
-import { BATCH, DECODE_BUDGET, embedSet } from '../../src/pipeline/image/embed-set.ts';
+import { BATCH, DECODE_BUDGET, LOOKUP_BYTES, LOOKUP_ITEMS, embedSet, lookupChunks } from '../../src/pipeline/image/embed-set.ts';
 import type { PipelineEnv } from '../../src/pipeline/image/environment.ts';
 import type { CachedVector } from '../../src/storage/vector-cache.ts';
 import { BOMB_REASON, pngBomb } from '../../scripts/hostile/bombs.ts';
@@ -16,13 +17,17 @@ const manifest = {
   output: { name: 'y', dimension: 2 }, nearDuplicateThreshold: { value: 0.1, calibration: null }, licence: '', origin: '',
 } as ModelManifest;
 
+/** What the fake cache was asked: keys per getMany call, and single gets. */
+interface Lookups { many: number[]; single: number }
+
 /** Item i is a 4×4 image whose every pixel is grey level i; the fake model returns [grey, 1]. */
-function env(cached: Map<string, CachedVector>, broken: Set<number>, batches: number[]): PipelineEnv {
+function env(cached: Map<string, CachedVector>, broken: Set<number>, batches: number[], lookups: Lookups = { many: [], single: 0 }, decoded: string[] = []): PipelineEnv {
   return {
     listSet: async () => { throw new Error('unused'); },
     readItem: async (_root, item) => Uint8Array.of(Number(item.path.slice(4))),
     hashBytes: (bytes) => `file${bytes[0]}`,
-    decodeImage: async (bytes) => {
+    decodeImage: async (bytes, path) => {
+      decoded.push(path);
       if (broken.has(bytes[0])) throw new Error('truncated or corrupt PNG: test');
       return { data: new Uint8Array(4 * 4 * 4).map((_, k) => (k % 4 === 3 ? 255 : bytes[0])), width: 4, height: 4 };
     },
@@ -43,7 +48,8 @@ function env(cached: Map<string, CachedVector>, broken: Set<number>, batches: nu
       },
     },
     cache: {
-      get: async (h) => cached.get(h),
+      get: async (h) => (lookups.single++, cached.get(h)),
+      getMany: async (keys) => (lookups.many.push(keys.length), keys.map((h) => cached.get(h))),
       putMany: async (entries) => { for (const e of entries) cached.set(e.fileHash, e.value); },
       get size() { return cached.size; },
       close: async () => {},
@@ -79,6 +85,45 @@ describe('embedSet', () => {
     const r2 = await embedSet(listed, 'real', env(cached, new Set([1, 20]), again));
     expect([r2.fromCache, r2.embedded, again.length]).toEqual([N - 2, 0, 0]);
     expect(r2.vectors).toEqual(r.vectors);
+  });
+
+  it('a fully cached set is looked up in one batch per lookup chunk and decodes nothing; misses still reach the model in batches of BATCH', async () => {
+    const n = LOOKUP_ITEMS + 3 * BATCH + 5;
+    const many = Array.from({ length: n }, (_, i): IngestItem => ({ path: `img-${i % 250}`, className: null, size: 1, kind: 'image', format: 'png' }));
+    const set = { root: '/fake', items: many, skipped: [] } as unknown as ListedSet;
+    const cached = new Map<string, CachedVector>();
+    const first: number[] = [];
+    const cold = await embedSet(set, 'real', env(cached, new Set(), first));
+    // Grey levels repeat past 250: those files are the same bytes, embedded in the first chunk and then hits.
+    expect(cold.embedded + cold.fromCache).toBe(n);
+    expect(first.slice(0, -1).every((b) => b === BATCH)).toBe(true);
+
+    const lookups: Lookups = { many: [], single: 0 };
+    const decoded: string[] = [];
+    const warm = await embedSet(set, 'real', env(cached, new Set(), [], lookups, decoded));
+    expect([warm.fromCache, warm.embedded]).toEqual([n, 0]);
+    expect(decoded).toEqual([]);
+    expect(lookups).toEqual({ many: [LOOKUP_ITEMS, n - LOOKUP_ITEMS], single: 0 });
+    expect(warm.vectors).toEqual(cold.vectors);
+    expect(warm.descriptors).toEqual(cold.descriptors);
+  });
+});
+
+describe('lookupChunks', () => {
+  const sized = (sizes: number[]): IngestItem[] => sizes.map((size, i) => ({ path: `f${i}`, className: null, size, kind: 'image', format: 'jpeg' }));
+  const bytesOf = (c: IngestItem[]) => c.reduce((s, it) => s + it.size, 0);
+
+  it('holds at most LOOKUP_BYTES of photo-sized files per chunk, in whole model batches', () => {
+    const chunks = lookupChunks(sized(Array(100).fill(3e6)), Infinity);
+    expect(chunks.flat()).toHaveLength(100);
+    expect(chunks.slice(0, -1).every((c) => c.length % BATCH === 0)).toBe(true);
+    expect(Math.max(...chunks.map(bytesOf))).toBeLessThanOrEqual(LOOKUP_BYTES);
+  });
+
+  it('reads one file alone when it is larger than the budget, and counts nothing for a file it will refuse unread', () => {
+    expect(lookupChunks(sized([1, LOOKUP_BYTES * 2, 1]), Infinity).map((c) => c.length)).toEqual([1, 1, 1]);
+    expect(lookupChunks(sized([1, LOOKUP_BYTES * 2, 1]), 1000).map((c) => c.length)).toEqual([3]);
+    expect(lookupChunks(sized(Array(LOOKUP_ITEMS + 1).fill(10)), Infinity).map((c) => c.length)).toEqual([LOOKUP_ITEMS, 1]);
   });
 });
 

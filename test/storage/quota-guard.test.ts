@@ -7,6 +7,7 @@ it('swallows QuotaExceededError once, calls onFull, and writes nothing after', a
   let writes = 0;
   const cache: VectorCache = {
     get: async () => undefined,
+    getMany: async (keys) => keys.map(() => undefined),
     async putMany() {
       writes++;
       const e = new Error('The quota has been exceeded.');
@@ -26,7 +27,19 @@ it('swallows QuotaExceededError once, calls onFull, and writes nothing after', a
 });
 
 it('lets other write errors through', async () => {
-  const cache: VectorCache = { get: async () => undefined, putMany: async () => { throw new TypeError('boom'); }, size: 0, close: async () => {} };
+  const cache: VectorCache = { get: async () => undefined, getMany: async (keys) => keys.map(() => undefined), putMany: async () => { throw new TypeError('boom'); }, size: 0, close: async () => {} };
   await expect(quotaGuard(cache, () => {}).putMany([])).rejects.toThrow('boom');
   expect(isQuotaError(new TypeError('boom'))).toBe(false);
+});
+
+it('passes batched lookups through to the cache it guards', async () => {
+  const stored = { vector: Float32Array.of(1, 0), pixelHash: 'p' };
+  const cache: VectorCache = {
+    get: async () => undefined,
+    getMany: async (keys) => keys.map((k) => (k === 'a' ? stored : undefined)),
+    putMany: async () => {},
+    size: 1,
+    close: async () => {},
+  };
+  expect(await quotaGuard(cache, () => {}).getMany(['b', 'a'])).toEqual([undefined, stored]);
 });

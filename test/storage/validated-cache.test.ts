@@ -43,6 +43,8 @@ for (const [name, open] of [
       const cache = validatedCache(raw, DIM);
       expect(await cache.get(kGood)).toEqual({ vector: good, pixelHash: kGood });
       for (const k of [kNan, kZero, kNan]) expect(await cache.get(k)).toBeUndefined();
+      // A batched lookup judges each record the same way and counts a key already counted once.
+      expect(await cache.getMany([kGood, kNan, kZero])).toEqual([{ vector: good, pixelHash: kGood }, undefined, undefined]);
       if (name === 'IndexedDB') expect(await cache.get(kShort)).toBeUndefined();
       const bad = name === 'IndexedDB' ? 3 : 2;
       expect(cache.damaged).toBe(bad);

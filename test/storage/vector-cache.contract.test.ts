@@ -40,6 +40,28 @@ function vectorCacheContract(name: string, makeFactory: () => Promise<Factory>) 
       await second.close();
     });
 
+    it('looks up many keys in one call: each record in the order asked, a miss as undefined', async () => {
+      const open = await makeFactory();
+      const keys = Array.from({ length: 300 }, (_, i) => fileHash(`image ${i}`));
+      const first = await open();
+      await first.putMany(keys.map((k, i) => ({ fileHash: k, value: { vector: vec(i), pixelHash: k } })).filter((_, i) => i % 3 !== 1));
+      await first.close();
+
+      const second = await open();
+      const asked = [...keys].reverse();
+      const got = await second.getMany(asked);
+      expect(got).toHaveLength(asked.length);
+      asked.forEach((k, j) => {
+        const i = keys.indexOf(k);
+        expect(got[j]).toEqual(i % 3 === 1 ? undefined : { vector: vec(i), pixelHash: k });
+      });
+      // The same answers as one get per key; an empty batch is no error.
+      for (const j of [0, 1, 2, 150, 299]) expect(got[j]).toEqual(await second.get(asked[j]));
+      expect(await second.getMany([])).toEqual([]);
+      await expect(second.getMany([keys[0], 'not-a-hash'])).rejects.toThrow(/SHA-256/);
+      await second.close();
+    });
+
     it('refuses a key that is not a content hash instead of storing it under a wrong key', async () => {
       const cache = await (await makeFactory())();
       await expect(cache.putMany([{ fileHash: 'text:use-lite-512:abc', value: { vector: vec(0), pixelHash: fileHash('x') } }])).rejects.toThrow(/SHA-256/);

@@ -48,8 +48,8 @@ export async function calibrateImages(
     throwIfAborted(opts.signal);
     const batch = copies.slice(s, s + BATCH);
     const misses: number[] = [];
-    for (const [b, c] of batch.entries()) {
-      const hit = await env.cache.get(c.key);
+    const hits = await env.cache.getMany(batch.map((c) => c.key));
+    for (const [b, hit] of hits.entries()) {
       if (!hit) { misses.push(b); continue; }
       const r = splitRecord(hit.vector, dim);
       vectors.set(r.vector, (s + b) * dim);
@@ -60,7 +60,8 @@ export async function calibrateImages(
       const made = await Promise.all(misses.map(async (b, m) => {
         const c = batch[b];
         const img = await env.decodeImage(await env.readItem(real.root, real.items[c.source]), real.items[c.source].path);
-        const edited = editImage(img, c.kind as (typeof IMAGE_EDIT_KINDS)[number], createRng(deriveSeed(opts.seed, s + b)));
+        // The edit is a function of its cache key alone, so a cached copy is always the one its key names.
+        const edited = editImage(img, c.kind as (typeof IMAGE_EDIT_KINDS)[number], createRng(parseInt(c.key.slice(0, 8), 16)));
         preprocessImage(edited, { width, height }, pixels, m * px);
         return { descriptor: copyDescriptor(edited), pixelHash: await env.hashPixels(edited) };
       }));

@@ -39,9 +39,11 @@ export async function embedTexts(texts: readonly string[], env: TextPipelineEnv,
     throwIfAborted(opts.signal);
     const idx = Array.from({ length: Math.min(EMBED_BATCH, texts.length - s) }, (_, i) => s + i);
     const keys = await Promise.all(idx.map((i) => textHash(texts[i])));
+    // One lookup per batch (one IndexedDB transaction in the page), not one per text.
+    const hits = env.cache ? await env.cache.getMany(keys) : [];
     const miss: number[] = [];
     for (const [j, i] of idx.entries()) {
-      const hit = env.cache ? await env.cache.get(keys[j]) : undefined;
+      const hit = hits[j];
       if (hit) { vectors.set(hit.vector, i * dim); fromCache++; } else miss.push(j);
     }
     if (miss.length) {
