@@ -24,11 +24,11 @@ export function joinedBy(ex: Pick<Experiment, 'threshold'>): string {
  *  when it is not used or not calibrated. */
 export function signalLines(t: ThresholdInfo): string[] {
   return signalsOf(t).map((s) => {
-    const head = `${SIGNAL_NAME[s.signal]}: ${s.used ? `below ${fmt(s.value, 4)}` : 'not used'} (${s.source})`;
+    // An unused signal's note says why ("not used: …").
+    if (!s.used) return `${SIGNAL_NAME[s.signal]} (${s.source}) ${s.note}`;
     const c = s.calibration;
-    const trust = c && s.used ? ` — ${pct(c.falsePairRate)} of ${c.realRows} real rows within it of a distinct real row; catches ${pct(c.catchRate)} of ${c.copies.n} edited copies` : '';
-    const why = s.used && s.source === 'calibrated' ? '' : `: ${s.note}`;
-    return `${head}${trust}${why}`;
+    const trust = c ? ` — ${pct(c.falsePairRate)} of ${c.realRows} real rows within it of a distinct real row; catches ${pct(c.catchRate)} of ${c.copies.n} edited copies` : '';
+    return `${SIGNAL_NAME[s.signal]}: below ${fmt(s.value, 4)} (${s.source})${trust}${s.source === 'calibrated' ? '' : `: ${s.note}`}`;
   });
 }
 
