@@ -88,7 +88,44 @@ export interface Experiment {
   hashes?: string[];
   /** A 2-D map (UMAP) of a stratified subsample of the rows; absent when not computed. */
   map?: MapInfo;
+  /** The extended panel (docs/panel.md); absent when not computed (it fills in after the scores). */
+  panel?: Panel;
 }
+
+/** Measures beyond the four scores (docs/panel.md); a measure that does not apply is absent. */
+export interface Panel {
+  /** Naeem et al. 2020, k = `k`: share of synthetic rows inside some real row's k-NN ball… */
+  precision?: Estimate;
+  recall?: Estimate;
+  density?: Estimate;
+  coverage?: Estimate;
+  /** Fréchet distance between Gaussian fits in the model's space, both sets at n rows (Estimate.n). */
+  frechetDistance?: Estimate;
+  /** Vendi score (effective number of distinct items) of the synthetic set, and of the real set. */
+  vendi?: Estimate;
+  vendiReal?: Estimate;
+  authenticity?: Estimate;
+  /** With a real holdout: share of synthetic rows closer to the training real rows (ideal 0.5). */
+  dcrShare?: Estimate;
+  /** Two-sided sign test of DCR share = 0.5. */
+  dcrPValue?: number;
+  /** Images: CleanVision's issue rates, per set. */
+  imageIssues?: ImageIssueRates;
+  /** Tables: SDMetrics' Quality Report scores. */
+  columnShapes?: Estimate;
+  columnPairTrends?: Estimate;
+  /** Neighbours for precision/recall/density/coverage. */
+  k?: number;
+}
+
+export type ImageIssueKind = 'dark' | 'light' | 'blurry' | 'low-information' | 'odd-aspect-ratio' | 'odd-size';
+
+export type ImageIssueRates = Record<ImageIssueKind, {
+  real: Estimate;
+  synthetic: Estimate;
+  /** Synthetic rows (indices into Experiment.rows) flagged, worst first, at most 24. */
+  worst: number[];
+}>;
 
 /** A value with its 95% interval and the sample size it rests on. */
 export interface Estimate {
@@ -96,7 +133,8 @@ export interface Estimate {
   lo: number;
   hi: number;
   n: number;
-  method: 'bootstrap' | 'wilson';
+  /** 'none': no interval was computed (lo = hi = value), e.g. the Fréchet distance. */
+  method: 'bootstrap' | 'wilson' | 'none';
 }
 
 export interface FourScores {
