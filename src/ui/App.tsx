@@ -1,6 +1,6 @@
 // The page: the sets, the controls, the run's status and the results, each a hook or a component
 // of its own; this file only wires them together and starts a run.
-import { useState } from 'react';
+import { startTransition, useState } from 'react';
 import { keepReport } from './keep-report.ts';
 import { Controls } from './components/Controls.tsx';
 import { InputsSection } from './components/InputsSection.tsx';
@@ -17,6 +17,9 @@ import { useRun } from './hooks/useRun.ts';
 import { useSets } from './hooks/useSets.ts';
 import { useShownReport } from './hooks/useShownReport.ts';
 import { runInputOf } from './run-input.ts';
+import { engineIdentity, runFingerprint } from './run-fingerprint.ts';
+import { storedRunOf } from './stored-run.ts';
+import { StoredRunNote } from './components/StoredRunNote.tsx';
 
 export function App() {
   const bridge = useBridge();
@@ -27,13 +30,28 @@ export function App() {
   const tables = useTableChoices(bridge, sets);
   const shown = useShownReport(run);
   const [notice, setNotice] = useState<string | null>(null);
+  /** When the shown report is a stored one that an unchanged Run found: that run's time. */
+  const [storedAt, setStoredAt] = useState<string | null>(null);
 
-  const onRun = async () => {
+  /** `fresh`: score even when nothing changed ("Run again"). */
+  const onRun = async (fresh = false) => {
     const real = sets.real;
     if (!real || !sets.ready) return;
+    setStoredAt(null);
     const { files, request } = await runInputOf(real, sets.synthetic, textPick.choice, tables.choices);
+    const fingerprint = await engineIdentity().then((engine) => runFingerprint(files, request, engine)).catch(() => null);
+    const stored = fingerprint && !fresh ? await storedRunOf(fingerprint) : null;
+    if (stored) {
+      startTransition(() => {
+        run.setReport(stored.report);
+        setStoredAt(stored.createdAt);
+      });
+      shown.ran(stored.report, files);
+      return;
+    }
     const report = await run.start(files, request);
     if (!report) return;
+    if (fingerprint) report.inputs = { fingerprint };
     shown.ran(report, files);
     keepReport(report, real.name).catch((e: Error) => setNotice(e.message));
   };
@@ -50,8 +68,9 @@ export function App() {
         <TableOptions inspect={tables.inspect} names={inspectionNames(sets.synthetic)} value={tables.choices} onChange={tables.setChoices} />
       )}
       <Controls ready={sets.ready} phase={run.phase} demoLoading={sets.demoLoading} isDemo={shown.isDemo}
-        onRun={onRun} onCancel={run.cancel} onDemo={tryDemo} onOpen={(r) => { shown.open(r); setNotice(null); }} />
+        onRun={() => void onRun()} onCancel={run.cancel} onDemo={tryDemo} onOpen={(r) => { shown.open(r); setNotice(null); setStoredAt(null); }} />
       <RunStatus notice={notice} run={run} />
+      {storedAt && shown.report && <StoredRunNote createdAt={storedAt} onRunAgain={() => void onRun(true)} />}
       {shown.report && shown.experiment && (
         <Results report={shown.report} experiment={shown.experiment} demo={shown.demo} isDemo={shown.isDemo}
           selected={shown.selected} onSelect={shown.setSelected} files={shown.files} />

@@ -23,13 +23,23 @@ export type DemoSets = { real: CollectedSet; synthetic: (CollectedSet & { effect
 
 const demoBase = () => new URL(`${import.meta.env.BASE_URL}demo/`, location.origin);
 
+/** A packed demo file has no lastModified: its pack's identity (URL, validator, size) and its
+ *  place in the pack say whether a re-run has the same files (run-fingerprint.ts). */
+const packedIdentities = new WeakMap<Blob, string>();
+export const packedFileIdentity = (blob: Blob): string | null => packedIdentities.get(blob) ?? null;
+
 async function fetchSet(base: URL, set: DemoPack): Promise<CollectedSet> {
   const res = await fetch(new URL(set.pack, base));
   if (!res.ok) throw new Error(`demo file ${set.pack}: HTTP ${res.status}`);
   const blob = await res.blob();
+  const pack = `${res.url}|${res.headers.get('etag') ?? res.headers.get('last-modified') ?? ''}|${blob.size}`;
   // Slices of the pack, not Files wrapping slices: a wrapped slice is garbage at once, and 1,800 of
   // them made the page's first full GC sweep for ~30 ms (each Blob closes a pipe to the browser).
-  const files = set.files.map(([path, offset, length]) => ({ path, file: blob.slice(offset, offset + length, 'image/png') }));
+  const files = set.files.map(([path, offset, length]) => {
+    const file = blob.slice(offset, offset + length, 'image/png');
+    packedIdentities.set(file, `${pack}@${offset}`);
+    return { path, file };
+  });
   return { name: set.name, files, skipped: [] };
 }
 

@@ -1,7 +1,8 @@
 // The app end to end in Debian's Chromium: a fresh profile opens on the demo's build-time report;
 // load a real and a synthetic folder through the folder inputs, run, and read the four scores. The
 // page must be cross-origin isolated (wasm threads), must make no request to any other origin, and
-// must stay responsive while it embeds (no main-thread task over 100 ms, read from Chromium's trace).
+// must stay responsive for the whole run, results and saving included (no main-thread task over
+// 100 ms, read from Chromium's trace).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,7 +159,14 @@ describe('the app', () => {
     const tEmbedded = await mark('e2e:embedded');
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 120_000, interval: 100 }).toBe('done');
     const t1 = await mark('e2e:done');
-    const trace = await stopMainThreadTrace(browser, ['e2e:run', 'e2e:embedding', 'e2e:embedded', 'e2e:done']);
+    // The whole run as the user lives it (issue 17): until this run's results are on screen, with
+    // images in the galleries, and its report is kept for the next visit.
+    const embeddingLine = page.getByTestId('embedding');
+    await expect.poll(async () => Number(await embeddingLine.getAttribute('data-embedded')) + Number(await embeddingLine.getAttribute('data-from-cache')), POLL).toBe(2 * N);
+    await expect.poll(() => page.getByTestId('gallery-unrealistic').locator('img[src^="blob:"]').count(), POLL).toBeGreaterThan(0);
+    await expect.poll(() => idbCount(page, 'reports'), POLL).toBe(1);
+    const tSaved = await mark('e2e:saved');
+    const trace = await stopMainThreadTrace(browser, ['e2e:run', 'e2e:embedding', 'e2e:embedded', 'e2e:done', 'e2e:saved']);
     // The probe's clock, moved onto the trace's by the first mark (read between two probe readings).
     const shift = trace.origin - (beforeMark + afterMark) / 2;
     const stalls = (await probe.stop()).map((x) => ({ start: x.start + shift, end: x.end + shift }));
@@ -193,7 +201,11 @@ describe('the app', () => {
     const startup = whileEmbedding.filter((t) => t.start < trace.at['e2e:embedding']);
     // Each task's wall time less the time the machine stalled a thread that had nothing to do.
     const net = (t: MainThreadTask) => t.wall - stalledWithin(stalls, trace.origin + t.start * 1000, trace.origin + (t.start + t.wall) * 1000) / 1000;
-    const worstNet = embeddingProper.reduce((w, t) => (net(t) > net(w) ? t : w), embeddingProper[0]);
+    const worstOf = (ts: MainThreadTask[]) => ts.reduce((w, t) => (net(t) > net(w) ? t : w), ts[0]);
+    const worstNet = worstOf(embeddingProper);
+    const worstWhole = worstOf(trace.tasks);
+    const afterScores = trace.tasks.filter((t) => t.start >= trace.at['e2e:embedded']);
+    const worstAfter = worstOf(afterScores);
     const embeddingStalls = stalls.filter((x) => x.end >= trace.origin + trace.at['e2e:embedding'] * 1000 && x.start <= trace.origin + trace.at['e2e:embedded'] * 1000)
       .map((x) => (x.end - x.start) / 1000);
     console.info(`run ${((t1 - t0) / 1000).toFixed(1)} s (embedding ${((tEmbedded - t0) / 1000).toFixed(1)} s); ` +
@@ -206,7 +218,9 @@ describe('the app', () => {
       `whole run: longest ${longest(trace.tasks, 'wall').toFixed(0)} ms wall, ${longest(trace.tasks, 'cpu').toFixed(0)} ms CPU; ` +
       `machine stalls while embedding (a sleeping thread woke > 5 ms late): ${embeddingStalls.length}, longest ${Math.max(0, ...embeddingStalls).toFixed(0)} ms ` +
       `(probe clock ${(shift / 1000).toFixed(1)} ms off the trace's, mark read within ${((afterMark - beforeMark) / 1000).toFixed(0)} ms); ` +
-      `longest task less the machine's stalls inside it: ${net(worstNet).toFixed(0)} ms (${worstNet.wall.toFixed(0)} ms wall, ${worstNet.cpu.toFixed(0)} ms CPU)`);
+      `longest task less the machine's stalls inside it: ${net(worstNet).toFixed(0)} ms (${worstNet.wall.toFixed(0)} ms wall, ${worstNet.cpu.toFixed(0)} ms CPU); ` +
+      `whole run, click to report kept (${(tSaved / 1000 - t0 / 1000).toFixed(1)} s): ${net(worstWhole).toFixed(0)} ms less stalls (${worstWhole.wall.toFixed(0)} ms wall, ${worstWhole.cpu.toFixed(0)} ms CPU, at ${(worstWhole.start / 1000).toFixed(1)} s); ` +
+      `after the scores (${afterScores.length} tasks): ${net(worstAfter).toFixed(0)} ms less stalls (${worstAfter.wall.toFixed(0)} ms wall, ${worstAfter.cpu.toFixed(0)} ms CPU)`);
     // No task over 100 ms while embedding, counting the time a task waited for a core except where
     // the machine itself stalled an idle thread (this 2-core VM does so for up to ~50 ms while one
     // core is free). From the first embed stage (before it, the click and reading the folders; a
@@ -215,6 +229,9 @@ describe('the app', () => {
     expect(net(worstNet)).toBeLessThan(100);
     expect(longest(whileEmbedding, 'cpu')).toBeLessThan(50);
     expect(longest(trace.tasks, 'cpu')).toBeLessThan(100);
+    // The whole run, from the click until the results are shown and the report is kept (rendering
+    // and saving included): no task over 100 ms, less the machine's own stalls (issue 17).
+    expect(net(worstWhole)).toBeLessThan(100);
   });
 
   it('exports a JSON report whose scores match the command line on the same folders', async () => {
@@ -236,7 +253,7 @@ describe('the app', () => {
     expect(w.skipped.map((s) => s.path).sort()).toEqual(n.skipped.map((s) => s.path).sort());
   });
 
-  it('keeps the report across a reload, and a second run embeds nothing', async () => {
+  it('keeps the report across a reload; an unchanged Run shows it at once, and Run again embeds nothing', async () => {
     await page.reload();
     await page.getByTestId('results').waitFor({ timeout: 30_000 });
     // The user has a run of their own now: the page opens on it, not on the demo.
@@ -246,8 +263,16 @@ describe('the app', () => {
     await page.getByTestId('real-folder').setInputFiles(join(dir, 'real'));
     await page.getByTestId('synthetic-folder').setInputFiles(join(dir, 'drawn'));
     await expect.poll(() => page.getByTestId('summary-synthetic-drawn').getAttribute('data-items'), POLL).toBe(String(N + 1));
+    // Nothing changed (same files, settings and engine): Run shows the kept report at once, labelled.
+    const t0 = Date.now(); // reported, not asserted: a benchmark figure (issue 17: ≤ 3 s)
     await page.getByTestId('run').click();
+    await page.getByTestId('stored-run').waitFor({ timeout: 30_000 });
+    const unchangedMs = Date.now() - t0;
+    console.info(`unchanged re-run: stored report shown ${unchangedMs} ms after the click`);
+    expect(await page.getByTestId('stored-run').textContent()).toMatch(/^Nothing changed since the run of .*: this is its stored report/);
+    await page.getByTestId('run-again').click();
     await expect.poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 120_000 }).toBe('done');
+    expect(await page.getByTestId('stored-run').count()).toBe(0);
     const embedding = page.getByTestId('embedding');
     expect(await embedding.getAttribute('data-embedded')).toBe('0');
     expect(await embedding.getAttribute('data-from-cache')).toBe(String(2 * N));

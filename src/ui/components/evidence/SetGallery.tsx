@@ -26,7 +26,11 @@ export function SetGallery(props: { ex: Experiment; sets: ShownSet[]; view: SetV
     const m = new Map<number, NearDuplicatePair[]>();
     for (const p of view.pairs ?? []) {
       const id = view.setIdPerRow[p.a];
-      if (id >= 0) m.set(id, [...(m.get(id) ?? []), p]);
+      if (id < 0) continue;
+      // Pushed, not copied per pair: a large set has thousands of pairs (copying made this quadratic).
+      const list = m.get(id);
+      if (list) list.push(p);
+      else m.set(id, [p]);
     }
     return m;
   }, [view.pairs, view.setIdPerRow]);
