@@ -8,7 +8,7 @@ import type { Report } from '../report/schema.ts';
 import { assertContentHash, type CachedVector, type VectorCache } from './vector-cache.ts';
 
 export const DB_NAME = 'synthscore';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** About 1.4 GB of 1792-d vectors. */
 export const DEFAULT_MAX_VECTORS = 200_000;
 /** Small JPEGs (a few kB each): about 100 MB at most. Oldest written go first. */
@@ -40,13 +40,13 @@ export interface ThumbnailRecord {
 
 export interface SynthScoreDB extends DBSchema {
   vectors: { key: string; value: VectorRecord; indexes: { 'by-at': number; 'by-model': string } };
-  reports: { key: number; value: ReportRecord; indexes: { 'by-created': string } };
+  reports: { key: number; value: ReportRecord; indexes: { 'by-created': string; 'by-fingerprint': string } };
   thumbnails: { key: string; value: ThumbnailRecord; indexes: { 'by-at': number } };
 }
 
 export function openSynthScoreDB(name = DB_NAME): Promise<IDBPDatabase<SynthScoreDB>> {
   return openDB<SynthScoreDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const vectors = db.createObjectStore('vectors', { keyPath: 'key' });
         vectors.createIndex('by-at', 'at');
@@ -58,6 +58,8 @@ export function openSynthScoreDB(name = DB_NAME): Promise<IDBPDatabase<SynthScor
         const thumbnails = db.createObjectStore('thumbnails', { keyPath: 'hash' });
         thumbnails.createIndex('by-at', 'at');
       }
+      // An unchanged re-run finds its stored report without reading every kept report.
+      if (oldVersion < 3) tx.objectStore('reports').createIndex('by-fingerprint', 'report.inputs.fingerprint');
     },
     blocked() {
       // Another tab holds an older version open; it will be asked to close (see `blocking`).
@@ -161,6 +163,16 @@ export async function listReports(dbName?: string): Promise<ReportRecord[]> {
   const db = await openSynthScoreDB(dbName);
   try {
     return (await db.getAllFromIndex('reports', 'by-created')).reverse();
+  } finally {
+    db.close();
+  }
+}
+
+/** The newest kept report of a run with this input fingerprint (Report.inputs), if any. */
+export async function findReportByFingerprint(fingerprint: string, dbName?: string): Promise<ReportRecord | undefined> {
+  const db = await openSynthScoreDB(dbName);
+  try {
+    return (await db.getAllFromIndex('reports', 'by-fingerprint', fingerprint)).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0];
   } finally {
     db.close();
   }

@@ -1,6 +1,6 @@
 // The unchanged re-run (issue 17): the newest kept report whose fingerprint is this run's.
 import type { Report } from '../report/schema.ts';
-import { listReports } from '../storage/idb-cache.ts';
+import { findReportByFingerprint } from '../storage/idb-cache.ts';
 
 export interface StoredRun {
   report: Report;
@@ -10,7 +10,6 @@ export interface StoredRun {
 
 /** The stored report of an identical run, or null (none kept, or no IndexedDB here). */
 export async function storedRunOf(fingerprint: string): Promise<StoredRun | null> {
-  const past = await listReports().catch(() => []);
-  const hit = past.find((r) => r.report.inputs?.fingerprint === fingerprint);
+  const hit = await findReportByFingerprint(fingerprint).catch(() => undefined);
   return hit ? { report: hit.report, createdAt: hit.createdAt } : null;
 }

@@ -105,7 +105,7 @@ describe('a text report\'s pairs and thresholds', () => {
     expect(screen.getByTestId('text-pairs').textContent).toContain('Synthetic rows joined per reason: copy 1');
     const emb = screen.getByTestId('signal-embedding');
     expect(emb.getAttribute('data-used')).toBe('false');
-    expect(emb.textContent).toContain('embedding: not used (calibrated)');
+    expect(emb.textContent).toContain('embedding (calibrated) not used');
     expect(emb.textContent).toContain('catches only 12% of edited copies on this data');
     expect(screen.getByTestId('signal-copy').textContent).toContain('copy signal: below 0.2000 (calibrated)');
   });

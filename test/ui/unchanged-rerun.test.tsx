@@ -10,6 +10,7 @@ import { fakeReport } from '../core/report-fixture.ts';
 const stored: ReportRecord[] = [];
 vi.mock('../../src/storage/idb-cache.ts', () => ({
   listReports: async () => stored.map((r) => structuredClone(r)),
+  findReportByFingerprint: async (fp: string) => structuredClone(stored.find((r) => r.report.inputs?.fingerprint === fp)),
   saveReport: async (report: Report, title: string) => { stored.unshift(structuredClone({ createdAt: report.createdAt, title, report })); return stored.length; },
   countVectors: async () => 0,
   storedThumbnailHashes: async () => new Set<string>(),
