@@ -9,6 +9,9 @@ import { BATCH, DECODE_BUDGET, LOOKUP_BYTES, LOOKUP_ITEMS, embedSet, lookupChunk
 import type { PipelineEnv } from '../../src/pipeline/image/environment.ts';
 import type { CachedVector } from '../../src/storage/vector-cache.ts';
 import { BOMB_REASON, pngBomb } from '../../scripts/hostile/bombs.ts';
+import { COPY_DESCRIPTOR } from '../../src/core/image/copy-descriptor.ts';
+import { PIXEL_ISSUE_KINDS } from '../../src/core/image/image-issues.ts';
+import { imageCacheKey, imageRecordDim, joinRecord, RECORD_ISSUES, splitRecord } from '../../src/pipeline/image/cache-record.ts';
 
 const N = 2 * BATCH + 7;
 const manifest = {
@@ -106,6 +109,39 @@ describe('embedSet', () => {
     expect(lookups).toEqual({ many: [LOOKUP_ITEMS, n - LOOKUP_ITEMS], single: 0 });
     expect(warm.vectors).toEqual(cold.vectors);
     expect(warm.descriptors).toEqual(cold.descriptors);
+  });
+
+  it('stores each image\'s issue scores and size in its cache record: a second run reads identical ones and decodes nothing', async () => {
+    // Item i is flat grey level i: its 99th-percentile brightness (the dark score) is i/255.
+    const cached = new Map<string, CachedVector>();
+    const cold = await embedSet(listed, 'real', env(cached, new Set([5]), []));
+    const dark = PIXEL_ISSUE_KINDS.indexOf('dark'), lowInfo = PIXEL_ISSUE_KINDS.indexOf('low-information');
+    expect(cold.issues).toHaveLength(cold.items.length * RECORD_ISSUES);
+    cold.items.forEach((it, row) => {
+      const level = Number(it.path.slice(4));
+      expect(cold.issues[row * RECORD_ISSUES + dark]).toBeCloseTo(level / 255, 6);
+      expect(cold.issues[row * RECORD_ISSUES + lowInfo]).toBe(0); // one grey level: no entropy
+      expect([cold.sizes[row * 2], cold.sizes[row * 2 + 1]]).toEqual([4, 4]);
+    });
+    // The record: embedding, copy descriptor, 5 scores, width and height.
+    expect(cached.get('file3')!.vector).toHaveLength(imageRecordDim(manifest));
+
+    const decoded: string[] = [];
+    const warm = await embedSet(listed, 'real', env(cached, new Set([5]), [], undefined, decoded));
+    expect(decoded).toEqual(['img-5']); // only the broken file, which has no record, is tried again
+    expect(warm.fromCache).toBe(N - 1);
+    expect(warm.issues).toEqual(cold.issues);
+    expect(warm.sizes).toEqual(cold.sizes);
+  });
+});
+
+describe('image cache records', () => {
+  it('read back every field a record was written with, under a key that differs from the old layout\'s', () => {
+    const fields = { vector: Float32Array.of(1, 2), descriptor: new Float32Array(COPY_DESCRIPTOR.dim).fill(0.5), issues: Float32Array.of(0.1, 0.2, 0.3, 0.4, 0.75), size: Float32Array.of(1024, 768) };
+    const back = splitRecord(joinRecord(fields), 2);
+    expect(back).toEqual(fields);
+    expect(imageCacheKey(manifest)).not.toBe(`${manifest.id}@${manifest.version}+${COPY_DESCRIPTOR.id}`);
+    expect(() => joinRecord({ ...fields, issues: Float32Array.of(1) })).toThrow(/1 issue scores/);
   });
 });
 

@@ -12,6 +12,8 @@
 // - low-information: 0.1 × the entropy in bits of the pixel histogram, capped at 1;
 // - odd-aspect-ratio: min(w/h, h/w);
 // - odd-size: relative to the set (oddSizeScores): outside Q1 − 3·IQR … Q3 + 3·IQR of √(w·h).
+// imageIssueScores reads the first four from reduced copies of an image over 256 px a side (cheap
+// beside the embedding); cleanVisionIssueScores from the full-resolution pixels (the parity reference).
 import type { DecodedImage } from '../../contracts/embedders.ts';
 
 export type IssueKind = 'dark' | 'light' | 'blurry' | 'low-information' | 'odd-aspect-ratio' | 'odd-size';
@@ -20,6 +22,8 @@ export type PixelIssueKind = Exclude<IssueKind, 'odd-size'>;
 export type ImageIssueScores = Record<PixelIssueKind, number>;
 
 export const ISSUE_KINDS: readonly IssueKind[] = ['dark', 'light', 'blurry', 'low-information', 'odd-aspect-ratio', 'odd-size'];
+/** The per-image kinds in a fixed order (the order of the scores in an image's cache record). */
+export const PIXEL_ISSUE_KINDS: readonly PixelIssueKind[] = ['dark', 'light', 'blurry', 'low-information', 'odd-aspect-ratio'];
 
 /** CleanVision's default thresholds (a score below flags the image). odd-size: 1 when every size in the set is the same. */
 export const ISSUE_THRESHOLDS: Readonly<Record<IssueKind, number>> = {
@@ -43,17 +47,41 @@ export const ISSUE_LABELS: Readonly<Record<IssueKind, string>> = {
 
 const BLUR_MAX_SIDE = 64, BLUR_FACTOR = 0.01, BLUR_COLOR_THRESHOLD = 0.18, ENTROPY_FACTOR = 0.1, IQR_FACTOR = 3;
 
+/** Above this many pixels on its long side an image is scored from a reduced copy (imageIssueScores). */
+export const ISSUE_MAX_SIDE = 256;
+
+/**
+ * The scores of one image, cheap enough to run beside the embedding (docs/panel-images-tables.md).
+ * An image at most ISSUE_MAX_SIDE px a side is scored exactly as CleanVision scores it. A larger one,
+ * shrunk by the integer factor f that brings it within that size: the brightness percentiles and the
+ * entropy from every f-th pixel of every f-th row (a sample of the pixel values: averaging would
+ * move them, turning a white page with black text into a grey one), the blur score from the f×f box
+ * means (an antialiased copy, as the shrink to 64 px that follows expects), the aspect ratio from the
+ * original size.
+ */
 export function imageIssueScores(img: DecodedImage): ImageIssueScores {
-  const { width: w, height: h, data } = img;
-  const n = w * h;
-  const grey = isGrey(data, n);
-  const [p5, p99] = brightnessPercentiles(data, n, grey);
+  const f = Math.ceil(Math.max(img.width, img.height) / ISSUE_MAX_SIDE);
+  if (f <= 1) return cleanVisionIssueScores(img);
+  const grey = isGrey(img.data, img.width * img.height);
+  const sample = pointSample(img, f);
+  return pixelScores(sample, sample.width * sample.height, grey, blurScore(boxShrink(img, ISSUE_MAX_SIDE), grey), img);
+}
+
+/** CleanVision's scores on the full-resolution pixels (the parity reference; ≈ 23 ms at 1024×768). */
+export function cleanVisionIssueScores(img: DecodedImage): ImageIssueScores {
+  const n = img.width * img.height;
+  const grey = isGrey(img.data, n);
+  return pixelScores(img, n, grey, blurScore(img, grey), img);
+}
+
+function pixelScores(pixels: DecodedImage, n: number, grey: boolean, blurry: number, original: DecodedImage): ImageIssueScores {
+  const [p5, p99] = brightnessPercentiles(pixels.data, n, grey);
   return {
     dark: p99,
     light: 1 - p5,
-    blurry: blurScore(img, grey),
-    'low-information': Math.min(1, ENTROPY_FACTOR * entropy(data, n, grey)),
-    'odd-aspect-ratio': Math.min(w / h, h / w),
+    blurry,
+    'low-information': Math.min(1, ENTROPY_FACTOR * entropy(pixels.data, n, grey)),
+    'odd-aspect-ratio': Math.min(original.width / original.height, original.height / original.width),
   };
 }
 
@@ -100,6 +128,54 @@ export function issueRates(scores: readonly ImageIssueScores[], sizes: readonly 
 }
 
 // ---- pixels ----
+
+/** Every f-th pixel of every f-th row, from the middle of each f×f block. */
+function pointSample(img: DecodedImage, f: number): DecodedImage {
+  const { width: w, height: h, data } = img;
+  const off = f >> 1, ow = Math.floor((w - off - 1) / f) + 1, oh = Math.floor((h - off - 1) / f) + 1;
+  const out = new Uint8Array(ow * oh * 4);
+  for (let oy = 0, o = 0; oy < oh; oy++)
+    for (let ox = 0, i = ((oy * f + off) * w + off) * 4; ox < ow; ox++, i += 4 * f, o += 4) {
+      out[o] = data[i]; out[o + 1] = data[i + 1]; out[o + 2] = data[i + 2]; out[o + 3] = 255;
+    }
+  return { data: out, width: ow, height: oh };
+}
+
+/**
+ * The image shrunk by the smallest integer factor f that brings its long side to at most `maxSide`:
+ * each output pixel the rounded mean of an f×f block (blocks on the right and bottom edges may be
+ * smaller, so every pixel counts). One pass over the pixels; alpha is set opaque (no score reads it).
+ */
+export function boxShrink(img: DecodedImage, maxSide: number): DecodedImage {
+  const { width: w, height: h, data } = img;
+  const f = Math.ceil(Math.max(w, h) / maxSide);
+  if (f <= 1) return img;
+  const ow = Math.ceil(w / f), oh = Math.ceil(h / f);
+  const sums = new Uint32Array(ow * oh * 3);
+  for (let y = 0; y < h; y++) {
+    const row = ((y / f) | 0) * ow * 3;
+    // Each block's run of a row is summed in locals, then added once.
+    for (let ox = 0, i = y * w * 4; ox < ow; ox++) {
+      let r = 0, g = 0, b = 0;
+      for (let x = ox * f, end = Math.min(w, x + f); x < end; x++, i += 4) { r += data[i]; g += data[i + 1]; b += data[i + 2]; }
+      const o = row + ox * 3;
+      sums[o] += r; sums[o + 1] += g; sums[o + 2] += b;
+    }
+  }
+  const out = new Uint8Array(ow * oh * 4);
+  for (let oy = 0; oy < oh; oy++) {
+    const bh = Math.min(f, h - oy * f);
+    for (let ox = 0; ox < ow; ox++) {
+      const count = bh * Math.min(f, w - ox * f), o = oy * ow + ox;
+      // Integer rounding half up: a grey image (R = G = B) stays grey.
+      out[o * 4] = ((2 * sums[o * 3] + count) / (2 * count)) | 0;
+      out[o * 4 + 1] = ((2 * sums[o * 3 + 1] + count) / (2 * count)) | 0;
+      out[o * 4 + 2] = ((2 * sums[o * 3 + 2] + count) / (2 * count)) | 0;
+      out[o * 4 + 3] = 255;
+    }
+  }
+  return { data: out, width: ow, height: oh };
+}
 
 /** True when every pixel has R = G = B: CleanVision then sees a one-band ("L") image, as for a grey PNG. */
 function isGrey(d: ArrayLike<number>, n: number): boolean {

@@ -13,7 +13,7 @@ import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
 import { textHash } from '../content-hash.ts';
 import { joinRecord, splitRecord } from './cache-record.ts';
-import type { EmbeddedSet } from './embed-set.ts';
+import { issueFields, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
 
 /** Real images edited for the copies: 6 edits each, so 240 copies (their catch rate ± 3%). */
@@ -63,13 +63,14 @@ export async function calibrateImages(
         // The edit is a function of its cache key alone, so a cached copy is always the one its key names.
         const edited = editImage(img, c.kind as (typeof IMAGE_EDIT_KINDS)[number], createRng(parseInt(c.key.slice(0, 8), 16)));
         preprocessImage(edited, { width, height }, pixels, m * px);
-        return { descriptor: copyDescriptor(edited), pixelHash: await env.hashPixels(edited) };
+        // Issue scores too, so the record has the layout every image record has (they are not read here).
+        return { descriptor: copyDescriptor(edited), ...issueFields(edited), pixelHash: await env.hashPixels(edited) };
       }));
       const y = await env.embedder.embed(pixels, misses.length);
       await env.cache.putMany(misses.map((b, m) => {
         vectors.set(y.subarray(m * dim, (m + 1) * dim), (s + b) * dim);
         descriptors.set(made[m].descriptor, (s + b) * cd);
-        return { fileHash: batch[b].key, value: { vector: joinRecord(y.subarray(m * dim, (m + 1) * dim), made[m].descriptor), pixelHash: made[m].pixelHash } };
+        return { fileHash: batch[b].key, value: { vector: joinRecord({ vector: y.subarray(m * dim, (m + 1) * dim), descriptor: made[m].descriptor, issues: made[m].issues, size: made[m].size }), pixelHash: made[m].pixelHash } };
       }));
     }
     opts.onProgress?.({ status: 'progress', stage, done: Math.min(copies.length, s + BATCH), total: copies.length });

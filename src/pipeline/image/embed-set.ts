@@ -1,5 +1,6 @@
 // Embeds one listed set: read → hash → cache hit, or decode → preprocess → embed → cache. A cache
-// record holds the embedding and the copy descriptor (cache-record.ts), both from one decode.
+// record holds the embedding, the copy descriptor, the pixel issue scores and the image's size
+// (cache-record.ts), all from one decode, so the panel's issue rates need no second pass.
 // Two phases per chunk of up to LOOKUP_ITEMS files: every file is read and hashed at once and the
 // chunk's keys are looked up in one getMany (one IndexedDB transaction), so a cached row costs a
 // read, a hash and a share of one lookup, never a decode (issue 17: a get per file held cached
@@ -15,7 +16,9 @@ import { tooLargeImageFile } from '../../ingest/skip-reasons.ts';
 import type { IngestItem, ListedSet } from '../../ingest/types.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
 import { COPY_DESCRIPTOR, copyDescriptor } from '../../core/image/copy-descriptor.ts';
-import { joinRecord, splitRecord } from './cache-record.ts';
+import { imageIssueScores, PIXEL_ISSUE_KINDS } from '../../core/image/image-issues.ts';
+import type { DecodedImage } from '../../contracts/embedders.ts';
+import { joinRecord, RECORD_ISSUES, splitRecord } from './cache-record.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
 import { throwIfAborted } from '../../core/errors.ts';
@@ -28,6 +31,10 @@ export interface EmbeddedSet {
   vectors: Float32Array;
   /** items.length × COPY_DESCRIPTOR.dim: each image's copy descriptor. */
   descriptors: Float32Array;
+  /** items.length × RECORD_ISSUES: each image's pixel issue scores, in PIXEL_ISSUE_KINDS order. */
+  issues: Float32Array;
+  /** items.length × 2: each image's decoded width and height. */
+  sizes: Int32Array;
   /** Content hash of each item's file (its cache key). */
   fileHashes: string[];
   pixelHashes: string[];
@@ -43,6 +50,8 @@ interface Looked {
   bytes?: Uint8Array; // a miss, not decoded yet
   vector?: Float32Array; // a hit, or a miss once embedded
   descriptor?: Float32Array; // from the cache, or from the decode on a miss
+  issues?: Float32Array; // likewise
+  size?: Float32Array; // likewise: [width, height]
   pixelHash?: string;
   slot?: number; // a miss that decoded: where its pixels are in its batch's buffer
   error?: string;
@@ -117,6 +126,8 @@ export async function embedSet(
   const items: IngestItem[] = [];
   const pixelHashes: string[] = [];
   const descriptors: Float32Array[] = [];
+  const issues: Float32Array[] = [];
+  const sizes: Float32Array[] = [];
   const fileHashes: string[] = [];
   const skipped: SkippedItem[] = [...listed.skipped];
   let embedded = 0;
@@ -160,7 +171,7 @@ export async function embedSet(
           const img = await env.decodeImage(bytes, l.item.path);
           pixels ??= new Float32Array(batch.length * px);
           preprocessImage(img, { width, height }, pixels, slot * px);
-          Object.assign(l, { slot, pixelHash: await env.hashPixels(img), descriptor: copyDescriptor(img) });
+          Object.assign(l, { slot, pixelHash: await env.hashPixels(img), descriptor: copyDescriptor(img), ...issueFields(img) });
         });
       } catch (e) {
         l.error = (e as Error).message;
@@ -177,7 +188,7 @@ export async function embedSet(
     const input = misses.length === batch.length ? pixels : pixels.subarray(0, misses.length * px);
     const y = await env.embedder.embed(input, misses.length);
     misses.forEach((l, i) => (l.vector = y.slice(i * dim, (i + 1) * dim)));
-    await env.cache.putMany(misses.map((l) => ({ fileHash: l.fileHash, value: { vector: joinRecord(l.vector!, l.descriptor!), pixelHash: l.pixelHash! } })));
+    await env.cache.putMany(misses.map((l) => ({ fileHash: l.fileHash, value: { vector: joinRecord({ vector: l.vector!, descriptor: l.descriptor!, issues: l.issues!, size: l.size! }), pixelHash: l.pixelHash! } })));
     embedded += misses.length;
   };
 
@@ -221,6 +232,8 @@ export async function embedSet(
       items.push(l.item);
       vectors.push(l.vector!);
       descriptors.push(l.descriptor!);
+      issues.push(l.issues!);
+      sizes.push(l.size!);
       fileHashes.push(l.fileHash);
       pixelHashes.push(l.pixelHash!);
     }
@@ -232,7 +245,17 @@ export async function embedSet(
   const cd = COPY_DESCRIPTOR.dim;
   const flatDescriptors = new Float32Array(items.length * cd);
   descriptors.forEach((d, i) => flatDescriptors.set(d, i * cd));
-  return { root: listed.root, side, items, vectors: flat, descriptors: flatDescriptors, fileHashes, pixelHashes, skipped, embedded, fromCache };
+  const flatIssues = new Float32Array(items.length * RECORD_ISSUES);
+  issues.forEach((v, i) => flatIssues.set(v, i * RECORD_ISSUES));
+  const flatSizes = new Int32Array(items.length * 2);
+  sizes.forEach((v, i) => flatSizes.set(v, i * 2));
+  return { root: listed.root, side, items, vectors: flat, descriptors: flatDescriptors, issues: flatIssues, sizes: flatSizes, fileHashes, pixelHashes, skipped, embedded, fromCache };
+}
+
+/** An image's issue scores and size as its cache record stores them (Float32, so a hit reads back exactly what a miss computed). */
+export function issueFields(img: DecodedImage): { issues: Float32Array; size: Float32Array } {
+  const s = imageIssueScores(img);
+  return { issues: Float32Array.from(PIXEL_ISSUE_KINDS, (k) => s[k]), size: Float32Array.of(img.width, img.height) };
 }
 
 /** Real rows then synthetic rows in fresh buffers (the engine normalises in place). */

@@ -1,23 +1,24 @@
 // One tabular experiment: real ∪ synthetic_i → detector p_i, near-duplicate sets, closest-real
-// distances, per-column stats, shaped into the Report's Experiment.
+// distances, per-column stats, SDMetrics' quality scores (the panel), shaped into the Report's Experiment.
 import { classifierScores } from '../../core/classifier-scores.ts';
 import { checkpoint } from '../../core/errors.ts';
 import { stageTimer } from '../../core/stage-timer.ts';
 import { perClassBreakdown } from '../../core/per-class.ts';
 import { type ProgressCallback, stageReporter } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
-import type { Experiment, SkippedItem } from '../../report/schema.ts';
+import type { ColumnStat, Estimate, Experiment, Panel, SkippedItem } from '../../report/schema.ts';
 import { rowScores } from '../assemble.ts';
 import { experimentSamples } from '../comparisons.ts';
 import type { ScoredExperiment } from '../image/experiment.ts';
 import { classifierSamples } from '../../core/compare.ts';
 import { columnPairs, columnStats, pairTrends } from '../../core/table/column-stats.ts';
+import { qualityReport } from '../../core/table/quality-report.ts';
 import { crossValidateTable, type TableDetector } from '../../core/table/detector.ts';
 import { closestRealDistances, comparisonWindow, makeRowDistance, RELATIVE_TOLERANCE, tableNearDuplicates } from '../../core/table/near-duplicates.ts';
 import { prepareTable } from '../../core/table/prepare.ts';
 import { comparedColumns } from '../../core/table/rule-calibration.ts';
 import type { TableToleranceCalibration } from '../../core/table/tolerance-calibration.ts';
-import type { Cell } from '../../core/table/types.ts';
+import type { Cell, TypedColumn } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
 import type { AlignedSchema } from './schema.ts';
 import { tableMap } from './table-map.ts';
@@ -101,6 +102,9 @@ export async function analyseTableExperiment(
   const statCols = used.map((p, c) => ({ p, c })).filter(({ p }) => p.type !== 'identifier');
   const columns = await stage('columns', statCols.length, (progress) => statCols.map(({ c }, i) => (progress(i), columnStats(prep.real[c], prep.synth[c]))));
   const trends = await stage('pairTrends', columnPairs(statCols.length), (progress) => pairTrends(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]), undefined, progress));
+  await checkpoint(opts.signal);
+  // The panel's quality scores, after the four scores (docs/panel-images-tables.md), reusing the column stats.
+  const quality = await stage('quality', null, () => qualityPanel(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]), columns, n));
 
   const classes = settings.labelColumn ? labelsOf(schema, k, settings.labelColumn) : null;
   const breakdown = classes
@@ -150,6 +154,7 @@ export async function analyseTableExperiment(
       duplicateRule: duplicateRuleText(tolerance),
       duplicateSearchCapped: nd.capped,
     },
+    panel: quality,
   };
   if (settings.map && prep.encoder.dim > 0) {
     await timed('map', () => tableMap(ex, prep.x, n, prep.encoder.dim, prep.y, { ...settings.map, seed, signal: opts.signal, onProgress: opts.onProgress }));
@@ -157,6 +162,17 @@ export async function analyseTableExperiment(
   // Real rows come first and are the same rows in every experiment of a run: the index pairs them.
   const samples = classifierSamples(cv, prep.y, Array.from({ length: n }, (_, i) => String(i)));
   return { experiment: ex, samples: experimentSamples(named.name, samples, ex.counts) };
+}
+
+/** SDMetrics' Column Shapes and Column Pair Trends as panel estimates (no interval; n: the rows compared). Absent when no column or pair could be scored. */
+function qualityPanel(real: TypedColumn[], synth: TypedColumn[], stats: ColumnStat[], n: number): Panel {
+  const q = qualityReport(real, synth, stats);
+  const est = (value: number | null): Estimate | undefined => (value === null ? undefined : { value, lo: value, hi: value, n, method: 'none' });
+  const panel: Panel = {};
+  const shapes = est(q.columnShapes.score), trends = est(q.columnPairTrends.score);
+  if (shapes) panel.columnShapes = shapes;
+  if (trends) panel.columnPairTrends = trends;
+  return panel;
 }
 
 function labelsOf(schema: AlignedSchema, k: number, label: string): (string | null)[] {

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { DecodedImage } from '../../../src/contracts/embedders.ts';
-import { imageIssueScores, issueRates, oddSizeScores } from '../../../src/core/image/image-issues.ts';
+import { cleanVisionIssueScores, imageIssueScores, ISSUE_THRESHOLDS, issueRates, oddSizeScores, PIXEL_ISSUE_KINDS } from '../../../src/core/image/image-issues.ts';
 import { createRng } from '../../../src/core/random.ts';
 
 const require = createRequire(import.meta.url);
@@ -131,5 +131,36 @@ describe('real images', () => {
     const r = issueRates(set.map(imageIssueScores), set.map((im) => ({ width: im.width, height: im.height })));
     console.log('varied rates', Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.rate])));
     for (const v of Object.values(r)) expect(v.rate).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe('imageIssueScores on a reduced copy of a large image (docs/panel-images-tables.md)', () => {
+  /** A page: white, with 1-px black text-like strokes every 6 rows (averaging pixels would make it grey). */
+  const page = (w: number, h: number) => image(w, h, (x, y) => { const v = y % 6 === 0 && (x >> 4) % 5 !== 4 ? 10 : 250; return [v, v, v]; });
+  const dim = (im: DecodedImage, g: number) => ({ ...im, data: im.data.map((v, k) => (k % 4 === 3 ? v : Math.round(v * g))) });
+  const large: [string, DecodedImage][] = [
+    ['varied colour 1024×768', varied(3, 1024, 768)],
+    ['page 1024×768', page(1024, 768)],
+    ['dark colour 1024×768', dim(varied(4, 1024, 768), 0.12)],
+    ['checker 1000×300', checker(1000, 300, 24)],
+    ['blurred ramp 768×576', boxBlur(image(768, 576, (x, y) => { const v = 40 + x / 5 + y / 6; return [v, v * 0.9, v * 0.8]; }), 1, 1)],
+  ];
+
+  it('an image at most 256 px a side is scored exactly as CleanVision', () => {
+    for (const im of [checker(130, 97, 4), varied(5, 256, 192), digit(7, 3)]) expect(imageIssueScores(im)).toEqual(cleanVisionIssueScores(im));
+  });
+
+  it.each(large)('%s: every score within 0.03 of the full-resolution one, and the same flags', (_, im) => {
+    const fast = imageIssueScores(im), exact = cleanVisionIssueScores(im);
+    for (const kind of PIXEL_ISSUE_KINDS) {
+      expect([kind, Math.abs(fast[kind] - exact[kind]) <= 0.03]).toEqual([kind, true]);
+      expect([kind, fast[kind] < ISSUE_THRESHOLDS[kind]]).toEqual([kind, exact[kind] < ISSUE_THRESHOLDS[kind]]);
+    }
+    expect(fast['odd-aspect-ratio']).toBe(exact['odd-aspect-ratio']);
+  });
+
+  it('the dark large image is flagged dark; the page is not washed-out, as at full resolution', () => {
+    expect(imageIssueScores(large[2][1]).dark).toBeLessThan(ISSUE_THRESHOLDS.dark);
+    expect(imageIssueScores(large[1][1]).light).toBeCloseTo(cleanVisionIssueScores(large[1][1]).light, 9);
   });
 });

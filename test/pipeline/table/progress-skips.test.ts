@@ -22,7 +22,7 @@ describe('a table run', () => {
     await scoreTable({ real: 'r.csv', synthetic: [{ name: 's', path: 's.csv' }], labelColumn: 'label', ...base },
       io({ 'r.csv': labelled(7, 1.5), 's.csv': labelled(5, 1) }), { onProgress: (e) => events.push(e) });
     const stages = [...new Set(events.map((e) => e.stage))];
-    expect(stages).toEqual(['read', 'calibrate', 's: encode rows', 's: detector', 's: bootstrap', 's: nearDuplicates', 's: closestReal', 's: columns', 's: pairTrends', 's: classes', 'reference', 'reference: encode rows', 'reference: detector', 'reference: bootstrap', 'reference: nearDuplicates', 'reference: closestReal', 'reference: columns', 'reference: pairTrends', 'reference: classes']);
+    expect(stages).toEqual(['read', 'calibrate', 's: encode rows', 's: detector', 's: bootstrap', 's: nearDuplicates', 's: closestReal', 's: columns', 's: pairTrends', 's: quality', 's: classes', 'reference', 'reference: encode rows', 'reference: detector', 'reference: bootstrap', 'reference: nearDuplicates', 'reference: closestReal', 'reference: columns', 'reference: pairTrends', 'reference: quality', 'reference: classes']);
     for (const s of stages) {
       expect(events.find((e) => e.stage === s)?.status, s).toBe('initiate');
       expect(events.filter((e) => e.stage === s).at(-1)?.status, s).toBe('done');

@@ -90,4 +90,37 @@ describe('scoreTable on penguins (vega-datasets) with constructed synthetic sets
     expect(ex.decimals.auc.value).toBeLessThan(0.65);
     expect(ex.fresh.table!.findings.filter((x) => x.kind === 'precision')).toEqual([]);
   });
+
+  it('carries SDMetrics\' quality scores in the panel: fresh rows and the real halves score high, independent columns lose pair trends only', () => {
+    const q = (e: typeof ex.fresh) => `shapes ${e.panel?.columnShapes?.value.toFixed(3)} pair trends ${e.panel?.columnPairTrends?.value.toFixed(3)}`;
+    console.log(['fresh', 'independent', 'dropped'].map((n) => `${n}: ${q(ex[n])}`).join('\n') + `\nreference: ${q(report.reference!)}`);
+    for (const e of [...report.experiments, report.reference!]) {
+      expect(e.panel!.columnShapes).toMatchObject({ method: 'none', n: e.counts.real + e.counts.synthetic });
+      expect(e.panel!.columnShapes!.lo).toBe(e.panel!.columnShapes!.value);
+      expect(e.panel!.columnPairTrends!.method).toBe('none');
+    }
+    expect(report.reference!.panel!.columnShapes!.value).toBeGreaterThanOrEqual(0.85);
+    expect(ex.fresh.panel!.columnShapes!.value).toBeGreaterThanOrEqual(0.85);
+    expect(ex.fresh.panel!.columnPairTrends!.value).toBeGreaterThanOrEqual(0.75);
+    // Shuffling each column on its own keeps the shapes and breaks the pairs.
+    expect(Math.abs(ex.independent.panel!.columnShapes!.value - ex.fresh.panel!.columnShapes!.value)).toBeLessThan(0.05);
+    expect(ex.independent.panel!.columnPairTrends!.value).toBeLessThan(ex.fresh.panel!.columnPairTrends!.value - 0.1);
+    // A dropped species shows in the species column's shape.
+    expect(ex.dropped.panel!.columnShapes!.value).toBeLessThan(ex.fresh.panel!.columnShapes!.value);
+  });
+});
+
+describe('the quality panel on cars (vega-datasets): a second real table', async () => {
+  const s = await splitVega('cars.json', 1);
+  const files = { 'real.csv': csv(s.columns, s.real), 'fresh.csv': csv(s.columns, s.holdout), 'independent.csv': csv(s.columns, independentColumns(s.holdout, 3)) };
+  const report = await scoreTable({ real: 'real.csv', synthetic: ['fresh', 'independent'].map((name) => ({ name, path: `${name}.csv` })), ...opts }, memoryIo(files));
+  const [fresh, independent] = report.experiments;
+
+  it('fresh rows and the real halves score high; shuffled columns keep the shapes and lose the pair trends', () => {
+    console.log(`cars: fresh ${fresh.panel!.columnShapes!.value.toFixed(3)} / ${fresh.panel!.columnPairTrends!.value.toFixed(3)}, independent ${independent.panel!.columnShapes!.value.toFixed(3)} / ${independent.panel!.columnPairTrends!.value.toFixed(3)}, reference ${report.reference!.panel!.columnShapes!.value.toFixed(3)} / ${report.reference!.panel!.columnPairTrends!.value.toFixed(3)}`);
+    expect(fresh.panel!.columnShapes!.value).toBeGreaterThanOrEqual(0.85);
+    expect(report.reference!.panel!.columnShapes!.value).toBeGreaterThanOrEqual(0.85);
+    expect(Math.abs(independent.panel!.columnShapes!.value - fresh.panel!.columnShapes!.value)).toBeLessThan(0.05);
+    expect(independent.panel!.columnPairTrends!.value).toBeLessThan(fresh.panel!.columnPairTrends!.value - 0.1);
+  });
 });
