@@ -25,6 +25,8 @@ Options:
   --real PATH                real data: a folder of images or texts (class sub-folders optional),
                              or a table / text file (.csv .tsv .json .jsonl .parquet)
   --synthetic [NAME=]PATH    synthetic data of the same kind; repeat to compare experiments
+  --holdout PATH             real data the generator never saw (images or texts): adds the DCR
+                             share to the panel (ideal 0.5; well above 0.5 means copying)
   --modality M               auto (default), image, text or table
   --json FILE                write the full report as JSON ('-' for stdout)
   --csv FILE                 write the per-row table as CSV ('-' for stdout)
@@ -71,6 +73,8 @@ export interface CliOptions {
   keepFormats: boolean;
   real: string;
   synthetic: { name: string; path: string }[];
+  /** Real rows held out of training: the panel's DCR share (images, text). */
+  holdout?: string;
   json?: string;
   csv?: string;
   html?: string;
@@ -95,6 +99,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
       options: {
         real: { type: 'string' },
         synthetic: { type: 'string', multiple: true },
+        holdout: { type: 'string' },
         json: { type: 'string' },
         csv: { type: 'string' },
         html: { type: 'string' },
@@ -153,6 +158,7 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     keepFormats: !!v['keep-formats'],
     real: v.real,
     synthetic,
+    holdout: v.holdout,
     json: v.json,
     csv: v.csv,
     html: v.html,

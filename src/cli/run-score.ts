@@ -25,13 +25,18 @@ export function cliTableRequest(opts: CliOptions): RequestOf<'table'> {
 
 /** The run request the flags describe, per modality: a modality's own flags go into its request. */
 const FROM_FLAGS: { [M in Modality]: (opts: CliOptions) => RequestOf<M> } = {
-  image: (opts) => ({ modality: 'image', ...common(opts) }),
-  text: (opts) => ({ modality: 'text', ...common(opts), textField: opts.textField, textColumn: opts.textColumn, labelColumn: opts.labelColumn }),
+  image: (opts) => ({ modality: 'image', ...common(opts), ...holdoutOf(opts) }),
+  text: (opts) => ({ modality: 'text', ...common(opts), ...holdoutOf(opts), textField: opts.textField, textColumn: opts.textColumn, labelColumn: opts.labelColumn }),
   table: cliTableRequest,
 };
 
 function common(opts: CliOptions) {
   return { real: opts.real, synthetic: opts.synthetic, folds: opts.folds, seed: opts.seed, bootstrap: opts.bootstrap, threshold: opts.threshold };
+}
+
+/** The holdout only when given, so a request without one stays as it was. */
+function holdoutOf(opts: CliOptions): { holdout?: string } {
+  return opts.holdout ? { holdout: opts.holdout } : {};
 }
 
 /** The run request the flags describe, for a modality already decided (ingest/modality.ts). */

@@ -2,6 +2,7 @@
 // from the user's data (folders, flags, label columns) and are printed escaped (printable.ts).
 import type { Estimate, Experiment, Report, ThresholdInfo } from '../report/schema.ts';
 import { signalLines } from '../report/threshold-text.ts';
+import { PANEL_LEGEND, panelRows } from '../core/report-html-panel.ts';
 import { printable } from './printable.ts';
 
 const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
@@ -26,7 +27,7 @@ export function formatTable(report: Report): string {
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
-  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...comparisonLines(report)];
+  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...comparisonLines(report), ...panelLines(report)];
   for (const ex of report.experiments) if (ex.classes) out.push('', ...formatClasses(ex));
   out.push('', 'Near-duplicates (unvaried, unoriginal): a pair is joined when any signal in use says so.');
   // Every experiment of a run is judged by the thresholds calibrated once on its real set.
@@ -56,6 +57,17 @@ function comparisonLines(report: Report): string[] {
   const same = all.length - differ.length;
   out.push(`  ${same} comparison${same === 1 ? '' : 's'} found no difference${same === all.length ? '' : ' (not listed)'}.`);
   return out;
+}
+
+/** The panel (docs/panel.md), values only (intervals are in the JSON), reference first; [] without one. */
+function panelLines(report: Report): string[] {
+  const t = panelRows(report, REFERENCE_LABEL);
+  if (!t) return [];
+  const head = ['panel', ...t.measures.map((m) => m.label)];
+  const rows = t.rows.map((r) => [r.reference ? r.label : printable(r.label), ...r.cells]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
+  return ['', line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), PANEL_LEGEND];
 }
 
 function tauLabel(t: ThresholdInfo): string {

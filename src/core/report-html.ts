@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, pickGalleries, rowSource, thumbKey, type Gallery, type 
 import { TEXT_CSS, textAllowance, textEvidenceHtml, type TextLeftOut } from './report-html-text.ts';
 import { TABLE_CSS, tableEvidenceHtml } from './report-html-table.ts';
 import { COMPARISON_CSS, comparisonTableHtml } from './report-html-comparison.ts';
+import { PANEL_CSS, panelTableHtml } from './report-html-panel.ts';
 
 export interface HtmlOptions {
   /** thumbKey(row source) → data:image/(jpeg|png|webp);base64,… URL. Anything else is ignored. */
@@ -102,13 +103,14 @@ function render(report: Report, opts: HtmlOptions, budget: Budget, leftOut: { dr
   const parts: string[] = [];
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}${COMPARISON_CSS}${report.modality === 'text' ? TEXT_CSS : ''}${report.modality === 'table' ? TABLE_CSS : ''}</style></head><body>`);
+    `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${CSS}${COMPARISON_CSS}${PANEL_CSS}${report.modality === 'text' ? TEXT_CSS : ''}${report.modality === 'table' ? TABLE_CSS : ''}</style></head><body>`);
   parts.push(`<h1>SynthScore report</h1><p class="meta">Real set “${escapeHtml(report.real.path)}” (${report.real.count} items) · ${escapeHtml(report.modality)} · model ${escapeHtml(report.model.id)} ${escapeHtml(report.model.version)} · ${escapeHtml(report.createdAt)} · ${report.settings.folds}-fold CV, k = ${report.settings.k}, seed ${report.settings.seed}, ${report.settings.bootstrap} bootstrap resamples${opts.generator ? ` · made by ${escapeHtml(opts.generator)}` : ''}</p>`);
   parts.push(`<p class="note">All four scores are in [0, 1] and higher is worse. Indistinguishable sets score about 0.5 (unrealistic, unrepresentative) and 0 (unvaried, unoriginal).</p>`);
   for (const w of report.warnings ?? []) parts.push(`<p class="warn">${escapeHtml(w)}</p>`);
 
   parts.push(`<h2>Comparison</h2>${comparisonTableHtml(report, escapeHtml)}`);
   parts.push(`<figure class="comparison-chart">${comparisonCharts(report.experiments).map(chartSvg).join('')}<figcaption>${escapeHtml(comparisonCaption(report.experiments))}</figcaption></figure>`);
+  parts.push(panelTableHtml(report, escapeHtml));
 
   const textCut: TextLeftOut = { shortened: 0 };
   // Table sections share 90% of what the page's head and comparison leave.

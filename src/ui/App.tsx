@@ -38,7 +38,7 @@ export function App() {
     const real = sets.real;
     if (!real || !sets.ready) return;
     setStoredAt(null);
-    const { files, request } = await runInputOf(real, sets.synthetic, textPick.choice, tables.choices);
+    const { files, request } = await runInputOf(real, sets.synthetic, textPick.choice, tables.choices, sets.holdout);
     const fingerprint = await engineIdentity().then((engine) => runFingerprint(files, request, engine)).catch(() => null);
     const stored = fingerprint && !fresh ? await storedRunOf(fingerprint) : null;
     if (stored) {
@@ -63,7 +63,7 @@ export function App() {
   return (
     <main>
       <PageHeader caps={caps.caps} capsError={caps.error} bridge={bridge} storageKey={run.phase} />
-      <InputsSection sets={sets} textPicker={textPick.picker} />
+      <InputsSection sets={sets} textPicker={textPick.picker} tableRun={sets.allTables && !textPick.choice?.text} />
       {tables.inspect && !textPick.choice?.text && (
         <TableOptions inspect={tables.inspect} names={inspectionNames(sets.synthetic)} value={tables.choices} onChange={tables.setChoices} />
       )}

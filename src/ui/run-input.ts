@@ -1,6 +1,7 @@
 // What a run sends to the worker: the dropped files under unique keys, and the one request for
 // the real set's modality, as the one decision (ingest/modality.ts, the CLI's too) or the user's
-// pick in a record file's field picker says.
+// pick in a record file's field picker says. An optional real holdout goes as its own set and, for
+// image and text runs, as `request.holdout` (the panel's DCR share; tables do not use it).
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { RequestOf, RunRequest } from '../pipeline/run-request.ts';
 import type { Modality } from '../report/schema.ts';
@@ -19,11 +20,12 @@ function uniqueKeys(names: string[]): string[] {
 }
 
 export async function runInputOf(
-  real: SetState, synthetic: SetState[], textChoice: TextChoice | null, tableChoices: TableChoices,
+  real: SetState, synthetic: SetState[], textChoice: TextChoice | null, tableChoices: TableChoices, holdout: SetState | null = null,
 ): Promise<{ files: FileSets; request: RunRequest }> {
   const keys = uniqueKeys([real.name, ...synthetic.map((s) => s.name)]);
   const files: FileSets = {};
-  [real, ...synthetic].forEach((s, i) => (files[keys[i]] = { files: s.collected.files, skipped: s.collected.skipped }));
+  // Each set's listing goes along, so the run does not sniff every file's head again (issue 17).
+  [real, ...synthetic].forEach((s, i) => (files[keys[i]] = { files: s.collected.files, skipped: s.collected.skipped, listed: s.listed ?? undefined }));
   // A set with nothing usable goes as images: the worker's listing then says what is wrong with it.
   const modality = (await setModalityOf(real.collected, real.listed, textChoice)) ?? 'image';
   const requests: { [M in Modality]: () => Promise<RequestOf<M>> | RequestOf<M> } = {
@@ -37,5 +39,9 @@ export async function runInputOf(
     text: () => textRequest(keys, real, synthetic, textChoice),
     table: () => tableRequest(keys, [real, ...synthetic], tableChoices),
   };
-  return { files, request: await requests[modality]() };
+  const request = await requests[modality]();
+  if (!holdout || request.modality === 'table') return { files, request };
+  const holdoutKey = uniqueKeys([...keys, `${holdout.name} (holdout)`]).at(-1)!;
+  files[holdoutKey] = { files: holdout.collected.files, skipped: holdout.collected.skipped, listed: holdout.listed ?? undefined };
+  return { files, request: { ...request, holdout: holdoutKey } };
 }

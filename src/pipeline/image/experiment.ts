@@ -1,6 +1,6 @@
 // One experiment: real ∪ synthetic_i through the engine, shaped into the Report's Experiment.
 import { analyse } from '../../core/analyse.ts';
-import type { Experiment } from '../../report/schema.ts';
+import type { Experiment, Panel } from '../../report/schema.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
@@ -8,6 +8,7 @@ import type { Thresholds } from '../../core/calibrate-signals.ts';
 import { imageCopySignal } from '../../core/image/image-copy-signal.ts';
 import { nearestInGraph, rowScores, type Settings } from '../assemble.ts';
 import { experimentSamples, type ExperimentSamples } from '../comparisons.ts';
+import { imageIssuePanel } from './issue-panel.ts';
 
 /** The report's experiment, and what a paired comparison needs (kept by the run, not reported). */
 export interface ScoredExperiment {
@@ -67,4 +68,13 @@ export async function analyseExperiment(
     hashes: [...real.pixelHashes, ...synth.pixelHashes],
   };
   return { experiment, samples: experimentSamples(named.name, result.samples, result.counts) };
+}
+
+/**
+ * The image-only measures of an experiment's panel (docs/panel.md), merged into what
+ * pipeline/panel.ts computes from the vectors: CleanVision's issue rates per set, from the scores
+ * the embedding pass stored (no image decoded again).
+ */
+export function imagePanelExtras(real: EmbeddedSet, synth: EmbeddedSet): Partial<Panel> {
+  return { imageIssues: imageIssuePanel(real, synth) };
 }

@@ -1,13 +1,14 @@
 // The image run: list every set, embed each file once (the real set once for all experiments),
 // then analyse real ∪ synthetic_i per experiment and assemble the Report (pipeline/assemble.ts).
-import type { Report, SkippedItem } from '../../report/schema.ts';
+import type { Experiment, Report, SkippedItem } from '../../report/schema.ts';
 import type { ListedSet } from '../../ingest/types.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
 import { halfOfSet } from './real-half.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import type { PipelineEnv } from './environment.ts';
-import { analyseExperiment } from './experiment.ts';
+import { analyseExperiment, imagePanelExtras } from './experiment.ts';
+import { headlineOf, runPanels } from '../panel.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
 import { computeReference } from '../reference.ts';
 import { experimentMap } from '../experiment-map.ts';
@@ -28,12 +29,14 @@ export interface ImageScoreRequest {
   bootstrap?: number;
   /** Also compute each experiment's 2-D map (UMAP of at most maxPoints rows; see core/map2d.ts). */
   map?: { maxPoints?: number };
+  /** Real images the generator never saw: the panel's DCR share (docs/panel.md). Embedded like the real set. */
+  holdout?: string;
 }
 
 export async function scoreImages(
   req: ImageScoreRequest,
   platformEnv: PipelineEnv,
-  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void; onWarning?: (w: string) => void } = {},
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; onSkipped?: (s: SkippedItem) => void; onWarning?: (w: string) => void; onHeadline?: (r: Report) => void } = {},
 ): Promise<Report> {
   // Damaged cached vectors are misses: embedded again and overwritten, and counted for the report.
   const cache = validatedCache(platformEnv.cache, imageRecordDim(platformEnv.embedder.manifest));
@@ -46,8 +49,9 @@ export async function scoreImages(
   const realListed = await env.listSet(req.real, 'real', signal);
   const synthListed: ListedSet[] = [];
   for (const s of req.synthetic) synthListed.push(await env.listSet(s.path, 'synthetic', signal));
+  const holdoutListed = req.holdout ? await env.listSet(req.holdout, 'real', signal) : null;
   opts.onProgress?.({ status: 'done', stage: 'read' });
-  for (const s of [...realListed.skipped, ...synthListed.flatMap((l) => l.skipped)]) opts.onSkipped?.(s);
+  for (const s of [...realListed.skipped, ...synthListed.flatMap((l) => l.skipped), ...(holdoutListed?.skipped ?? [])]) opts.onSkipped?.(s);
   requireRows(
     [{ n: realListed.items.length, side: 'real', path: req.real }, ...synthListed.map((l, i) => ({ n: l.items.length, side: 'synthetic', path: req.synthetic[i].path }))],
     'usable files',
@@ -65,7 +69,11 @@ export async function scoreImages(
     requireRows([{ n: e.items.length, side: 'synthetic', path: req.synthetic[i].path }], 'images that decoded');
     synths.push(e);
   }
+  // The holdout goes through the same cache as the real set; it only feeds the panel's DCR share.
+  const holdout = holdoutListed ? await embedSet(holdoutListed, 'real', env, { signal, onProgress, stage: 'embed holdout' }) : null;
+  if (holdout && holdoutListed) report(holdout, holdoutListed);
   const warnings = damagedCacheWarnings(cache.damaged);
+  if (holdout && !holdout.items.length) warnings.push(`The holdout "${req.holdout}" has no usable images: the DCR share was not computed.`);
   warnings.forEach((w) => opts.onWarning?.(w));
 
   const { manifest } = env.embedder;
@@ -77,7 +85,7 @@ export async function scoreImages(
     copy: { value: IMAGE_COPY_DEFAULT, measure: IMAGE_COPY_MEASURE },
     realRows: real.items.length,
   });
-  const experiments = [];
+  const experiments: Experiment[] = [];
   const samples: ExperimentSamples[] = [];
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
@@ -91,15 +99,26 @@ export async function scoreImages(
   const { reference, warning } = await computeReference(real.items.length, real.items.map((it) => it.className), settings, { signal, onProgress }, async (h, named, progress) =>
     (await analyseExperiment(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic'), { name: named.name, path: req.real }, thresholds, settings, env, { signal, onProgress: progress })).experiment);
   if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
-
-  return reportEnvelope('image', {
+  const envelope = () => reportEnvelope('image', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
     settings,
     real: { path: req.real, count: real.items.length, classes: classCounts(real.items) },
     experiments,
-    skipped: real.skipped,
-    embedding: embeddingCounts([real, ...synths]),
+    skipped: [...real.skipped, ...(holdout?.skipped ?? [])],
+    embedding: embeddingCounts([real, ...synths, ...(holdout ? [holdout] : [])]),
     comparisons,
     ...(reference ? { reference } : {}),
   }, warnings);
+  // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
+  opts.onHeadline?.(headlineOf(envelope()));
+  const panelWarnings = await runPanels({
+    real: real.vectors, classes: real.items.map((it) => it.className), dim, gemm: env.gemm, seed: settings.seed, signal, onProgress,
+    holdout: holdout?.vectors,
+    experiments: experiments.map((experiment, i) => ({ experiment, synthetic: synths[i].vectors, extras: () => imagePanelExtras(real, synths[i]) })),
+    reference,
+    referenceExtras: (h) => () => imagePanelExtras(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic')),
+  });
+  panelWarnings.forEach((w) => { warnings.push(w); opts.onWarning?.(w); });
+
+  return envelope();
 }

@@ -14,6 +14,7 @@ import { calibrateTexts } from './calibrate.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
 import { computeReference, pickRows } from '../reference.ts';
 import { analyseTextExperiment, type TextSide } from './experiment-text.ts';
+import { headlineOf, runPanels } from '../panel.ts';
 
 export interface TextScoreRequest {
   /** A folder of .txt/.md files, or a .jsonl/.json/.csv/.tsv file. */
@@ -34,6 +35,8 @@ export interface TextScoreRequest {
   k?: number;
   seed?: number;
   bootstrap?: number;
+  /** Real texts the generator never saw (read like the real set): the panel's DCR share (docs/panel.md). */
+  holdout?: string;
 }
 
 /** Characters of a text its statistics, copy signal and the report's copy use: about twice the
@@ -51,7 +54,11 @@ function truncationWarnings(n: number, maxTokens: number): string[] {
   ];
 }
 
-export async function scoreText(req: TextScoreRequest, platformEnv: TextPipelineEnv, opts: TextScoreOptions = {}): Promise<Report> {
+export async function scoreText(
+  req: TextScoreRequest,
+  platformEnv: TextPipelineEnv,
+  opts: TextScoreOptions & { onHeadline?: (r: Report) => void } = {},
+): Promise<Report> {
   const dim = platformEnv.embedder.manifest.output.dimension;
   const cache = platformEnv.cache && validatedCache(platformEnv.cache, dim);
   const env: TextPipelineEnv = { ...platformEnv, cache };
@@ -62,17 +69,23 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
   const real = await env.readTextSet(req.real, 'real', readOpts);
   const synths: TextSet[] = [];
   for (const s of req.synthetic) synths.push(await env.readTextSet(s.path, 'synthetic', readOpts));
+  const holdout = req.holdout ? await env.readTextSet(req.holdout, 'real', readOpts) : null;
   opts.onProgress?.({ status: 'done', stage: 'read' });
-  const warnings = [real, ...synths].flatMap((s) => s.warnings);
+  const read = holdout ? [real, ...synths, holdout] : [real, ...synths];
+  const warnings = read.flatMap((s) => s.warnings);
+  if (holdout && !holdout.samples.length) warnings.push(`The holdout "${req.holdout}" has no usable texts: the DCR share was not computed.`);
   warnings.forEach((w) => opts.onWarning?.(w));
-  [real, ...synths].flatMap((s) => s.skipped).forEach((s) => opts.onSkipped?.(s));
+  read.flatMap((s) => s.skipped).forEach((s) => opts.onSkipped?.(s));
   requireRows([{ n: real.samples.length, side: 'real', path: req.real }, ...synths.map((s, i) => ({ n: s.samples.length, side: 'synthetic', path: req.synthetic[i].path }))], 'usable texts');
 
   const realEmb = await embedTexts(real.samples.map((s) => s.text), env, 'embed real', opts);
-  const synthEmb = [];
+  const synthEmb: Awaited<ReturnType<typeof embedTexts>>[] = [];
   for (const [i, s] of synths.entries()) synthEmb.push(await embedTexts(s.samples.map((x) => x.text), env, `embed ${req.synthetic[i].name}`, opts));
+  // Through the same cache as the real set; it only feeds the panel's DCR share.
+  const holdoutEmb = holdout ? await embedTexts(holdout.samples.map((s) => s.text), env, 'embed holdout', opts) : null;
+  const embedded = holdoutEmb ? [realEmb, ...synthEmb, holdoutEmb] : [realEmb, ...synthEmb];
   const embedWarnings = [
-    ...truncationWarnings([realEmb, ...synthEmb].reduce((n, e) => n + e.truncated, 0), env.embedder.truncation?.maxTokens ?? 0),
+    ...truncationWarnings(embedded.reduce((n, e) => n + e.truncated, 0), env.embedder.truncation?.maxTokens ?? 0),
     ...damagedCacheWarnings(cache?.damaged ?? 0),
   ];
   embedWarnings.forEach((w) => opts.onWarning?.(w));
@@ -103,14 +116,24 @@ export async function scoreText(req: TextScoreRequest, platformEnv: TextPipeline
   });
   if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
   const { manifest } = env.embedder;
-  return reportEnvelope('text', {
+  const envelope = () => reportEnvelope('text', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
     settings,
     real: { path: req.real, count: real.samples.length, classes: real.classes },
     experiments,
-    skipped: real.skipped,
-    embedding: embeddingCounts([realEmb, ...synthEmb]),
+    skipped: [...real.skipped, ...(holdout?.skipped ?? [])],
+    embedding: embeddingCounts(embedded),
     comparisons,
     ...(reference ? { reference } : {}),
   }, warnings);
+  // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
+  opts.onHeadline?.(headlineOf(envelope()));
+  const panelWarnings = await runPanels({
+    real: realEmb.vectors, classes: real.samples.map((s) => s.className), dim, gemm: env.gemm, seed: settings.seed,
+    signal: opts.signal, onProgress: opts.onProgress, holdout: holdoutEmb?.vectors,
+    experiments: experiments.map((experiment, e) => ({ experiment, synthetic: synthEmb[e].vectors })),
+    reference,
+  });
+  panelWarnings.forEach((w) => { warnings.push(w); opts.onWarning?.(w); });
+  return envelope();
 }

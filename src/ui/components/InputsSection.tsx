@@ -1,12 +1,14 @@
-// Where the sets are dropped: the real set (with the text field picker of a record file) and the
-// synthetic sets, each one experiment that can be renamed or removed.
+// Where the sets are dropped: the real set (with the text field picker of a record file), the
+// synthetic sets, each one experiment that can be renamed or removed, and an optional real holdout
+// (files the generator never saw: the panel's DCR share, docs/panel.md).
 import type { ReactNode } from 'react';
 import type { Sets } from '../hooks/useSets.ts';
 import { DropZone } from './DropZone.tsx';
 import { SetSummary } from './SetSummary.tsx';
 
-export function InputsSection({ sets, textPicker }: { sets: Sets; textPicker: ReactNode }) {
-  const { real, synthetic } = sets;
+/** `tableRun`: the sets will be scored as tables, which have no holdout measure (the run leaves it out). */
+export function InputsSection({ sets, textPicker, tableRun = false }: { sets: Sets; textPicker: ReactNode; tableRun?: boolean }) {
+  const { real, synthetic, holdout } = sets;
   return (
     <section className="inputs">
       <div>
@@ -23,6 +25,20 @@ export function InputsSection({ sets, textPicker }: { sets: Sets; textPicker: Re
             <SetSummary name={s.name} listed={s.listed} testId={`summary-synthetic-${s.name}`} />
           </div>
         ))}
+      </div>
+      <div className="holdout">
+        <DropZone side="real" label="Real holdout (optional)" testId="holdout" onCollected={sets.setHoldout} />
+        <p className="hint">
+          Real files the generator never saw (not the real set above): adds the DCR share, the calibrated answer
+          to “is it copying?”. Images and text; not used for tables.
+        </p>
+        {holdout && (
+          <div className="holdout-set">
+            <button className="link" data-testid="holdout-remove" onClick={sets.removeHoldout}>remove holdout</button>
+            <SetSummary name={holdout.name} listed={holdout.listed} testId="summary-holdout" />
+            {tableRun && <p className="warn" data-testid="holdout-unused">Not used for tables: the run leaves the holdout out.</p>}
+          </div>
+        )}
       </div>
     </section>
   );

@@ -4,12 +4,14 @@
 import type { ScoreKey } from '../../../report/meaning.ts';
 import { fmt } from '../../../report/meaning.ts';
 import type { Experiment } from '../../../report/schema.ts';
+import type { MeasureKey } from '../panel/panel-measures.ts';
+import { PanelCells } from './panel-columns.tsx';
 
 export const REFERENCE_LABEL = 'real vs real';
 export const REFERENCE_NOTE = 'what indistinguishable looks like here';
 
 /** Not selectable: it has no evidence frame of its own, only its four scores with their 95% intervals. */
-export function ReferenceRow({ reference, keys }: { reference: Experiment; keys: readonly ScoreKey[] }) {
+export function ReferenceRow({ reference, keys, panelKeys = [] }: { reference: Experiment; keys: readonly ScoreKey[]; panelKeys?: readonly MeasureKey[] }) {
   return (
     <tr className="reference" data-testid="reference-row"
       title="Two halves of the real set, one scored as if synthetic against the other: the scores a synthetic set as good as real data would get here.">
@@ -27,6 +29,7 @@ export function ReferenceRow({ reference, keys }: { reference: Experiment; keys:
           </td>
         );
       })}
+      <PanelCells ex={reference} keys={panelKeys} testId={(k) => `reference-${k}`} />
     </tr>
   );
 }

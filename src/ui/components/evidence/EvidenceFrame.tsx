@@ -1,12 +1,13 @@
 // Everything that explains one experiment's scores, in one frame for every modality (as the HTML
-// export draws it): the scorecard at the threshold in force, the threshold control where the
-// threshold can move, the per-class table, the modality's own evidence (a slot, see
+// export draws it): the scorecard at the threshold in force, the extended panel under it (issue 14),
+// the threshold control where the threshold can move, the per-class table, the modality's own evidence (a slot, see
 // modality-evidence.ts) and the 2-D map. Holds the threshold state, reset when the experiment changes.
 import { memo } from 'react';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import type { Experiment, Report } from '../../../report/schema.ts';
 import { thresholdAt, useNearDuplicates, type NearDuplicateView } from '../../hooks/useNearDuplicates.ts';
 import { MapView } from '../map/MapView.tsx';
+import { PanelView } from '../panel/PanelView.tsx';
 import { Scorecard } from '../Scorecard.tsx';
 import { ClassTable } from './ClassTable.tsx';
 import { MODALITY_EVIDENCE } from './modality-evidence.ts';
@@ -43,6 +44,7 @@ function FrameBody({ report, experiment: ex, files }: EvidenceFrameProps) {
   return (
     <div className="evidence" data-testid="evidence" data-modality={report.modality}>
       <Scorecard experiment={nd.mode.kind === 'report' ? ex : atThreshold(ex, view)} reference={report.reference?.scores} />
+      <PanelView report={report} experiment={ex} files={files} />
       {(slot.movableThreshold || nd.recomputable) && (
         <ThresholdControl ex={ex} view={view} mode={nd.mode} setMode={nd.setMode} recomputable={nd.recomputable} relativeTau={nd.relativeTau} />
       )}
