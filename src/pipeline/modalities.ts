@@ -16,6 +16,9 @@ export interface RunHooks {
   onProgress?: ProgressCallback;
   onSkipped?: (s: SkippedItem) => void;
   onWarning?: (w: string) => void;
+  /** The report before its panel (scores, comparisons, reference), for a host that shows the
+   *  headline first (issue 14); image and text call it, tables compute their panel inline. */
+  onHeadline?: (r: Report) => void;
 }
 
 /** What each modality's pipeline needs from the platform it runs on. */

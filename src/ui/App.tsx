@@ -13,7 +13,7 @@ import { useTableChoices } from './components/table/useTableChoices.ts';
 import { useTextChoice } from './components/text/useTextChoice.tsx';
 import { useBridge } from './hooks/useBridge.ts';
 import { useCapabilities } from './hooks/useCapabilities.ts';
-import { useRun } from './hooks/useRun.ts';
+import { PanelPendingContext, useRun } from './hooks/useRun.ts';
 import { useSets } from './hooks/useSets.ts';
 import { useShownReport } from './hooks/useShownReport.ts';
 import { runInputOf } from './run-input.ts';
@@ -49,10 +49,15 @@ export function App() {
       shown.ran(stored.report, files);
       return;
     }
-    const report = await run.start(files, request);
+    // The headline (scores first, panel to come) shows at once; the final report replaces it in place.
+    let headlineShown = false;
+    const report = await run.start(files, request, (headline) => {
+      shown.ran(headline, files, headlineShown);
+      headlineShown = true;
+    });
     if (!report) return;
     if (fingerprint) report.inputs = { fingerprint };
-    shown.ran(report, files);
+    shown.ran(report, files, headlineShown);
     keepReport(report, real.name).catch((e: Error) => setNotice(e.message));
   };
   const tryDemo = () => {
@@ -72,8 +77,10 @@ export function App() {
       <RunStatus notice={notice} run={run} />
       {storedAt && shown.report && <StoredRunNote createdAt={storedAt} onRunAgain={() => void onRun(true)} />}
       {shown.report && shown.experiment && (
-        <Results report={shown.report} experiment={shown.experiment} demo={shown.demo} isDemo={shown.isDemo}
-          selected={shown.selected} onSelect={shown.setSelected} files={shown.files} />
+        <PanelPendingContext.Provider value={run.panelPending}>
+          <Results report={shown.report} experiment={shown.experiment} demo={shown.demo} isDemo={shown.isDemo}
+            selected={shown.selected} onSelect={shown.setSelected} files={shown.files} />
+        </PanelPendingContext.Provider>
       )}
     </main>
   );

@@ -121,13 +121,15 @@ export class ScoreBridge {
     return this.guarded((r) => r.capabilities());
   }
 
-  /** A run of any modality; one that is cancelled by terminating goes to the table instance. */
+  /** A run of any modality; one that is cancelled by terminating goes to the table instance.
+   *  `onHeadline` gets the report before its panel (image and text runs, issue 14). */
   run(
     sets: FileSets, request: RunRequest,
     onProgress: (e: ProgressEvent) => void, onSkipped: (s: SkippedItem) => void,
+    onHeadline?: (r: Report) => void,
   ): Promise<Report> {
     const slot = CANCEL_BY[request.modality] === 'terminate' ? this.tables : this.main;
-    return slot.guarded((r) => r.run(sets, request, proxy(onProgress), proxy(onSkipped)));
+    return slot.guarded((r) => r.run(sets, request, proxy(onProgress), proxy(onSkipped), onHeadline && proxy(onHeadline)));
   }
 
   inspectTables(sets: FileSets, request: { real: string; synthetic: { name: string; path: string }[] }) {

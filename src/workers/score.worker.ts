@@ -58,15 +58,21 @@ const api = {
     request: RunRequest,
     onProgress?: (e: ProgressEvent) => void,
     onSkipped?: (s: SkippedItem) => void,
+    onHeadline?: (r: Report) => void,
   ): Promise<Report> {
     let storageFull = false;
     const envs = browserEnvOpeners(sets, cfg(), () => {
       storageFull = true;
       onProgress?.({ status: 'done', stage: 'storage full: caching off' });
     });
-    const report = await abortable((signal) => runRequest(request, envs, { signal, onProgress, onSkipped }));
-    if (storageFull) report.warnings = [...(report.warnings ?? []), STORAGE_FULL_WARNING];
-    return report;
+    const withStorageWarning = (r: Report): Report => {
+      if (storageFull) r.warnings = [...(r.warnings ?? []), STORAGE_FULL_WARNING];
+      return r;
+    };
+    // The headline goes to the page before the panel stage (issue 14), with the same warnings.
+    const headline = onHeadline && ((r: Report) => { onHeadline(withStorageWarning(r)); });
+    const report = await abortable((signal) => runRequest(request, envs, { signal, onProgress, onSkipped, onHeadline: headline }));
+    return withStorageWarning(report);
   },
   /** Stops the run in progress (it rejects with an AbortError). */
   abort(): void {

@@ -24,10 +24,11 @@ export function useShownReport(run: { report: Report | null; setReport: Dispatch
     isDemo: report !== null && report === demo?.report,
     /** The shown report's files, if this page has them. */
     files: runFiles?.report === report ? runFiles.files : null,
-    /** A run made `report` from `files`: show its first experiment. */
-    ran: (report: Report, files: FileSets) => {
+    /** A run made `report` from `files`: show its first experiment, or keep the one picked when
+     *  `report` replaces that run's headline (issue 14: scores first, panel after). */
+    ran: (report: Report, files: FileSets, keepSelection = false) => {
       setRunFiles({ report, files });
-      setSelected(0);
+      if (!keepSelection) setSelected(0);
     },
     /** The user opened a report file. */
     open: (report: Report) => {

@@ -2,9 +2,12 @@
 // its 95% interval where one was computed, a one-line meaning, its ideal value, its sample size and
 // what real against real scores here ("real vs real: 0.74"), so users read what good is on their
 // data. DCR share only with a holdout; images add their issue rates and worst examples. A report
-// without a panel (older, or the panel not computed) shows nothing.
+// without a panel (older, or the panel not computed) shows nothing, unless it is the headline of
+// the run in progress: its panel comes after the scores (PanelPendingContext).
+import { useContext } from 'react';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
 import type { Estimate, Experiment, Panel, Report } from '../../../report/schema.ts';
+import { PanelPendingContext } from '../../hooks/useRun.ts';
 import { REFERENCE_LABEL } from '../comparison/ReferenceRow.tsx';
 import { ImageIssues } from './ImageIssues.tsx';
 import { dcrVerdict, MEASURES, type Measure } from './panel-measures.ts';
@@ -17,7 +20,10 @@ export interface PanelViewProps {
 
 export function PanelView({ report, experiment, files }: PanelViewProps) {
   const panel = experiment.panel;
-  if (!panel) return null;
+  const pending = useContext(PanelPendingContext) === report;
+  if (!panel) {
+    return pending ? <p className="hint" data-testid="panel-pending" role="status">The panel fills in after the scores…</p> : null;
+  }
   const reference = report.reference?.panel;
   const shown = MEASURES.filter((m) => panel[m.key]);
   return (
