@@ -1,6 +1,7 @@
 // The page: the sets, the controls, the run's status and the results, each a hook or a component
 // of its own; this file only wires them together and starts a run.
 import { startTransition, useState } from 'react';
+import type { Report } from '../report/schema.ts';
 import { keepReport } from './keep-report.ts';
 import { Controls } from './components/Controls.tsx';
 import { InputsSection } from './components/InputsSection.tsx';
@@ -50,13 +51,17 @@ export function App() {
       return;
     }
     // The headline (scores first, panel to come) shows at once; the final report replaces it in place.
-    let headlineShown = false;
-    const report = await run.start(files, request, (headline) => {
-      shown.ran(headline, files, headlineShown);
-      headlineShown = true;
+    let headline: Report | null = null;
+    const final = await run.start(files, request, (h) => {
+      shown.ran(h, files, headline !== null);
+      headline = h;
     });
+    // A run cancelled during its panel still has its scores: they are kept, as any computed result,
+    // but without the fingerprint, so the next Run scores again.
+    const report = final ?? headline;
     if (!report) return;
-    if (fingerprint) report.inputs = { fingerprint };
+    if (final && fingerprint) report.inputs = { fingerprint };
+    const headlineShown = headline !== null;
     shown.ran(report, files, headlineShown);
     keepReport(report, real.name).catch((e: Error) => setNotice(e.message));
   };
