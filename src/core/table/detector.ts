@@ -5,7 +5,8 @@
 // 'trees' (default): gradient-boosted trees, early stopping inside each training fold.
 // 'logistic': L2 logistic regression on z-scored features, through crossval.ts's repeated,
 // pooled-λ path (one interpolated λ for the run).
-import { DEFAULT_REPEATS, repeatFolds, repeatedLogisticCv } from '../crossval.ts';
+import { DEFAULT_REPEATS, repeatFolds, repeatedLogisticCv, stratifiedResample } from '../crossval.ts';
+import { createRng } from '../random.ts';
 import { checkpoint, type AbortSignalLike } from '../errors.ts';
 import { type ProgressCallback, type ProgressEvent, stageReporter } from '../progress.ts';
 import { deriveSeed } from '../random.ts';
@@ -47,30 +48,37 @@ export async function crossValidateTable(x: Float32Array, n: number, d: number, 
     return { p: cv.p, pPerRepeat: cv.pPerRepeat, detector, perFold: cv.lambdas };
   }
   const repeats = Math.max(1, opts.repeats ?? TREE_REPEATS);
+  const p = new Float64Array(n);
   const pPerRepeat: Float64Array[] = [];
   const perFold: number[] = [];
-  const stage = stageReporter('detector', repeats * folds, opts.onProgress);
+  const stage = stageReporter('detector', 2 * repeats * folds, opts.onProgress);
   stage.initiate();
   for (let r = 0; r < repeats; r++) {
     const fold = repeatFolds(y, folds, seed, r);
-    const pr = new Float64Array(n);
+    // Each repeat also refits every fold on one stratified resample of the rows, as the logistic
+    // detector does (crossval.ts): those p carry the refitting noise the intervals need
+    // (docs/uncertainty.md §2); the reported p is the mean over the plain repeats.
+    const counts = stratifiedResample(y, createRng(deriveSeed(seed, 400 + r)));
+    const plain = new Float64Array(n), refit = new Float64Array(n);
     for (let f = 0; f < folds; f++) {
       await checkpoint(opts.signal);
       const { train, test } = splitFold(fold, f);
-      const yTr = Uint8Array.from(train, (i) => y[i]);
       // Rows are binned once per fold (edges from the training rows) and read in place: no copies of x.
       // Repeat 0 keeps the single-pass seeds, so its p are those of one deal.
-      const { model, bins } = fitGbdtOnRows(x, n, d, train, yTr, { ...opts.gbdt, seed: deriveSeed(seed, r === 0 ? 100 + f : 500 + r * folds + f) });
+      const fitSeed = deriveSeed(seed, r === 0 ? 100 + f : 500 + r * folds + f);
+      const { model, bins } = fitGbdtOnRows(x, n, d, train, Uint8Array.from(train, (i) => y[i]), { ...opts.gbdt, seed: fitSeed });
       if (r === 0) perFold.push(model.iterations);
-      const pt = predictGbdtBinned(model, bins, test);
-      test.forEach((i, k) => (pr[i] = pt[k]));
-      stage.progress(r * folds + f + 1);
+      predictGbdtBinned(model, bins, test).forEach((v, k) => (plain[test[k]] = v));
+      stage.progress(2 * (r * folds + f) + 1);
+      const resampled = Int32Array.from(Array.from(train).flatMap((i) => Array<number>(counts[i]).fill(i)));
+      const again = fitGbdtOnRows(x, n, d, resampled, Uint8Array.from(resampled, (i) => y[i]), { ...opts.gbdt, seed: fitSeed });
+      predictGbdtBinned(again.model, again.bins, test).forEach((v, k) => (refit[test[k]] = v));
+      stage.progress(2 * (r * folds + f) + 2);
     }
-    pPerRepeat.push(pr);
+    for (let i = 0; i < n; i++) p[i] += plain[i] / repeats;
+    pPerRepeat.push(refit);
   }
   stage.done();
-  const p = new Float64Array(n);
-  for (const pr of pPerRepeat) for (let i = 0; i < n; i++) p[i] += pr[i] / repeats;
   return { p, pPerRepeat, detector, perFold };
 }
 
