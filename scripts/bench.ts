@@ -6,6 +6,8 @@
 //   analysis  classifier CV + kNN + sets on 10k+10k vectors (target ≤ 10 s); 50k+50k with --large
 //   uncertainty  the extra time of repeated CV (repeats 1 vs the default 5) and of the real-vs-real
 //             reference on 10k+10k × 1792 vectors, and their share of a full 2,000 + 2,000 image run
+//   panel     the extended panel's extra time and peak RSS (runPanels) beside analyse's on 10k+10k × 1792
+//             vectors, and the table panel's quality stage on 100k + 100k rows
 //   text      tokenizer, texts/s embedded in Node, the text copy signal on 10,000 texts
 //   table     parse, encode, tree-detector CV on 20k+20k rows × 30 columns; 100k+100k with --large
 //   browser   images/s in headless Chromium, WASM threads vs 1 thread (when /usr/bin/chromium exists),
@@ -46,6 +48,7 @@ results.push(await runBench('rerun', 'scripts/bench-rerun.ts', []));
 results.push(await runBench('analysis 10k', 'scripts/bench-analysis.ts', ['10000']));
 if (large) results.push(await runBench('analysis 50k', 'scripts/bench-analysis.ts', ['50000']));
 results.push(await runBench('uncertainty', 'scripts/bench-uncertainty.ts', []));
+results.push(await runBench('panel', 'scripts/bench-panel.ts', []));
 results.push(await runBench('text', 'scripts/bench-text.ts', []));
 results.push(await runBench(large ? 'table 100k' : 'table 20k', 'scripts/bench-table.ts', [large ? '100000' : '20000']));
 if (existsSync('/usr/bin/chromium')) {

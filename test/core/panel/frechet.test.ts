@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsGemm } from '../../../src/core/gemm.ts';
-import { frechetDistance, frechetFromMoments } from '../../../src/core/panel/frechet.ts';
+import { frechetDistance, frechetFromMoments, frechetFromRows } from '../../../src/core/panel/frechet.ts';
 import { allRows, moments, type Moments } from '../../../src/core/panel/moments.ts';
 import { gaussianCloud } from '../helpers.ts';
 
@@ -59,5 +59,55 @@ describe('Fréchet distance', () => {
     for (let i = 0; i < n; i++) c01 += (x[i * dim] - m.mean[0]) * (x[i * dim + 1] - m.mean[1]);
     expect(m.cov[1]).toBeCloseTo(c01 / (n - 1), 5);
     expect(m.mean[2]).toBeCloseTo(2, 1);
+  });
+
+  describe('row-space path (fewer rows than dimensions)', () => {
+    // Textbook Float64 moments. The Gemm's Float32 covariance is no reference here: with n < d its
+    // rounding leaves d − n tiny spurious eigenvalues whose square roots add up (3e-5 relative at
+    // d = 96, n = 30 + 70), an error of the d×d path that the row-space path does not have.
+    const exactMoments = (x: Float32Array, dim: number): Moments => {
+      const n = x.length / dim, mean = new Float64Array(dim), cov = new Float64Array(dim * dim);
+      for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) mean[c] += x[i * dim + c] / n;
+      for (let i = 0; i < n; i++) {
+        for (let a = 0; a < dim; a++) {
+          const u = x[i * dim + a] - mean[a];
+          for (let b = 0; b < dim; b++) cov[a * dim + b] += (u * (x[i * dim + b] - mean[b])) / (n - 1);
+        }
+      }
+      return { n, dim, mean, cov };
+    };
+    // Both paths on the same rows: the d×d moments path against the n×n row-space path.
+    const bothPaths = async (x: Float32Array, y: Float32Array, dim: number) => {
+      const nx = x.length / dim, ny = y.length / dim;
+      const dims = frechetFromMoments(exactMoments(x, dim), exactMoments(y, dim));
+      const rows = await frechetFromRows(x, allRows(nx), y, allRows(ny), dim, jsGemm);
+      return { dims, rows };
+    };
+    const relClose = (a: number, b: number) => expect(Math.abs(a - b) / Math.abs(b)).toBeLessThan(1e-6);
+
+    it('agrees with the d×d path to 1e-6 relative on random data, equal and unequal sizes, shifted or not', async () => {
+      const dim = 96;
+      for (const [nx, ny, shift, seed] of [[40, 40, 0, 1], [30, 70, 0.3, 2], [80, 25, 0, 3], [60, 60, 1, 4]]) {
+        // Correlated columns (a cumulative sum) so the covariances do not commute.
+        const corr = (n: number, s: number, sh: number) => {
+          const g = gaussianCloud(n, dim, s, sh);
+          for (let i = 0; i < n; i++) for (let c = 1; c < dim; c++) g[i * dim + c] += 0.5 * g[i * dim + c - 1];
+          return g;
+        };
+        const { dims, rows } = await bothPaths(corr(nx, seed, 0), corr(ny, seed + 10, shift), dim);
+        relClose(rows.value, dims.value);
+        relClose(rows.covarianceTerm, dims.covarianceTerm);
+        expect(rows.meanTerm).toBeCloseTo(dims.meanTerm, 9);
+      }
+    });
+
+    it('gives 0 for a set against itself and is what frechetDistance reports when n < d', async () => {
+      const dim = 64, x = gaussianCloud(20, dim, 7);
+      const self = await frechetFromRows(x, allRows(20), x, allRows(20), dim, jsGemm);
+      expect(self.value).toBeLessThan(1e-4 * (await frechetFromRows(x, allRows(20), gaussianCloud(20, dim, 8), allRows(20), dim, jsGemm)).value);
+      const y = gaussianCloud(20, dim, 9, 0.5);
+      const viaDistance = await frechetDistance(x, y, dim, { gemm: jsGemm });
+      relClose(viaDistance.value, (await bothPaths(x, y, dim)).dims.value);
+    });
   });
 });
