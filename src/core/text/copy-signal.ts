@@ -4,7 +4,6 @@
 // run on the user's real texts, which needs each real text's NEAREST distinct neighbour, not only
 // the pairs above a fixed Jaccard: candidates come from an exact cosine kNN (src/core/knn.ts) over
 // hashed shingle vectors, and each candidate is then re-scored by the exact Jaccard.
-import type { KnnGraph } from '../knn.ts';
 import { mix32 } from './hash.ts';
 import { jaccardSorted, normaliseForShingles, shingleSet } from './shingles.ts';
 
@@ -62,28 +61,4 @@ export function shingleVectors(
 /** 1 − exact Jaccard of two shingle sets; two empty texts are identical (0), one empty is 1. */
 export function jaccardDistance(sets: readonly Uint32Array[]): (i: number, j: number) => number {
   return (i, j) => 1 - jaccardSorted(sets[i], sets[j]);
-}
-
-/**
- * A kNN graph's candidates re-scored by an exact distance and re-sorted, nearest first (ties keep
- * the lower index); −1 padding stays at the end. Feed it to nearestDistinct (src/core/calibrate.ts).
- */
-export function refineByDistance(graph: KnnGraph, distance: (i: number, j: number) => number): KnnGraph {
-  const { n, k } = graph;
-  const indices = new Int32Array(n * k).fill(-1);
-  const distances = new Float32Array(n * k).fill(Infinity);
-  const cand: { j: number; d: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    cand.length = 0;
-    for (let t = 0; t < k; t++) {
-      const j = graph.indices[i * k + t];
-      if (j >= 0) cand.push({ j, d: distance(i, j) });
-    }
-    cand.sort((a, b) => a.d - b.d || a.j - b.j);
-    cand.forEach((c, t) => {
-      indices[i * k + t] = c.j;
-      distances[i * k + t] = c.d;
-    });
-  }
-  return { n, k, indices, distances };
 }

@@ -1,13 +1,14 @@
 // The text copy signal on real texts nobody here wrote (npm one-liner-joke, inspirational-quotes):
 // light edits stay close, distinct texts stay far, and the kNN over hashed shingle vectors puts an
 // edited copy's source among its candidates (docs/copy-signal-text.md).
+import { refineGraph } from '../../../src/core/refine-graph.ts';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { nearestDistinct } from '../../../src/core/calibrate.ts';
 import { jsGemm } from '../../../src/core/gemm.ts';
 import { knnCosine } from '../../../src/core/knn.ts';
 import { createRng, sampleIndices } from '../../../src/core/random.ts';
-import { jaccardDistance, normaliseForCopy, refineByDistance, shingleVectors } from '../../../src/core/text/copy-signal.ts';
+import { jaccardDistance, normaliseForCopy, shingleVectors } from '../../../src/core/text/copy-signal.ts';
 import { editText, TEXT_EDIT_KINDS } from '../../../src/core/text/text-edits.ts';
 
 const require = createRequire(import.meta.url);
@@ -37,7 +38,7 @@ describe('text copy signal', () => {
   for (const [name, texts] of Object.entries(corpora)) {
     it(`${name}: every edit kind stays far closer to its source than distinct texts are to each other`, async () => {
       const { vectors, dim, sets } = shingleVectors(texts);
-      const graph = refineByDistance(await knnCosine(vectors, texts.length, dim, 10, { gemm: jsGemm }), jaccardDistance(sets));
+      const graph = refineGraph(await knnCosine(vectors, texts.length, dim, 10, { gemm: jsGemm }), jaccardDistance(sets));
       const nul = nearestDistinct(graph, texts.map(normaliseForCopy));
       expect(quantile(nul, 0.5)).toBeGreaterThan(0.75);
       const rng = createRng(11);
@@ -72,7 +73,7 @@ describe('text copy signal', () => {
     const texts = corpora['one-liner-joke'].slice(0, 200);
     const { vectors, dim, sets } = shingleVectors(texts);
     const d = jaccardDistance(sets);
-    const g = refineByDistance(await knnCosine(vectors, texts.length, dim, 10, { gemm: jsGemm }), d);
+    const g = refineGraph(await knnCosine(vectors, texts.length, dim, 10, { gemm: jsGemm }), d);
     for (let i = 0; i < texts.length; i++) {
       for (let t = 0; t < 10; t++) expect(g.distances[i * 10 + t]).toBeCloseTo(d(i, g.indices[i * 10 + t]), 6);
       for (let t = 1; t < 10; t++) expect(g.distances[i * 10 + t]).toBeGreaterThanOrEqual(g.distances[i * 10 + t - 1]);

@@ -4,20 +4,13 @@
 // of the chosen kind as a small gallery, pictured as the evidence galleries picture them.
 import { useEffect, useMemo, useState } from 'react';
 import type { FileSets } from '../../../pipeline/browser-env.ts';
+import { ISSUE_LABELS } from '../../../core/image/image-issues.ts';
 import { fmt } from '../../../report/meaning.ts';
 import type { Estimate, Experiment, ImageIssueKind, ImageIssueRates, Report } from '../../../report/schema.ts';
 import { createItemImages, ItemImagesContext } from '../../hooks/useItemImages.ts';
 import { baseName } from '../evidence/evidence.ts';
 import { ItemImage } from '../evidence/ItemImage.tsx';
 
-export const ISSUE_LABELS: Record<ImageIssueKind, string> = {
-  dark: 'dark',
-  light: 'washed-out',
-  blurry: 'blurry',
-  'low-information': 'low information',
-  'odd-aspect-ratio': 'odd aspect ratio',
-  'odd-size': 'odd size',
-};
 const KINDS = Object.keys(ISSUE_LABELS) as ImageIssueKind[];
 
 /** A rate as a percentage with one decimal; its interval on hover. */
