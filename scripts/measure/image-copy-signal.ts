@@ -8,7 +8,8 @@
 //
 //   npx tsx scripts/measure/image-copy-signal.ts [--n 1000] [--seed 1]
 import type { DecodedImage } from '../../src/contracts/embedders.ts';
-import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, copyDistanceWith, descriptorLength } from '../../src/core/image/copy-descriptor.ts';
+import { type CopySignalParams, COPY_SIGNAL_PARAMS, copyDescriptorWith, descriptorLength } from '../../src/core/image/copy-descriptor.ts';
+import { copyDistanceWith } from '../../src/core/image/copy-distance.ts';
 import { editImage, IMAGE_EDIT_KINDS } from '../../src/core/image/pixel-edits.ts';
 import { jsGemm } from '../../src/core/gemm.ts';
 import { knnCosine } from '../../src/core/knn.ts';

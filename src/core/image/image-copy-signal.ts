@@ -2,7 +2,8 @@
 // zero-mean and unit-norm, so their cosine kNN proposes candidates, and copyDistance (correlation
 // maximised over small shifts) ranks them.
 import type { CopySignal } from '../copy-signal.ts';
-import { COPY_DESCRIPTOR, copyDistance } from './copy-descriptor.ts';
+import { COPY_DESCRIPTOR } from './copy-descriptor.ts';
+import { copyDistance } from './copy-distance.ts';
 
 export const IMAGE_COPY_MEASURE = '1 − correlation of small grey thumbnails, best over small shifts';
 /** Used when the real set is too small to calibrate (docs/copy-signal-images.md). */

@@ -4,7 +4,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { DecodedImage } from '../../../src/contracts/embedders.ts';
-import { COPY_DESCRIPTOR, copyDescriptor, copyDistance } from '../../../src/core/image/copy-descriptor.ts';
+import { COPY_DESCRIPTOR, copyDescriptor } from '../../../src/core/image/copy-descriptor.ts';
+import { copyDistance } from '../../../src/core/image/copy-distance.ts';
 import { editImage, IMAGE_EDIT_KINDS } from '../../../src/core/image/pixel-edits.ts';
 import { jsGemm } from '../../../src/core/gemm.ts';
 import { knnCosine } from '../../../src/core/knn.ts';
