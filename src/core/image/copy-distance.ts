@@ -4,7 +4,6 @@
 // Symmetric to the bit; flat against flat is 0, flat against anything else is 1.
 import { blur121, COPY_SIGNAL_PARAMS, FLAT_EPS, isFlat, type CopySignalParams } from './copy-descriptor.ts';
 
-
 /** Summed-area tables of a thumbnail and of its squares ((side + 1)² each): any rectangle's sums in four reads. */
 interface Moments {
   sum: Float64Array;
