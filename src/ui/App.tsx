@@ -39,12 +39,20 @@ export function App() {
     const real = sets.real;
     if (!real || !sets.ready) return;
     setStoredAt(null);
-    const { files, request } = await runInputOf(real, sets.synthetic, textPick.choice, tables.choices, sets.holdout);
+    run.begin();
+    let input: Awaited<ReturnType<typeof runInputOf>>;
+    try {
+      input = await runInputOf(real, sets.synthetic, textPick.choice, tables.choices, sets.holdout);
+    } catch (e) {
+      run.fail(e as Error);
+      return;
+    }
+    const { files, request } = input;
     const fingerprint = await engineIdentity().then((engine) => runFingerprint(files, request, engine)).catch(() => null);
     const stored = fingerprint && !fresh ? await storedRunOf(fingerprint) : null;
     if (stored) {
       startTransition(() => {
-        run.setReport(stored.report);
+        run.showStored(stored.report);
         setStoredAt(stored.createdAt);
       });
       shown.ran(stored.report, files);

@@ -74,5 +74,19 @@ export function useRun(bridge: ScoreBridge) {
 
   const cancel = useCallback(() => bridge.cancel(), [bridge]);
 
-  return { phase, progress, skipped, report, error, start, cancel, setReport, panelPending: phase === 'running' ? headline : null };
+  /** Run was clicked: the page says so at once, while the run's inputs are still being checked. */
+  const begin = useCallback(() => setPhase('running'), []);
+  /** A stored report stands in for the run (nothing changed since it was made). */
+  const showStored = useCallback((r: Report) => {
+    setReport(r);
+    setPhase('done');
+  }, []);
+
+  /** The run could not start (its inputs could not be read). */
+  const fail = useCallback((e: Error) => {
+    setError(e);
+    setPhase('failed');
+  }, []);
+
+  return { phase, progress, skipped, report, error, start, cancel, setReport, begin, showStored, fail, panelPending: phase === 'running' ? headline : null };
 }
