@@ -6,7 +6,7 @@
 import { copyGraph } from '../src/core/copy-signal.ts';
 import type { Gemm } from '../src/core/gemm.ts';
 import { edgesBelow } from '../src/core/refine-graph.ts';
-import { TEXT_COPY_DEFAULT, textCopySignal } from '../src/core/text/text-copy-signal.ts';
+import { TEXT_COPY_DEFAULT, textCopySignal } from '../src/core/text/copy-signal.ts';
 import { copySignalCorpus, longTexts, shortTexts } from './bench-text-corpus.ts';
 
 export interface TextEmbedderUnderTest {

@@ -5,7 +5,13 @@ import { compareExperiments, type ClassifierSamples, type Comparison, type Exper
 import { checkpoint } from '../core/errors.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import { stageReporter } from '../core/progress.ts';
-import type { Counts } from '../report/schema.ts';
+import type { Counts, Experiment } from '../report/schema.ts';
+
+/** The report's experiment, and what a paired comparison needs (kept by the run, not reported). */
+export interface ScoredExperiment {
+  experiment: Experiment;
+  samples: ExperimentSamples;
+}
 
 export type { ExperimentSamples };
 

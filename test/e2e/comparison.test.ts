@@ -2,38 +2,24 @@
 // whose table starts with the real-vs-real reference row (two halves of the real digits scored
 // against each other) and states which differences between the demo's sets are real: the better
 // value marked with its verdict on hover, every difference listed under the table.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../../scripts/build-app-demo.ts';
-import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
-import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
+import { openDemoPage } from './demo-page.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { betterCells, isBetter } from '../../src/report/comparison-verdicts.ts';
 
 const KEYS = ['unrepresentative', 'unrealistic', 'unvaried', 'unoriginal'] as const;
-let served: Served;
-let browser: Browser;
 let page: Page;
-/** The demo report the page serves, as built for this model, demo data and engine. */
 let demo: Report;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  await ensureAppDemo(); // the demo report is rebuilt if the model, the demo data or the engine changed
-  demo = (JSON.parse(await readFile(join(DEMO_DIR, DEMO_REPORT), 'utf8')) as DemoReportFile).report;
-  served = await buildAndPreview('.cache/dist-e2e-comparison'); // its own folder: other tests rebuild theirs
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  collectErrors(page, consoleErrors);
-  await page.goto(served.url);
-  await page.getByTestId('demo-banner').waitFor({ timeout: 30_000 });
+  ({ page, demo, consoleErrors, close } = await openDemoPage('.cache/dist-e2e-comparison'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  await close?.();
 });
 
 describe("the demo's comparison table", () => {

@@ -5,13 +5,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureAppDemo } from '../../scripts/build-app-demo.ts';
+import { openDemoPage } from './demo-page.ts';
 import { buildDemoSets } from '../../scripts/demo-data/build-sets.ts';
 import { digitCount, digitPixels, greyToPng } from '../../scripts/demo-data/mnist-images.ts';
-import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
-import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 const PER_CLASS = 15;
 const N = 10 * PER_CLASS;
@@ -19,11 +17,10 @@ const N = 10 * PER_CLASS;
 const HOLDOUT_OFFSET = 5;
 const POLL = { timeout: 30_000, interval: 100 };
 
-let served: Served;
-let browser: Browser;
 let page: Page;
+let consoleErrors: string[];
+let close: (() => Promise<void>) | undefined;
 let dir: string;
-const consoleErrors: string[] = [];
 
 async function buildHoldout(out: string): Promise<void> {
   const stride = Math.floor(Math.min(...Array.from({ length: 10 }, (_, d) => digitCount(d))) / PER_CLASS);
@@ -36,21 +33,14 @@ async function buildHoldout(out: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureAppDemo();
-  served = await buildAndPreview('.cache/dist-e2e-holdout'); // its own folder: other tests rebuild theirs
+  ({ page, consoleErrors, close } = await openDemoPage('.cache/dist-e2e-holdout'));
   dir = await mkdtemp(join(tmpdir(), 'synthscore-e2e-holdout-'));
   await buildDemoSets(join(dir, 'sets'), { perClass: PER_CLASS, sets: ['fresh', 'copies'] });
   await buildHoldout(join(dir, 'holdout'));
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  collectErrors(page, consoleErrors);
-  await page.goto(served.url);
-  await page.getByTestId('demo-banner').waitFor({ timeout: 30_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  await close?.();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 

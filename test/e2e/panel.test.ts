@@ -2,35 +2,22 @@
 // the first experiment's scorecard the panel shows precision with its interval and what real against
 // real scores on the demo digits, the comparison table carries precision for the reference row, and
 // the optional real holdout has its own drop zone.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DIR, DEMO_REPORT, ensureAppDemo, type DemoReportFile } from '../../scripts/build-app-demo.ts';
-import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
-import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
+import { openDemoPage } from './demo-page.ts';
 import type { Report } from '../../src/report/schema.ts';
 
-let served: Served;
-let browser: Browser;
 let page: Page;
 let demo: Report;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  await ensureAppDemo(); // rebuilt when the engine changed, so the demo report carries the panel
-  demo = (JSON.parse(await readFile(join(DEMO_DIR, DEMO_REPORT), 'utf8')) as DemoReportFile).report;
-  served = await buildAndPreview('.cache/dist-e2e-panel'); // its own folder: other tests rebuild theirs
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  collectErrors(page, consoleErrors);
-  await page.goto(served.url);
-  await page.getByTestId('demo-banner').waitFor({ timeout: 30_000 });
+  ({ page, demo, consoleErrors, close } = await openDemoPage('.cache/dist-e2e-panel'));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.close();
+  await close?.();
 });
 
 describe("the demo's panel", () => {

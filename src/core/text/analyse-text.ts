@@ -5,7 +5,7 @@
 // duplicates; text findings (lengths, distinct-n, over-used phrases) are added.
 import { runEngine, type EngineInput, type EngineResult } from '../engine.ts';
 import { stageTimer } from '../stage-timer.ts';
-import { textCopySignal } from './text-copy-signal.ts';
+import { textCopySignal } from './copy-signal.ts';
 import { concatBlocks, hashedCharNgrams } from './ngrams.ts';
 import { textFindings, type TextFindings } from './text-stats.ts';
 

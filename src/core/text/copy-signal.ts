@@ -4,6 +4,7 @@
 // run on the user's real texts, which needs each real text's NEAREST distinct neighbour, not only
 // the pairs above a fixed Jaccard: candidates come from an exact cosine kNN (src/core/knn.ts) over
 // hashed shingle vectors, and each candidate is then re-scored by the exact Jaccard.
+import type { CopySignal } from '../copy-signal.ts';
 import { mix32 } from './hash.ts';
 import { jaccardSorted, normaliseForShingles, shingleSet } from './shingles.ts';
 
@@ -61,4 +62,14 @@ export function shingleVectors(
 /** 1 − exact Jaccard of two shingle sets; two empty texts are identical (0), one empty is 1. */
 export function jaccardDistance(sets: readonly Uint32Array[]): (i: number, j: number) => number {
   return (i, j) => 1 - jaccardSorted(sets[i], sets[j]);
+}
+
+/** The signal over a list of texts, as the engine and the calibration take it (core/copy-signal.ts). */
+export const TEXT_COPY_MEASURE = `1 − Jaccard of character ${TEXT_COPY_SIGNAL.shingle}-gram sets (case, spacing and punctuation ignored)`;
+/** Used when the real set is too small to calibrate: Jaccard ≥ 0.8 (docs/copy-signal-text.md). */
+export const TEXT_COPY_DEFAULT = 0.2;
+
+export function textCopySignal(texts: readonly string[]): CopySignal {
+  const { vectors, dim, sets } = shingleVectors(texts);
+  return { measure: TEXT_COPY_MEASURE, candidates: vectors, dim, distance: jaccardDistance(sets) };
 }

@@ -7,14 +7,8 @@ import type { PipelineEnv } from './environment.ts';
 import type { Thresholds } from '../../core/calibrate-signals.ts';
 import { imageCopySignal } from '../../core/image/image-copy-signal.ts';
 import { nearestInGraph, rowScores, type Settings } from '../assemble.ts';
-import { experimentSamples, type ExperimentSamples } from '../comparisons.ts';
+import { experimentSamples, type ScoredExperiment } from '../comparisons.ts';
 import { imageIssuePanel } from './issue-panel.ts';
-
-/** The report's experiment, and what a paired comparison needs (kept by the run, not reported). */
-export interface ScoredExperiment {
-  experiment: Experiment;
-  samples: ExperimentSamples;
-}
 
 export async function analyseExperiment(
   real: EmbeddedSet,

@@ -9,7 +9,7 @@ import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
 import type { ColumnStat, Estimate, Experiment, Panel, SkippedItem } from '../../report/schema.ts';
 import { rowScores } from '../assemble.ts';
 import { experimentSamples } from '../comparisons.ts';
-import type { ScoredExperiment } from '../image/experiment.ts';
+import type { ScoredExperiment } from '../comparisons.ts';
 import { classifierSamples } from '../../core/compare.ts';
 import { columnPairs, columnStats, pairTrends } from '../../core/table/column-stats.ts';
 import { qualityReport } from '../../core/table/quality-report.ts';

@@ -3,8 +3,7 @@
 import { calibrateOnReal, type RunCalibration } from '../../core/calibrate-signals.ts';
 import { MIN_CALIBRATION_ROWS } from '../../core/calibrate.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
-import { normaliseForCopy } from '../../core/text/copy-signal.ts';
-import { textCopySignal } from '../../core/text/text-copy-signal.ts';
+import { normaliseForCopy, textCopySignal } from '../../core/text/copy-signal.ts';
 import { editText, TEXT_EDIT_KINDS } from '../../core/text/text-edits.ts';
 import { embedTexts, type TextPipelineEnv, type TextScoreOptions } from './embed-texts.ts';
 

@@ -10,7 +10,7 @@ import type { TextSample } from '../../ingest/text-set.ts';
 import { nearestInGraph, rowScores, type Settings } from '../assemble.ts';
 import { experimentSamples } from '../comparisons.ts';
 import { mapOfVectors } from '../experiment-map.ts';
-import type { ScoredExperiment } from '../image/experiment.ts';
+import type { ScoredExperiment } from '../comparisons.ts';
 
 /** One side: its samples and their embeddings (row-major, samples.length × dim). */
 export interface TextSide {

@@ -5,7 +5,7 @@ import type { Experiment, Report } from '../../report/schema.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import type { TextFeatures } from '../../core/text/analyse-text.ts';
 import { thresholdsInForce } from '../../core/calibrate-signals.ts';
-import { TEXT_COPY_DEFAULT, TEXT_COPY_MEASURE } from '../../core/text/text-copy-signal.ts';
+import { TEXT_COPY_DEFAULT, TEXT_COPY_MEASURE } from '../../core/text/copy-signal.ts';
 import { damagedCacheWarnings, validatedCache } from '../../storage/vector-cache.ts';
 import type { TextSet, TextSetOptions } from '../../ingest/text-set.ts';
 import { embedTexts, type TextPipelineEnv, type TextScoreOptions } from './embed-texts.ts';
