@@ -21,6 +21,7 @@ import { runInputOf } from './run-input.ts';
 import { engineIdentity, runFingerprint } from './run-fingerprint.ts';
 import { storedRunOf } from './stored-run.ts';
 import { StoredRunNote } from './components/StoredRunNote.tsx';
+import { PastRuns } from './components/history/PastRuns.tsx';
 
 export function App() {
   const bridge = useBridge();
@@ -88,6 +89,7 @@ export function App() {
       <Controls ready={sets.ready} phase={run.phase} demoLoading={sets.demoLoading} isDemo={shown.isDemo}
         onRun={() => void onRun()} onCancel={run.cancel} onDemo={tryDemo} onOpen={(r) => { shown.open(r); setNotice(null); setStoredAt(null); }} />
       <RunStatus notice={notice} run={run} />
+      <PastRuns refreshKey={run.phase} onOpen={(r) => { shown.open(r); setNotice(null); setStoredAt(null); }} />
       {storedAt && shown.report && <StoredRunNote createdAt={storedAt} onRunAgain={() => void onRun(true)} />}
       {shown.report && shown.experiment && (
         <PanelPendingContext.Provider value={run.panelPending}>
