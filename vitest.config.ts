@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const integration = [
   'test/cli/**/*.test.ts',
   'test/models/image-parity.test.ts',
+  'test/models/inception-parity.test.ts',
   'test/models/ort-gemm.test.ts',
   'test/models/text-parity.test.ts',
   'test/core/text-map.test.ts',

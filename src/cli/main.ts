@@ -1,4 +1,4 @@
-// `synthscore score|calibrate …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem,
+// `synthscore score|calibrate|compare …`: the CLI entry. Exit codes: 0 ok, 1 usage, 2 input problem,
 // 3 failure, 130 cancelled. Everything printed that comes from the user's data (names, paths,
 // messages quoting them) goes through printable.ts.
 import { jsonPieces } from '../core/json-pieces.ts';
@@ -6,6 +6,7 @@ import { reportCsvLines } from '../core/report-csv.ts';
 import type { Report } from '../report/schema.ts';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args.ts';
 import { runCalibrate } from './calibrate-command.ts';
+import { runCompare } from './compare-command.ts';
 import { detectModality } from './modality.ts';
 import { createNodeEnv } from './node-env.ts';
 import { checkOutputTargets, fileTargets, writeFailure, type OutputTarget } from './output-targets.ts';
@@ -20,6 +21,12 @@ import { reportHtml } from './html-thumbnails.ts';
 const warn = (w: string) => process.stderr.write(`warning: ${printable(w)}\n`);
 
 async function main(argv: string[]): Promise<number> {
+  // compare takes report files, none of score's options.
+  if (argv[0] === 'compare' && !argv.includes('--help') && !argv.includes('-h')) {
+    if (argv.length < 3) throw new UsageError('compare needs two or more JSON reports (synthscore score --json FILE writes one).');
+    process.stdout.write(await runCompare(argv.slice(1)));
+    return 0;
+  }
   const opts = parseCli(argv);
   if (opts === 'help') {
     process.stdout.write(USAGE + '\n');
@@ -31,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => controller.abort());
   const onProgress = opts.quiet ? undefined : stderrProgress();
   const modality = opts.modality === 'auto' ? await detectModality(opts.real, opts) : opts.modality;
+  // Text needs a tokenizer a user's .onnx does not bring: only the built-in text model (docs/models.md).
+  if (opts.model !== undefined && modality !== 'image') throw new UsageError(`--model chooses the image model; ${modality} runs use the built-in ${modality === 'text' ? 'text model' : 'table encoding'}.`);
 
   if (opts.command === 'calibrate') {
     if (modality !== 'image') throw new UsageError('calibrate works on a folder of real images.');

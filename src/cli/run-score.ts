@@ -20,6 +20,7 @@ export function cliTableRequest(opts: CliOptions): RequestOf<'table'> {
     dropMismatchedColumns: opts.dropMismatchedColumns,
     labelColumn: opts.labelColumn,
     normaliseFormats: !opts.keepFormats,
+    ...holdoutOf(opts),
   };
 }
 

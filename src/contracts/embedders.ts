@@ -12,6 +12,8 @@ export interface DecodedImage {
 
 export interface ImageEmbedder {
   manifest: ModelManifest;
+  /** A user's own model only: the SHA-256 (hex) of its .onnx file, which keys its cached vectors. */
+  sha256?: string;
   /** batch: n × H × W × 3 floats (NHWC, [0,1]) → n × dim, L2-normalised. */
   embed(batch: Float32Array, n: number): Promise<Float32Array>;
 }

@@ -14,7 +14,7 @@
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from './logistic.ts';
-import { standardisingPca } from './pca.ts';
+import { standardisingPcas } from './pca.ts';
 import type { ProgressCallback } from './progress.ts';
 import { stageReporter } from './progress.ts';
 import { createRng, deriveSeed, type Rng, shuffle } from './random.ts';
@@ -78,12 +78,9 @@ export async function crossValidate(x: Float32Array, n: number, dim: number, y: 
   const pcaStage = stageReporter('pca', repeats, opts.onProgress);
   pcaStage.initiate();
   // A PCA sketch per repeat, so the sketch's own noise shows in the between-repeat spread.
-  const features: { x: Float32Array; c: number }[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const pca = await standardisingPca(x, n, dim, { gemm: opts.gemm, components: opts.components, seed: deriveSeed(seed, r === 0 ? 1 : 300 + r), signal: opts.signal });
-    features.push({ x: pca.projected, c: pca.components });
-    pcaStage.progress(r + 1);
-  }
+  const seeds = Array.from({ length: repeats }, (_, r) => deriveSeed(seed, r === 0 ? 1 : 300 + r));
+  const pcas = await standardisingPcas(x, n, dim, seeds, { gemm: opts.gemm, components: opts.components, signal: opts.signal }, (done) => pcaStage.progress(done));
+  const features = pcas.map((pca) => ({ x: pca.projected, c: pca.components }));
   pcaStage.done();
   const cv = await repeatedLogisticCv((r) => features[r], n, y, { ...opts, repeats });
   return { ...cv, components: features[0].c };

@@ -26,29 +26,43 @@ export function balancedWeights(y: Uint8Array): Float64Array {
   return Float64Array.from(y, (v) => (v ? w1 : w0));
 }
 
-/** x is n×dim row-major Float64; y ∈ {0,1}. */
-export function fitLogistic(x: Float64Array, n: number, dim: number, y: Uint8Array, opts: LogisticOptions): LogisticModel {
+/** x is n×dim row-major (Float32 rows are read exactly, as Float64); y ∈ {0,1}. */
+export function fitLogistic(x: Float64Array | Float32Array, n: number, dim: number, y: Uint8Array, opts: LogisticOptions): LogisticModel {
   const w = balancedWeights(y);
   let wSum = 0;
   for (let i = 0; i < n; i++) wSum += w[i];
   const lambda = opts.lambda;
-  const z = new Float64Array(n);
+  // One pass over the rows per evaluation: each row's margin, loss and residual, then its share of
+  // the gradient while the row is still in cache (the same sums, in the same order, as two passes).
   const objective = (params: Float64Array, grad: Float64Array): number => {
     const b = params[dim];
     let loss = 0;
-    for (let i = 0; i < n; i++) {
-      let s = b;
-      for (let j = 0, o = i * dim; j < dim; j++) s += params[j] * x[o + j];
-      // Stable log(1 + e^s) − y·s and the residual σ(s) − y.
-      const lse = s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
-      loss += w[i] * (lse - y[i] * s);
-      z[i] = (w[i] * (sigmoid(s) - y[i])) / wSum;
-    }
     grad.fill(0);
     for (let i = 0; i < n; i++) {
-      const r = z[i];
+      const o = i * dim;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, j = 0;
+      for (; j + 3 < dim; j += 4) {
+        s0 += params[j] * x[o + j];
+        s1 += params[j + 1] * x[o + j + 1];
+        s2 += params[j + 2] * x[o + j + 2];
+        s3 += params[j + 3] * x[o + j + 3];
+      }
+      for (; j < dim; j++) s0 += params[j] * x[o + j];
+      const s = b + ((s0 + s1) + (s2 + s3));
+      // Stable log(1 + e^s) − y·s and the residual σ(s) − y, from one exponential e^{−|s|}.
+      const e = Math.exp(-Math.abs(s));
+      const lse = s > 0 ? s + Math.log1p(e) : Math.log1p(e);
+      const sig = s >= 0 ? 1 / (1 + e) : e / (1 + e);
+      loss += w[i] * (lse - y[i] * s);
+      const r = (w[i] * (sig - y[i])) / wSum;
       if (r === 0) continue;
-      for (let j = 0, o = i * dim; j < dim; j++) grad[j] += r * x[o + j];
+      for (j = 0; j + 3 < dim; j += 4) {
+        grad[j] += r * x[o + j];
+        grad[j + 1] += r * x[o + j + 1];
+        grad[j + 2] += r * x[o + j + 2];
+        grad[j + 3] += r * x[o + j + 3];
+      }
+      for (; j < dim; j++) grad[j] += r * x[o + j];
       grad[dim] += r;
     }
     let pen = 0;
@@ -63,7 +77,7 @@ export function fitLogistic(x: Float64Array, n: number, dim: number, y: Uint8Arr
   return { params, dim };
 }
 
-export function predictLogistic(model: LogisticModel, x: Float64Array, n: number): Float64Array {
+export function predictLogistic(model: LogisticModel, x: Float64Array | Float32Array, n: number): Float64Array {
   const { params, dim } = model;
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) {

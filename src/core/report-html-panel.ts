@@ -1,7 +1,10 @@
 // The extended panel (docs/panel.md) as a table: one row per experiment, the real-vs-real
 // reference first ("what good is here"), one column per measure with its meaning and ideal.
-// The measure list is shared with the CLI summary (cli/table.ts), so both show the same columns.
-import type { Estimate, Experiment, Panel, Report } from '../report/schema.ts';
+// The measure list is shared with the CLI summary (cli/table.ts), so both show the same columns:
+// the vector measures (images, text), the quality scores (tables, docs/panel-images-tables.md) and
+// the image-issue rates (synthetic / real set), each kind shown only where some set has it.
+import type { Estimate, Experiment, ImageIssueKind, Panel, Report } from '../report/schema.ts';
+import { ISSUE_LABELS } from './image/image-issues.ts';
 
 export interface PanelMeasure {
   key: string;
@@ -29,9 +32,29 @@ export const PANEL_MEASURES: readonly PanelMeasure[] = [
   },
   { key: 'authenticity', label: 'authenticity', meaning: 'share of synthetic items farther from their nearest real item than it is from its own nearest real neighbour', ideal: 'the reference’s value', cell: (p) => value(p.authenticity, 3) },
   { key: 'dcrShare', label: 'DCR share', meaning: 'with a holdout: share of synthetic items nearer the training real items than the holdout', ideal: '0.5 (above: copying)', cell: (p) => value(p.dcrShare, 3) },
+  { key: 'columnShapes', label: 'column shapes', meaning: 'how closely each column’s distribution matches the real one (SDMetrics’ Column Shapes)', ideal: '1; the reference shows what is reachable here', cell: (p) => value(p.columnShapes, 3) },
+  { key: 'columnPairTrends', label: 'pair trends', meaning: 'how closely each pair of columns relates as in the real data (SDMetrics’ Column Pair Trends)', ideal: '1; the reference shows what is reachable here', cell: (p) => value(p.columnPairTrends, 3) },
+  ...(Object.keys(ISSUE_LABELS) as ImageIssueKind[]).map((kind): PanelMeasure => ({
+    key: `imageIssues.${kind}`,
+    label: `${ISSUE_LABELS[kind]} (synth / real)`,
+    meaning: `share of images with CleanVision’s “${ISSUE_LABELS[kind]}” issue, synthetic set / real set`,
+    ideal: 'synthetic ≈ real',
+    cell: (p) => issueCell(p, kind),
+  })),
 ];
 
-export const PANEL_LEGEND = 'Ideal: precision, recall, authenticity ≈ reference; density 1; coverage ≈ 0.97; FD 0 (+ the reference’s finite-n bias); Vendi synth ≈ real; DCR share 0.5 (above: copying).';
+/** An issue kind's two rates, or null where the panel has none or no set of the run has the issue (a column of zeros says nothing). */
+function issueCell(p: Panel, kind: ImageIssueKind): string | null {
+  const r = p.imageIssues?.[kind];
+  return r ? `${r.synthetic.value.toFixed(3)} / ${r.real.value.toFixed(3)}` : null;
+}
+
+const hasIssue = (p: Panel, kind: string) => {
+  const r = p.imageIssues?.[kind.slice('imageIssues.'.length) as ImageIssueKind];
+  return !!r && (r.synthetic.value > 0 || r.real.value > 0);
+};
+
+export const PANEL_LEGEND = 'Ideal: precision, recall, authenticity ≈ reference; density 1; coverage ≈ 0.97; FD 0 (+ the reference’s finite-n bias); Vendi synth ≈ real; column shapes, pair trends 1 (the reference: what is reachable); image issues synth ≈ real; DCR share 0.5 (above: copying).';
 
 export interface PanelRow {
   label: string;
@@ -45,7 +68,7 @@ export function panelRows(report: Report, referenceLabel: string): { measures: P
   const shown: { ex: Experiment; label: string; reference: boolean }[] = report.reference ? [{ ex: report.reference, label: referenceLabel, reference: true }] : [];
   for (const ex of report.experiments) shown.push({ ex, label: ex.name, reference: false });
   if (!shown.some((s) => s.ex.panel)) return null;
-  const measures = PANEL_MEASURES.filter((m) => shown.some((s) => s.ex.panel && m.cell(s.ex.panel) !== null));
+  const measures = PANEL_MEASURES.filter((m) => shown.some((s) => s.ex.panel && m.cell(s.ex.panel) !== null && (!m.key.startsWith('imageIssues.') || hasIssue(s.ex.panel, m.key))));
   const rows = shown.map((s) => ({ label: s.label, reference: s.reference, cells: measures.map((m) => (s.ex.panel && m.cell(s.ex.panel)) ?? '–') }));
   return { measures, rows };
 }

@@ -13,7 +13,8 @@ let session;
 expose({
   async load(model, options) {
     session = ort.InferenceSession.create(model, options);
-    await session;
+    const s = await session;
+    return { inputNames: [...s.inputNames], outputNames: [...s.outputNames] };
   },
   async run(feeds, output) {
     const tensors = Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, new ort.Tensor(t.type, t.data, t.dims)]));

@@ -11,8 +11,9 @@ import gemmModelBytes from 'virtual:gemm-model';
 import type { Gemm } from '../core/gemm.ts';
 import { memoiseAsync } from '../core/memoise.ts';
 import { createGemm } from './gemm-session.ts';
-import { openImageEmbedder, type ImageEmbedder } from './image-embedder.ts';
-import type { Runtime, Session } from './runtime.ts';
+import { openImageEmbedder, trialImageModel, type ImageEmbedder } from './image-embedder.ts';
+import type { ModelManifest } from './manifest.ts';
+import type { InlineModelRef, Runtime, Session } from './runtime.ts';
 import { openTextEmbedder, type TextEmbedder } from './text-embedder.ts';
 
 type Ort = typeof wasmOrt;
@@ -101,6 +102,8 @@ function webSessions(ort: Ort, info: RuntimeInfo): Runtime['createSession'] {
         return y;
       },
       release: () => session.release(),
+      inputNames: session.inputNames,
+      outputNames: session.outputNames,
     };
     return s;
   };
@@ -129,10 +132,28 @@ export const webRuntime = memoiseAsync(async (opts: RuntimeOptions): Promise<Run
   };
 }, () => 'this realm');
 
-/** The image model whose manifest.json and .onnx file sit under `modelBaseUrl` (ends in '/'). */
-export async function createWebImageEmbedder(modelBaseUrl: string, opts: RuntimeOptions & { variant?: string }): Promise<ImageEmbedder & { info: RuntimeInfo }> {
+/** A model given as its manifest and .onnx bytes (a user's model from the page's store). */
+export type InlineModel = Omit<InlineModelRef<ModelManifest>, 'runtime'>;
+
+/** The image model whose manifest.json and .onnx file sit under `model` (a URL ending in '/'), or
+ *  one given inline. */
+export async function createWebImageEmbedder(model: string | InlineModel, opts: RuntimeOptions & { variant?: string }): Promise<ImageEmbedder & { info: RuntimeInfo }> {
   const runtime = await webRuntime(opts);
-  return { ...(await openImageEmbedder({ runtime, folder: modelBaseUrl, variant: opts.variant })), info: runtime.info };
+  const ref = typeof model === 'string' ? { runtime, folder: model, variant: opts.variant } : { runtime, ...model };
+  return { ...(await openImageEmbedder(ref)), info: runtime.info };
+}
+
+/** Loads a model from its bytes, runs one blank image through it and closes it: the app's form
+ *  checks a user's model this way before keeping it. The measured dimension is returned whatever
+ *  the manifest says (the form fills it in from here). */
+export async function tryWebImageModel(manifest: ModelManifest, bytes: Uint8Array, opts: RuntimeOptions): Promise<{ dimension: number; ms: number }> {
+  const runtime = await webRuntime(opts);
+  const session = await runtime.createSession(bytes, `the model ${manifest.id}`, { gpu: true });
+  try {
+    return await trialImageModel(session, manifest);
+  } finally {
+    await session.release();
+  }
 }
 
 export type WebTextEmbedder = TextEmbedder & { info: RuntimeInfo };

@@ -4,7 +4,7 @@
 // equal the CLI's to float rounding. A text is read up to its first MAX_CHUNKS_PER_TEXT chunks.
 import type { TextEmbedder as PipelineTextEmbedder } from '../contracts/embedders.ts';
 import { MANIFEST_FILE, parseTextManifest } from './manifest.ts';
-import { checkRows, modelKey, type ModelRef } from './runtime.ts';
+import { checkRows, modelKey, type FolderModelRef } from './runtime.ts';
 import { sharedModels } from './shared-models.ts';
 import { batchTensors, chunkTokens, MAX_CHUNKS_PER_TEXT, packBatches, poolChunks } from './text-chunks.ts';
 import { createTextTokenizer, type TextTokenizer, type Vocabulary } from './text-tokenizer.ts';
@@ -21,7 +21,7 @@ export interface TextEmbedder extends PipelineTextEmbedder {
   release(): Promise<void>;
 }
 
-const textModels = sharedModels(async ({ runtime, folder }: ModelRef) => {
+const textModels = sharedModels(async ({ runtime, folder }: FolderModelRef) => {
   const manifest = parseTextManifest(await runtime.readJson(runtime.locate(folder, MANIFEST_FILE), 'the text model manifest'));
   const vocab = (await runtime.readJson(runtime.locate(folder, manifest.tokenizer.vocab), `the vocabulary of ${manifest.id}`)) as Vocabulary;
   const tokenizer = createTextTokenizer(vocab, manifest.tokenizer.reservedPieces);
@@ -31,7 +31,7 @@ const textModels = sharedModels(async ({ runtime, folder }: ModelRef) => {
 }, modelKey, ({ session }) => session.release());
 
 /** The text model in `model.folder`: manifest.json, its vocabulary and its ONNX file. */
-export async function openTextEmbedder(model: ModelRef): Promise<TextEmbedder> {
+export async function openTextEmbedder(model: FolderModelRef): Promise<TextEmbedder> {
   const shared = await textModels(model);
   const { manifest, tokenizer, session } = shared.value;
   const { ids: idsName, mask: maskName, maxTokens } = manifest.input;

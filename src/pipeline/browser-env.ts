@@ -4,7 +4,8 @@
 import { listFileSet, type FileRef, type FileSet } from '../ingest/browser-list.ts';
 import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decode.ts';
 import { InputError } from '../ingest/types.ts';
-import { createWebGemm, createWebImageEmbedder, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
+import type { ImageEmbedder } from '../models/image-embedder.ts';
+import { createWebGemm, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
 import { openIdbCache, type IdbVectorCache } from '../storage/idb-cache.ts';
 import { imageCacheKey } from './image/cache-record.ts';
 import { noCache } from '../storage/vector-cache.ts';
@@ -18,6 +19,7 @@ export type FileSets = Record<string, FileSet>;
 export interface BrowserEnvOptions extends Partial<RuntimeOptions> {
   /** Where the app is served from, e.g. http://localhost:5173/ (ends in '/'). */
   baseUrl: string;
+  /** The default image model: a built-in's id (a run's request may choose another). */
   modelId: string;
   noCache?: boolean;
   dbName?: string;
@@ -29,11 +31,21 @@ export function runtimeOptions(opts: Pick<BrowserEnvOptions, 'baseUrl' | 'thread
   return { wasmPaths: new URL('ort/', opts.baseUrl).href, threads: opts.threads, backend: opts.backend };
 }
 
-export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions): Promise<BrowserEnv> {
+/** A built-in model's folder on the site (manifest.json and its .onnx under it). */
+export function builtinModelUrl(opts: Pick<BrowserEnvOptions, 'baseUrl'>, id: string): string {
+  return new URL(`models/${id}/`, opts.baseUrl).href;
+}
+
+/** The image environment over an opened embedder (pipeline/browser-envs.ts opens the run's
+ *  model); the environment owns it from here: close() releases it. */
+export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions, embedder: ImageEmbedder & { info: RuntimeInfo }): Promise<BrowserEnv> {
   const rt = runtimeOptions(opts);
-  const embedder = await createWebImageEmbedder(new URL(`models/${opts.modelId}/`, opts.baseUrl).href, rt);
   const { manifest } = embedder;
-  const cache = opts.noCache ? noCache() : await openIdbCache(imageCacheKey(manifest), { dbName: opts.dbName });
+  // A user's model is keyed by its file's hash (cache-record.ts), a built-in by id@version.
+  const cache = opts.noCache ? noCache() : await openIdbCache(imageCacheKey(manifest, '', embedder.sha256), { dbName: opts.dbName }).catch(async (e: unknown) => {
+    await embedder.release();
+    throw e;
+  });
   const byPath = new Map<string, Map<string, FileRef>>();
   const set = (root: string) => {
     const s = sets[root];
@@ -56,6 +68,9 @@ export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions):
     embedder,
     cache,
     gemm: createWebGemm(rt),
-    close: () => cache.close(),
+    close: async () => {
+      await cache.close();
+      await embedder.release();
+    },
   };
 }

@@ -6,7 +6,7 @@ import { checkpoint, now } from '../core/errors.ts';
 import type { Gemm } from '../core/gemm.ts';
 import { knnCosine, type KnnGraph } from '../core/knn.ts';
 import { normaliseRows } from '../core/normalise.ts';
-import { computePanel, type Panel as CorePanel } from '../core/panel/index.ts';
+import { computePanel, realPieces, type Panel as CorePanel, type RealPieces } from '../core/panel/index.ts';
 import { stageReporter, type ProgressCallback } from '../core/progress.ts';
 import type { Experiment, Panel, Report } from '../report/schema.ts';
 import { pickRows, splitRealHalves, type RealHalves } from './reference.ts';
@@ -62,7 +62,8 @@ const unit = (x: Float32Array, dim: number) => normaliseRows(Float32Array.from(x
 
 /**
  * Computes each job's panel in order and sets `experiment.panel` (and `timings.panel`, ms).
- * Jobs sharing one `real` array share its normalised copy and its k-NN graph. Returns the
+ * Jobs sharing one `real` array share its normalised copy, its k-NN graph and the pieces that
+ * depend on it alone (its fit, Vendi score and Fréchet draws' fits: RealPieces). Returns the
  * warnings of the panels that failed; an abort is thrown, never turned into a warning.
  */
 export async function addPanels(jobs: readonly PanelJob[], run: PanelRun): Promise<string[]> {
@@ -70,20 +71,20 @@ export async function addPanels(jobs: readonly PanelJob[], run: PanelRun): Promi
   const stage = stageReporter(PANEL_STAGE, jobs.length, run.onProgress);
   stage.initiate();
   const holdout = run.holdout && run.holdout.length >= dim ? unit(run.holdout, dim) : undefined;
-  const realOf = new Map<Float32Array, { rows: Float32Array; graph?: KnnGraph }>();
+  const realOf = new Map<Float32Array, { rows: Float32Array; graph?: KnnGraph; pieces: RealPieces }>();
   const warnings: string[] = [];
   for (const [i, job] of jobs.entries()) {
     await checkpoint(signal);
     const t0 = now();
     try {
       let real = realOf.get(job.real);
-      if (!real) realOf.set(job.real, (real = { rows: unit(job.real, dim) }));
+      if (!real) realOf.set(job.real, (real = { rows: unit(job.real, dim), pieces: realPieces() }));
       const nr = real.rows.length / dim;
       // Built once per real set and handed to every experiment on it (computePanel checks the sizes first).
       if (!real.graph && nr > PANEL_K) real.graph = await knnCosine(real.rows, nr, dim, PANEL_K, { gemm, signal });
       const core = await computePanel({
         real: real.rows, synthetic: unit(job.synthetic, dim), holdout, dim, gemm, seed: run.seed, signal,
-        k: PANEL_K, realGraph: real.graph, frechetSampleSize: run.frechetSampleSize,
+        k: PANEL_K, realGraph: real.graph, frechetSampleSize: run.frechetSampleSize, realPieces: real.pieces,
       });
       job.experiment.panel = toReportPanel(core);
     } catch (e) {

@@ -13,7 +13,7 @@ export interface Report {
   tool: 'synthscore';
   createdAt: string;
   modality: Modality;
-  model: { id: string; version: string; dimension: number };
+  model: ReportModel;
   settings: { folds: number; k: number; seed: number; bootstrap: number };
   real: { path: string; count: number; classes: Record<string, number> | null };
   experiments: Experiment[];
@@ -42,6 +42,32 @@ export interface Report {
    * indistinguishable looks like with this model, these rows and these settings.
    */
   reference?: Experiment;
+}
+
+/** The model that embedded the rows (docs/models.md, "What the report records"). */
+export interface ReportModel {
+  id: string;
+  version: string;
+  dimension: number;
+  /** Images: one of the app's built-in models, or the user's own .onnx. Absent in older reports. */
+  source?: 'builtin' | 'user';
+  /** A user's model: the SHA-256 (hex) of its .onnx file. */
+  sha256?: string;
+  /** Images: how the model is fed, as its manifest says (the pipeline's pixels are adapted to it). */
+  input?: {
+    name: string;
+    layout: 'NHWC' | 'NCHW';
+    width: number;
+    height: number;
+    channels: number;
+    /** [lo, hi]: what pixel values 0 and 1 become. */
+    range: number[];
+    mean?: number[];
+    std?: number[];
+    colour?: 'RGB' | 'BGR';
+    resize: string;
+    alphaBackground: string;
+  };
 }
 
 export type ScoreName = 'unrealistic' | 'unrepresentative' | 'unvaried' | 'unoriginal';

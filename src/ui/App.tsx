@@ -22,6 +22,8 @@ import { engineIdentity, runFingerprint } from './run-fingerprint.ts';
 import { storedRunOf } from './stored-run.ts';
 import { StoredRunNote } from './components/StoredRunNote.tsx';
 import { PastRuns } from './components/history/PastRuns.tsx';
+import { ModelChooser } from './components/model/ModelChooser.tsx';
+import { modelIdentity, useModelChoice, withModel } from './hooks/useModelChoice.ts';
 
 export function App() {
   const bridge = useBridge();
@@ -31,6 +33,7 @@ export function App() {
   const textPick = useTextChoice(sets.real?.collected ?? null, sets.synthetic.map((s) => s.collected)); // text/label field of a record file
   const tables = useTableChoices(bridge, sets);
   const shown = useShownReport(run);
+  const models = useModelChoice(); // the image model of the next image run (issue 15)
   const [notice, setNotice] = useState<string | null>(null);
   /** When the shown report is a stored one that an unchanged Run found: that run's time. */
   const [storedAt, setStoredAt] = useState<string | null>(null);
@@ -48,8 +51,10 @@ export function App() {
       run.fail(e as Error);
       return;
     }
-    const { files, request } = input;
-    const fingerprint = await engineIdentity().then((engine) => runFingerprint(files, request, engine)).catch(() => null);
+    const { files } = input;
+    const request = withModel(input.request, models.choice);
+    const fingerprint = await engineIdentity()
+      .then((engine) => runFingerprint(files, request, engine, request.modality === 'image' ? modelIdentity(models) : undefined)).catch(() => null);
     const stored = fingerprint && !fresh ? await storedRunOf(fingerprint) : null;
     if (stored) {
       startTransition(() => {
@@ -79,6 +84,10 @@ export function App() {
     sets.loadDemo().catch((e: Error) => setNotice(e.message));
   };
 
+  // The model chooser shows until the sets say the run is text or tables (ingest/modality.ts).
+  const realModality = sets.real?.listed?.modality;
+  const imageRun = !textPick.choice?.text && !sets.allTables && realModality !== 'text' && realModality !== 'table';
+
   return (
     <main>
       <PageHeader caps={caps.caps} capsError={caps.error} bridge={bridge} storageKey={run.phase} />
@@ -86,7 +95,7 @@ export function App() {
       {tables.inspect && !textPick.choice?.text && (
         <TableOptions inspect={tables.inspect} names={inspectionNames(sets.synthetic)} value={tables.choices} onChange={tables.setChoices} />
       )}
-      <Controls ready={sets.ready} phase={run.phase} demoLoading={sets.demoLoading} isDemo={shown.isDemo}
+      <Controls modelChooser={imageRun && <ModelChooser models={models} trier={bridge} disabled={run.phase === 'running'} />} ready={sets.ready} phase={run.phase} demoLoading={sets.demoLoading} isDemo={shown.isDemo}
         onRun={() => void onRun()} onCancel={run.cancel} onDemo={tryDemo} onOpen={(r) => { shown.open(r); setNotice(null); setStoredAt(null); }} />
       <RunStatus notice={notice} run={run} />
       <PastRuns refreshKey={run.phase} onOpen={(r) => { shown.open(r); setNotice(null); setStoredAt(null); }} />

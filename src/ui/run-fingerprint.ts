@@ -1,6 +1,7 @@
 // What makes two runs the same (issue 17, the unchanged re-run): the same files (each set's role,
 // name, and its files' path, size and date), the same request (modality, settings, picked fields,
-// table options) and the same engine (report version and this build). Files are not read: the
+// table options, the image model chosen: issue 15) and the same engine (report version and this
+// build), and for a user's own model its manifest's version. Files are not read: the
 // browser's size and lastModified are what a user changes when they change a file, and reading
 // 4,000 files is what an unchanged re-run must not do. The hash is SHA-256 (WebCrypto) over a
 // canonical JSON of those, so key order and set order do not matter.
@@ -24,8 +25,10 @@ function stampOf(blob: Blob): number | string | null {
   return packedFileIdentity(blob);
 }
 
-/** The fingerprint's input, or null when a file's identity is unknown. */
-export function fingerprintInput(files: FileSets, request: RunRequest, engine: string): unknown {
+/** The fingerprint's input, or null when a file's identity is unknown. `model`: what names the
+ *  image model beyond the request (a user's model's manifest version: the same file kept again
+ *  with another value range embeds differently); absent, it leaves the fingerprint as it was. */
+export function fingerprintInput(files: FileSets, request: RunRequest, engine: string, model?: unknown): unknown {
   const sets = [];
   for (const key of Object.keys(files).sort()) {
     const set = files[key];
@@ -39,12 +42,12 @@ export function fingerprintInput(files: FileSets, request: RunRequest, engine: s
     const role = request.real === key ? 'real' : 'synthetic';
     sets.push({ key, role, files: rows, skipped: (set.skipped ?? []).map((s) => [s.path, s.reason]) });
   }
-  return { sets, request, engine: { report: REPORT_VERSION, build: engine } };
+  return { sets, request, engine: { report: REPORT_VERSION, build: engine }, model };
 }
 
 /** Hex SHA-256 of the run's canonical description, or null when it cannot be told unchanged. */
-export async function runFingerprint(files: FileSets, request: RunRequest, engine: string): Promise<string | null> {
-  const input = fingerprintInput(files, request, engine);
+export async function runFingerprint(files: FileSets, request: RunRequest, engine: string, model?: unknown): Promise<string | null> {
+  const input = fingerprintInput(files, request, engine, model);
   if (input === null || !globalThis.crypto?.subtle) return null;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonicalJson(input)));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,12 +1,12 @@
 // What a run sends to the worker: the dropped files under unique keys, and the one request for
 // the real set's modality, as the one decision (ingest/modality.ts, the CLI's too) or the user's
-// pick in a record file's field picker says. An optional real holdout goes as its own set and, for
-// image and text runs, as `request.holdout` (the panel's DCR share; tables do not use it).
+// pick in a record file's field picker says. An optional real holdout goes as its own set and as
+// `request.holdout` (the panel's DCR share; for tables, the path of its table file).
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { RequestOf, RunRequest } from '../pipeline/run-request.ts';
 import type { Modality } from '../report/schema.ts';
 import type { SetState } from './hooks/useSets.ts';
-import { tableRequest, type TableChoices } from './components/table/table-run.ts';
+import { tablePaths, tableRequest, type TableChoices } from './components/table/table-run.ts';
 import { setModalityOf, textRequest, type TextChoice } from './components/text/text-run.ts';
 
 /** Unique keys for the worker (two folders may share a name). */
@@ -40,8 +40,10 @@ export async function runInputOf(
     table: () => tableRequest(keys, [real, ...synthetic], tableChoices),
   };
   const request = await requests[modality]();
-  if (!holdout || request.modality === 'table') return { files, request };
+  if (!holdout) return { files, request };
   const holdoutKey = uniqueKeys([...keys, `${holdout.name} (holdout)`]).at(-1)!;
   files[holdoutKey] = { files: holdout.collected.files, skipped: holdout.collected.skipped, listed: holdout.listed ?? undefined };
-  return { files, request: { ...request, holdout: holdoutKey } };
+  // A table run reads the set's one table file, as for the real set (tablePaths).
+  const path = request.modality === 'table' ? tablePaths([holdoutKey], [holdout]).real : holdoutKey;
+  return { files, request: { ...request, holdout: path } };
 }

@@ -7,7 +7,8 @@ import type { Report, SkippedItem } from '../report/schema.ts';
 import type { FileSets } from '../pipeline/browser-env.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import { CANCEL_BY, type RunRequest } from '../pipeline/run-request.ts';
-import type { Api, WorkerConfig } from '../workers/score.worker.ts';
+import type { Api, TryModelResult, WorkerConfig } from '../workers/score.worker.ts';
+import type { ModelManifest } from '../models/manifest.ts';
 
 export type Capabilities = Awaited<ReturnType<Api['capabilities']>>;
 
@@ -142,6 +143,14 @@ export class ScoreBridge {
 
   clearCache(): Promise<void> {
     return this.guarded((r) => r.clearCache());
+  }
+
+  /** Loads a user's model from its bytes in the scoring worker and runs one blank image through it:
+   *  the form's check before the model is kept (docs/models.md). Never rejects for a bad model:
+   *  `{ ok: false, error }` says what is wrong. */
+  tryModel(manifest: ModelManifest, bytes: Uint8Array): Promise<TryModelResult> {
+    // comlink's Remote spreads the union over Promise; it is one promise of the union.
+    return this.guarded((r) => r.tryModel(manifest, bytes) as Promise<TryModelResult>);
   }
 
   /** Embedding throughput (see src/models/bench-web.ts). */

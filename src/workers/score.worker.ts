@@ -11,6 +11,13 @@ import { inspectTables } from '../pipeline/table/inspect.ts';
 import { benchEmbed, type BenchResult } from '../models/bench-web.ts';
 import { clearThumbnails, countVectors, openIdbCache, DB_NAME } from '../storage/idb-cache.ts';
 import { browserEnvOpeners, openImageEnv, STORAGE_FULL_WARNING } from '../pipeline/browser-envs.ts';
+import { runtimeOptions } from '../pipeline/browser-env.ts';
+import { parseManifest, type ModelManifest } from '../models/manifest.ts';
+import { inspectOnnx } from '../models/onnx-inspect.ts';
+import { tryWebImageModel } from '../models/ort-web.ts';
+
+/** What tryModel() says about a user's model: the output size it measured, or why it cannot be used. */
+export type TryModelResult = { ok: true; dimension: number; ms: number } | { ok: false; error: string };
 
 export interface WorkerConfig {
   baseUrl: string;
@@ -73,6 +80,23 @@ const api = {
     const headline = onHeadline && ((r: Report) => { onHeadline(withStorageWarning(r)); });
     const report = await abortable((signal) => runRequest(request, envs, { signal, onProgress, onSkipped, onHeadline: headline }));
     return withStorageWarning(report);
+  },
+  /**
+   * The app's form checks a user's model before keeping it: the manifest's fields, the file's
+   * graph, then one blank image through it (docs/models.md, "Errors"). `ok` with the measured
+   * output size, which the form may fill in: an `output.dimension` of 0 (or absent) is not checked.
+   */
+  async tryModel(manifest: ModelManifest, bytes: Uint8Array): Promise<TryModelResult> {
+    try {
+      const given = manifest.output?.dimension;
+      const m = parseManifest({ ...manifest, output: { ...manifest.output, dimension: given || 1 } });
+      inspectOnnx(bytes);
+      const { dimension, ms } = await tryWebImageModel(m, bytes, runtimeOptions(cfg()));
+      if (given && given !== dimension) return { ok: false, error: `model ${m.id}: its output has ${dimension} values per image, but the manifest's output.dimension is ${given}` };
+      return { ok: true, dimension, ms };
+    } catch (e) {
+      return { ok: false, error: (e as Error).message || String(e) };
+    }
   },
   /** Stops the run in progress (it rejects with an AbortError). */
   abort(): void {

@@ -27,14 +27,14 @@ it('NAME=PATH names the set when NAME has no slash or PATH exists', () => {
   expect(synthetic(`runs/v2=${join(dir, 'gen')}`)).toEqual({ name: 'runs/v2', path: join(dir, 'gen') });
 });
 
-it('--holdout PATH goes into image and text requests only, and the usage text names it', async () => {
+it('--holdout PATH goes into image, text and table requests, and the usage text names it', async () => {
   const { cliRequest } = await import('../../src/cli/run-score.ts');
   const { USAGE } = await import('../../src/cli/args.ts');
   const opts = parseCli(['score', '--real', 'r', '--synthetic', 's', '--holdout', 'held']) as CliOptions;
   expect(opts.holdout).toBe('held');
   expect(cliRequest('image', opts)).toMatchObject({ modality: 'image', holdout: 'held' });
   expect(cliRequest('text', opts)).toMatchObject({ modality: 'text', holdout: 'held' });
-  expect(cliRequest('table', opts)).not.toHaveProperty('holdout');
+  expect(cliRequest('table', opts)).toMatchObject({ modality: 'table', holdout: 'held' });
   // Without the flag, a request carries no holdout field at all.
   expect(cliRequest('image', parseCli(['score', '--real', 'r', '--synthetic', 's']) as CliOptions)).not.toHaveProperty('holdout');
   expect(USAGE).toMatch(/--holdout PATH\s+real data the generator never saw/);

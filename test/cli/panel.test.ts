@@ -91,11 +91,21 @@ describe('the panel on MNIST sets', () => {
     expect(lines[2]).toMatch(/^real vs real \(reference\)/);
     for (const s of DEMO_SETS) expect(lines.slice(3, 3 + DEMO_SETS.length).join('\n')).toMatch(new RegExp(`^${s}\\s`, 'm'));
     expect(lines[3 + DEMO_SETS.length]).toMatch(/^Ideal: .*DCR share 0\.5/);
+    // Image issues: each kind some set has, synthetic / real rate (MNIST digits are all low-information by CleanVision's default).
+    const col = lines[0].indexOf('low information (synth / real)');
+    expect(col).toBeGreaterThan(lines[0].indexOf('DCR share'));
+    const rate = (e: Experiment) => e.panel!.imageIssues!['low-information'];
+    for (const [i, e] of [report.reference!, ...DEMO_SETS.map(ex)].entries()) {
+      expect(lines[2 + i]).toContain(`${rate(e).synthetic.value.toFixed(3)} / ${rate(e).real.value.toFixed(3)}`);
+    }
+    expect(lines[0]).not.toMatch(/odd aspect ratio/); // no set has it: no column of zeros
   });
 
   it('puts the same table in the HTML export, with each measure’s meaning and ideal', () => {
     expect(html).toContain('<table class="panel">');
     expect(html).toContain(`<td data-panel="dcrShare">${panel('copies').dcrShare!.value.toFixed(3)}</td>`);
     expect(html).toMatch(/<dt>coverage<\/dt><dd>[^<]*Ideal: ≈ 0\.97/);
+    const low = panel('fresh').imageIssues!['low-information'];
+    expect(html).toContain(`<td data-panel="imageIssues.low-information">${low.synthetic.value.toFixed(3)} / ${low.real.value.toFixed(3)}</td>`);
   });
 });

@@ -19,7 +19,8 @@ function bruteForce(x: Float32Array, n: number, dim: number, k: number) {
 }
 
 describe('exact cosine kNN', () => {
-  it.each([[203, 16, 10, 37], [50, 8, 5, 2048], [64, 3, 4, 16]])('n=%i dim=%i k=%i blockRows=%i matches brute force', async (n, dim, k, blockRows) => {
+  // undefined: the default blocks (1,100 rows: 3 blocks of 367, so the skipped tiles below the diagonal are exercised).
+  it.each([[203, 16, 10, 37], [50, 8, 5, 2048], [64, 3, 4, 16], [1100, 8, 6, undefined]])('n=%i dim=%i k=%i blockRows=%s matches brute force', async (n, dim, k, blockRows) => {
     const x = normaliseRows(gaussianCloud(n, dim, n + dim), n, dim);
     const g = await knnCosine(x, n, dim, k, { gemm: jsGemm, blockRows });
     const ref = bruteForce(x, n, dim, k);

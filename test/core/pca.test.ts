@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsGemm } from '../../src/core/gemm.ts';
-import { standardisingPca } from '../../src/core/pca.ts';
+import { standardisingPca, standardisingPcas } from '../../src/core/pca.ts';
 import { createRng } from '../../src/core/random.ts';
 
 describe('standardising PCA', () => {
@@ -40,5 +40,35 @@ describe('standardising PCA', () => {
     const b = await standardisingPca(x, 10, 4, { gemm: jsGemm, seed: 1 });
     expect(a.components).toBe(4);
     expect(a.projected).toEqual(b.projected);
+  });
+
+  it('gives each repeat the sketch its own seed would (the shared sample is only computed once)', async () => {
+    const rng = createRng(4), n = 120, dim = 24;
+    const x = Float32Array.from({ length: n * dim }, (_, i) => rng.normal() * (1 + (i % dim) / 4));
+    const many = await standardisingPcas(x, n, dim, [5, 6, 7], { gemm: jsGemm, components: 8 });
+    for (const [k, seed] of [5, 6, 7].entries()) {
+      const one = await standardisingPca(x, n, dim, { gemm: jsGemm, components: 8, seed });
+      expect(many[k].projected).toEqual(one.projected);
+    }
+    expect(many[0].projected).not.toEqual(many[1].projected); // each repeat keeps its own sketch
+  });
+
+  it('still finds the signal when the rows span fewer directions than it sketches', async () => {
+    // Rank 3 in 40 dimensions, no noise: the sketch (10 + 10 directions) is rank-deficient.
+    const n = 200, dim = 40, rng = createRng(8);
+    const basis = Float64Array.from({ length: 3 * dim }, () => rng.normal());
+    const x = new Float32Array(n * dim);
+    for (let i = 0; i < n; i++) {
+      const z = [4 * rng.normal(), 2 * rng.normal(), rng.normal()];
+      for (let j = 0; j < dim; j++) x[i * dim + j] = 1 + z[0] * basis[j] + z[1] * basis[dim + j] + z[2] * basis[2 * dim + j];
+    }
+    const { projected, components } = await standardisingPca(x, n, dim, { gemm: jsGemm, components: 10, seed: 3 });
+    expect(components).toBeGreaterThanOrEqual(3);
+    expect(projected.every(Number.isFinite)).toBe(true);
+    for (let k = 0; k < 3; k++) {
+      let s2 = 0;
+      for (let i = 0; i < n; i++) s2 += projected[i * components + k] ** 2;
+      expect(s2 / n).toBeCloseTo(1, 3);
+    }
   });
 });

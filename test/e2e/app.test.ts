@@ -15,8 +15,8 @@ import { IMAGE_EDIT_KINDS } from '../../src/core/image/pixel-edits.ts';
 import { IMAGE_CALIBRATION_SAMPLES } from '../../src/pipeline/image/calibrate.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { collectErrors, launchChromium } from '../../scripts/browser/chromium.ts';
-import { longest, startMainThreadTrace, stopMainThreadTrace, type MainThreadTask } from './main-thread.ts';
-import { monotonicMicros, startStallProbe, stalledWithin } from './stall-probe.ts';
+import { longest, startMainThreadTrace, stopMainThreadTrace, type MainThreadTask } from '../../scripts/browser/main-thread.ts';
+import { monotonicMicros, startStallProbe, stalledWithin } from '../../scripts/browser/stall-probe.ts';
 import { buildAndPreview, type Served } from '../../scripts/browser/server.ts';
 
 const PER_CLASS = 15;

@@ -1,6 +1,6 @@
 // The optional real holdout (issue 14): dropped in its own zone, it goes to the run as its own set
-// (with the page's listing, as every set does) and as `request.holdout` for image and text runs;
-// table runs leave it out, and the zone says so.
+// (with the page's listing, as every set does) and as `request.holdout`: the set's key for image and
+// text runs, its table file's path for table runs, and the zone words its hint for tables.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import sharp from 'sharp';
 import { afterEach, beforeAll, expect, it } from 'vitest';
@@ -59,11 +59,13 @@ it('adds the dropped holdout to the run input: its own set and request.holdout',
 let id = 0;
 function set(name: string, modality: ListedSet['modality'], files: [string, string][]): SetState {
   const refs = files.map(([path, body]) => ({ path, file: new File([body], path.split('/').pop()!) }));
-  const listed: ListedSet = { root: name, items: [], skipped: [], classes: null, countsByKind: {}, modality };
+  // A table set lists its table file (the run reads it); the other sets' items are not read here.
+  const items: ListedSet['items'] = modality === 'table' ? files.map(([path, body]) => ({ path, className: null, size: body.length, kind: 'table', format: 'csv' })) : [];
+  const listed: ListedSet = { root: name, items, skipped: [], classes: null, countsByKind: {}, modality };
   return { id: ++id, name, collected: { name, files: refs, skipped: [] }, listed };
 }
 
-it('sends the holdout with text runs, and leaves it out of table runs', async () => {
+it('sends the holdout with text runs, and with table runs as its table file', async () => {
   const jsonl = (tag: string) => Array.from({ length: 20 }, (_, i) => JSON.stringify({ text: `${tag} sentence number ${i}, long enough to read as free text.` })).join('\n') + '\n';
   const text = await runInputOf(set('real', 'text', [['real.jsonl', jsonl('real')]]), [set('llm', 'text', [['llm.jsonl', jsonl('llm')]])],
     null, DEFAULT_TABLE_CHOICES, set('real', 'text', [['held.jsonl', jsonl('held')]]));
@@ -74,17 +76,16 @@ it('sends the holdout with text runs, and leaves it out of table runs', async ()
   const csv = 'a,b\n1,2\n3,4\n';
   const table = await runInputOf(set('real', 'table', [['real.csv', csv]]), [set('ctgan', 'table', [['ctgan.csv', csv]])],
     null, DEFAULT_TABLE_CHOICES, set('held', 'table', [['held.csv', csv]]));
-  expect(table.request.modality).toBe('table');
-  expect('holdout' in table.request).toBe(false);
-  expect(Object.keys(table.files)).toEqual(['real', 'ctgan']);
+  expect(table.request).toMatchObject({ modality: 'table', real: 'real/real.csv', holdout: 'held (holdout)/held.csv' });
+  expect(Object.keys(table.files)).toEqual(['real', 'ctgan', 'held (holdout)']);
 });
 
-it('says the holdout is not used when the sets are tables', async () => {
+it('words the holdout hint for tables when the sets are tables', async () => {
   const csv = (name: string) => { const f = new File(['a,b\n1,2\n3,4\n5,6\n'], `${name}.csv`, { type: 'text/csv' }); return [f]; };
   render(<Page />);
   fireEvent.change(screen.getByTestId('real-files'), { target: { files: csv('real') } });
   fireEvent.change(screen.getByTestId('synthetic-files'), { target: { files: csv('ctgan') } });
   fireEvent.change(screen.getByTestId('holdout-files'), { target: { files: csv('held') } });
   await waitFor(() => expect(sets.allTables).toBe(true));
-  expect(screen.getByTestId('holdout-unused').textContent).toMatch(/Not used for tables/);
+  expect(screen.getByTestId('holdout-hint').textContent).toMatch(/Real rows the generator never saw \(a table with the real set’s columns/);
 });

@@ -41,6 +41,20 @@ describe('runFingerprint', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
+  it('changes with the image model: another built-in, a user\'s file, the same file kept with another preprocessing', async () => {
+    const user = { kind: 'user', sha256: 'ab'.repeat(32) } as const;
+    const all = [
+      await runFingerprint(sets(), request(), 'build:1'),
+      await runFingerprint(sets(), request({ model: { kind: 'builtin', id: 'mobilenet-v2-1.4-nsfwjs' } }), 'build:1'),
+      await runFingerprint(sets(), request({ model: { kind: 'builtin', id: 'inception-v3-nsfwjs' } }), 'build:1'),
+      await runFingerprint(sets(), request({ model: user }), 'build:1', { version: 'sha256:abababababab.00000001' }),
+      await runFingerprint(sets(), request({ model: user }), 'build:1', { version: 'sha256:abababababab.00000002' }),
+    ];
+    expect(new Set(all).size).toBe(all.length);
+    // Nothing said about the model beyond the request: the fingerprint is the one it always was.
+    expect(await runFingerprint(sets(), request(), 'build:1', undefined)).toBe(all[0]);
+  });
+
   it('cannot tell a blob that has no date and is not the demo\'s: null, so the run scores', async () => {
     const s = sets();
     s.real.files.push({ path: 'c.png', file: new Blob([new Uint8Array(5)]) });

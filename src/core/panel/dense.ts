@@ -40,29 +40,52 @@ export function pivotedCholesky(a: Float64Array, dim: number, relTol = 1e-12): {
   return { f, rank: c };
 }
 
+/** Rows of B (and of F) per pass: their rows of T, and of F, stay in cache while F, or G, streams once per block. */
+const ROW_BLOCK = 16;
+
 /**
  * Lower triangle of G = Fᵀ·B·F (rank×rank, row-major), B symmetric dim×dim, F dim×rank with row
  * stride `stride`. The upper triangle is left at 0: symmetricEigenvalues reads only the lower.
+ * At d = 1792 the matrices (25 MB each) do not fit in cache, so both products go ROW_BLOCK rows at
+ * a time (F, then G, streamed once per block instead of once per row: the unblocked loops moved
+ * ~45 GB), and skip F's zeros: a pivoted Cholesky row is zero past its own pivot's column, so only
+ * about half of B·F's terms exist. Same sums as the plain loops, in blocks (docs/panel.md, "Cost").
  */
 export function congruenceLower(b: Float64Array, f: Float64Array, dim: number, rank: number, stride: number): Float64Array {
+  // Last non-zero column + 1 of each row of F.
+  const width = new Int32Array(dim);
+  for (let k = 0; k < dim; k++) {
+    let w = rank;
+    while (w > 0 && f[k * stride + w - 1] === 0) w--;
+    width[k] = w;
+  }
   const t = new Float64Array(dim * rank); // T = B·F, dim×rank
-  for (let i = 0; i < dim; i++) {
-    const ob = i * dim, ot = i * rank;
+  for (let i0 = 0; i0 < dim; i0 += ROW_BLOCK) {
+    const i1 = Math.min(dim, i0 + ROW_BLOCK);
     for (let k = 0; k < dim; k++) {
-      const v = b[ob + k];
-      if (v === 0) continue;
-      const of = k * stride;
-      for (let j = 0; j < rank; j++) t[ot + j] += v * f[of + j];
+      const w = width[k], of = k * stride;
+      if (w === 0) continue;
+      for (let i = i0; i < i1; i++) {
+        const v = b[i * dim + k];
+        if (v === 0) continue;
+        const ot = i * rank;
+        for (let j = 0; j < w; j++) t[ot + j] += v * f[of + j];
+      }
     }
   }
   const g = new Float64Array(rank * rank);
-  for (let i = 0; i < dim; i++) {
-    const of = i * stride, ot = i * rank;
-    for (let p = 0; p < rank; p++) {
-      const v = f[of + p];
-      if (v === 0) continue; // a pivoted Cholesky row is zero past its own pivot's column
+  for (let i0 = 0; i0 < dim; i0 += ROW_BLOCK) {
+    const i1 = Math.min(dim, i0 + ROW_BLOCK);
+    let w = 0;
+    for (let i = i0; i < i1; i++) w = Math.max(w, width[i]);
+    for (let p = 0; p < w; p++) {
       const og = p * rank;
-      for (let q = 0; q <= p; q++) g[og + q] += v * t[ot + q];
+      for (let i = i0; i < i1; i++) {
+        const v = f[i * stride + p];
+        if (v === 0) continue;
+        const ot = i * rank;
+        for (let q = 0; q <= p; q++) g[og + q] += v * t[ot + q];
+      }
     }
   }
   return g;

@@ -27,8 +27,17 @@ export interface FrechetParts {
   covarianceTerm: number;
 }
 
-/** FD between two Gaussian fits. */
-export function frechetFromMoments(a: Moments, b: Moments): FrechetParts {
+/** A Gaussian fit with the pivoted Cholesky factor of its covariance: the real side of a draw, reusable across experiments. */
+export interface FactoredMoments extends Moments {
+  factor: { f: Float64Array; rank: number };
+}
+
+export function factored(m: Moments): FactoredMoments {
+  return { ...m, factor: pivotedCholesky(m.cov, m.dim) };
+}
+
+/** FD between two Gaussian fits (a's factor reused when it has one). */
+export function frechetFromMoments(a: Moments | FactoredMoments, b: Moments): FrechetParts {
   const dim = a.dim;
   let meanTerm = 0, trA = 0, trB = 0;
   for (let c = 0; c < dim; c++) {
@@ -36,7 +45,7 @@ export function frechetFromMoments(a: Moments, b: Moments): FrechetParts {
     trA += a.cov[c * dim + c];
     trB += b.cov[c * dim + c];
   }
-  const { f, rank } = pivotedCholesky(a.cov, dim);
+  const { f, rank } = 'factor' in a ? a.factor : pivotedCholesky(a.cov, dim);
   const g = congruenceLower(b.cov, f, dim, rank, dim);
   let trSqrt = 0;
   for (const l of symmetricEigenvalues(g, rank)) if (l > 0) trSqrt += Math.sqrt(l);
@@ -106,6 +115,12 @@ export interface FrechetOptions {
   /** Moments of the whole sets, when already computed (reused where no subsample is needed). */
   realMoments?: Moments;
   syntheticMoments?: Moments;
+  /**
+   * The real side's fits by the rows drawn, kept across calls: experiments of one run draw the
+   * same real rows (the draws depend only on the seed and the set sizes), so each real fit and its
+   * Cholesky factor is computed once per run (docs/panel.md, "Cost").
+   */
+  realFits?: Map<string, FactoredMoments>;
 }
 
 export interface FrechetResult extends FrechetParts {
@@ -123,9 +138,20 @@ export async function frechetDistance(real: Float32Array, synthetic: Float32Arra
   const rng = createRng(deriveSeed(opts.seed ?? 0, 0xfd));
   const side = async (x: Float32Array, rows: number, cached?: Moments) =>
     n === rows && cached ? cached : moments(x, dim, opts.gemm, sampleIndices(rows, n, rng), opts.signal);
+  // The real fit of this draw, from the run's cache when an earlier call drew the same rows.
+  const realSide = async (): Promise<FactoredMoments> => {
+    const rows = n === nr && opts.realMoments ? null : sampleIndices(nr, n, rng);
+    const key = rows ? `${nr}:${rows.join(',')}` : `${nr}:all`;
+    let fit = opts.realFits?.get(key);
+    if (!fit) {
+      fit = factored(rows ? await moments(real, dim, opts.gemm, rows, opts.signal) : opts.realMoments!);
+      opts.realFits?.set(key, fit);
+    }
+    return fit;
+  };
   // n < d: the n×n row-space problem is smaller than the d×d one (same draws from the same rng).
   const draw = async () => {
-    if (n >= dim) return frechetFromMoments(await side(real, nr, opts.realMoments), await side(synthetic, ns, opts.syntheticMoments));
+    if (n >= dim) return frechetFromMoments(await realSide(), await side(synthetic, ns, opts.syntheticMoments));
     const rr = sampleIndices(nr, n, rng), rs = sampleIndices(ns, n, rng);
     return frechetFromRows(real, rr, synthetic, rs, dim, opts.gemm, opts.signal);
   };

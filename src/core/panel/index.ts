@@ -10,7 +10,7 @@ import { createRng, deriveSeed, shuffle } from '../random.ts';
 import type { Estimate } from '../../report/schema.ts';
 import { authenticCount } from './authenticity.ts';
 import { dcrShare, type DcrResult } from './dcr.ts';
-import { frechetDistance, type FrechetResult } from './frechet.ts';
+import { frechetDistance, type FactoredMoments, type FrechetResult } from './frechet.ts';
 import { allRows, moments, type Moments } from './moments.ts';
 import { crossPass, kthDistances, prdcFromPass } from './prdc.ts';
 import { symmetricEigenvalues } from './sym-eigenvalues.ts';
@@ -38,7 +38,22 @@ export interface PanelInput {
   frechetDraws?: number;
   /** Bootstrap resamples for density's interval (default 1000). */
   resamples?: number;
+  /** The real set's pieces, kept across the experiments of one run on this same `real` (realPieces()). */
+  realPieces?: RealPieces;
 }
+
+/**
+ * What depends on the real set alone: its whole-set fit, its Vendi score and the Fréchet draws' real
+ * fits (with their Cholesky factors). One per real set of a run, handed to every computePanel on it,
+ * so each is computed once, not once per experiment (docs/panel.md, "Cost").
+ */
+export interface RealPieces {
+  moments?: Moments;
+  vendi?: number;
+  fits: Map<string, FactoredMoments>;
+}
+
+export const realPieces = (): RealPieces => ({ fits: new Map() });
 
 export interface Panel {
   precision: PanelEstimate;
@@ -74,11 +89,14 @@ export async function computePanel(input: PanelInput): Promise<Panel> {
   // Whole-set moments serve Vendi (when dim ≤ n) and the Fréchet distance (when not subsampled).
   const wholeMoments = async (x: Float32Array, n: number): Promise<Moments | undefined> =>
     n >= dim ? moments(x, dim, gemm, allRows(n), signal) : undefined;
-  const realMoments = await wholeMoments(real, nr), syntheticMoments = await wholeMoments(synthetic, ns);
+  const pieces = input.realPieces;
+  const realMoments = pieces ? (pieces.moments ??= await wholeMoments(real, nr)) : await wholeMoments(real, nr);
+  const syntheticMoments = await wholeMoments(synthetic, ns);
   const vendiOf = (x: Float32Array, m?: Moments) => (m ? centredVendiFromMoments(m) : centredVendiFromKernel(x, dim, gemm, signal));
   const frechet = await frechetDistance(real, synthetic, dim, {
-    gemm, signal, seed, sampleSize: input.frechetSampleSize, draws: input.frechetDraws, realMoments, syntheticMoments,
+    gemm, signal, seed, sampleSize: input.frechetSampleSize, draws: input.frechetDraws, realMoments, syntheticMoments, realFits: pieces?.fits,
   });
+  const vendiReal = pieces ? (pieces.vendi ??= await vendiOf(real, realMoments)) : await vendiOf(real, realMoments);
 
   const panel: Panel = {
     precision: wilson(prdc.precision * ns, ns),
@@ -87,7 +105,7 @@ export async function computePanel(input: PanelInput): Promise<Panel> {
     coverage: wilson(prdc.coverage * nr, nr),
     frechetDistance: none(frechet.value, frechet.n),
     vendi: none(await vendiOf(synthetic, syntheticMoments), ns),
-    vendiReal: none(await vendiOf(real, realMoments), nr),
+    vendiReal: none(vendiReal, nr),
     authenticity: wilson(authenticCount(pass.nearestRealSimilarity, pass.nearestRealIndex, realGraph), ns),
     frechet,
     k,

@@ -14,8 +14,24 @@ export const RECORD_ISSUES = PIXEL_ISSUE_KINDS.length;
 export const RECORD_SIZE = 2;
 const TAIL = COPY_DESCRIPTOR.dim + RECORD_ISSUES + RECORD_SIZE;
 
-export function imageCacheKey(manifest: ModelManifest, suffix = ''): string {
-  return `${manifest.id}@${manifest.version}+${COPY_DESCRIPTOR.id}+${RECORD_LAYOUT}${suffix}`;
+/**
+ * The vector cache's key for a model. A built-in is named by id@version (unchanged since the first
+ * cache). A user's model (`sha256` given) is named by its file's SHA-256 and a digest of how it is
+ * fed and read (input spec, output name): two different files, or one file read two ways, never
+ * share an entry, whatever their manifests call them (docs/models.md, "Caching").
+ */
+export function imageCacheKey(manifest: ModelManifest, suffix = '', sha256?: string): string {
+  const model = sha256 ? `user-${sha256}+in${readingDigest(manifest)}` : `${manifest.id}@${manifest.version}`;
+  return `${model}+${COPY_DESCRIPTOR.id}+${RECORD_LAYOUT}${suffix}`;
+}
+
+/** FNV-1a (32-bit, hex) of what changes a user model's vectors besides its file. */
+function readingDigest(m: ModelManifest): string {
+  const { layout, width, height, range, mean, std, colour } = m.input;
+  const text = JSON.stringify([m.input.name, layout, width, height, range, mean ?? null, std ?? null, colour ?? 'RGB', m.output.name]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 export function imageRecordDim(manifest: ModelManifest): number {

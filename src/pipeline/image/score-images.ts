@@ -2,6 +2,7 @@
 // then analyse real ∪ synthetic_i per experiment and assemble the Report (pipeline/assemble.ts).
 import type { Experiment, Report, SkippedItem } from '../../report/schema.ts';
 import type { ListedSet } from '../../ingest/types.ts';
+import type { ImageModelChoice } from '../../models/model-choice.ts';
 import { throwIfAborted } from '../../core/errors.ts';
 import { embedSet, type EmbeddedSet } from './embed-set.ts';
 import { halfOfSet } from './real-half.ts';
@@ -31,6 +32,20 @@ export interface ImageScoreRequest {
   map?: { maxPoints?: number };
   /** Real images the generator never saw: the panel's DCR share (docs/panel.md). Embedded like the real set. */
   holdout?: string;
+  /** The image model (the app's chooser): a built-in by id or a user's by its file's SHA-256. The
+   *  platform opens it (pipeline/browser-envs.ts); absent: the default built-in. The CLI picks its
+   *  model with --model instead (cli/model-arg.ts). */
+  model?: ImageModelChoice;
+}
+
+/** The report's record of the model: which one, from where, and how it was fed. */
+function reportModel({ manifest, sha256 }: PipelineEnv['embedder']): Report['model'] {
+  return {
+    id: manifest.id, version: manifest.version, dimension: manifest.output.dimension,
+    source: sha256 ? 'user' : 'builtin',
+    ...(sha256 ? { sha256 } : {}),
+    input: { ...manifest.input },
+  };
 }
 
 export async function scoreImages(
@@ -90,7 +105,6 @@ export async function scoreImages(
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
     const { experiment: ex, samples: kept } = await analyseExperiment(real, s, req.synthetic[i], thresholds, settings, env, { signal, onProgress });
-    if (req.map) await experimentMap(ex, real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
     experiments.push(ex);
     samples.push(kept);
   }
@@ -100,7 +114,7 @@ export async function scoreImages(
     (await analyseExperiment(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic'), { name: named.name, path: req.real }, thresholds, settings, env, { signal, onProgress: progress })).experiment);
   if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
   const envelope = () => reportEnvelope('image', {
-    model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
+    model: reportModel(env.embedder),
     settings,
     real: { path: req.real, count: real.items.length, classes: classCounts(real.items) },
     experiments,
@@ -111,6 +125,8 @@ export async function scoreImages(
   }, warnings);
   // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
   opts.onHeadline?.(headlineOf(envelope()));
+  // The maps are drawn after the scores are shown (issue 17): they never hold the scores up.
+  if (req.map) for (const [i, s] of synths.entries()) await experimentMap(experiments[i], real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
   const panelWarnings = await runPanels({
     real: real.vectors, classes: real.items.map((it) => it.className), dim, gemm: env.gemm, seed: settings.seed, signal, onProgress,
     holdout: holdout?.vectors,

@@ -21,6 +21,7 @@ import type { TableToleranceCalibration } from '../../core/table/tolerance-calib
 import type { Cell, TypedColumn } from '../../core/table/types.ts';
 import type { RawTable } from '../../ingest/table/types.ts';
 import type { AlignedSchema } from './schema.ts';
+import { tableDcrPanel } from './table-dcr.ts';
 import { tableMap } from './table-map.ts';
 import { duplicateRuleText, tableThreshold } from './table-threshold.ts';
 
@@ -46,6 +47,8 @@ export interface TableSettings {
   map?: { maxPoints?: number };
   /** The rule's relative tolerance, calibrated once per run on the real set; absent: 1% (RELATIVE_TOLERANCE). */
   calibration?: TableToleranceCalibration | null;
+  /** A real holdout's cells (column-major, the schema's column order): adds the panel's DCR share. */
+  holdout?: Cell[][];
 }
 
 export async function analyseTableExperiment(
@@ -105,6 +108,10 @@ export async function analyseTableExperiment(
   await checkpoint(opts.signal);
   // The panel's quality scores, after the four scores (docs/panel-images-tables.md), reusing the column stats.
   const quality = await stage('quality', null, () => qualityPanel(statCols.map(({ c }) => prep.real[c]), statCols.map(({ c }) => prep.synth[c]), columns, n));
+  // With a real holdout: the DCR share in the encoded rows' space (docs/panel.md, "DCR share on tables").
+  const { holdout } = settings;
+  if (holdout) Object.assign(quality, await stage('dcr', null, () => tableDcrPanel(schema.plan, schema.real, schema.synth[k], holdout, { normalise: settings.normalise, seed, signal: opts.signal })));
+  await checkpoint(opts.signal);
 
   const classes = settings.labelColumn ? labelsOf(schema, k, settings.labelColumn) : null;
   const breakdown = classes

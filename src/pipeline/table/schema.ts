@@ -77,3 +77,18 @@ export function alignSchemas(
   }
   return { columns: shared, plan, findings, dropped, real: realData, synth: synthData };
 }
+
+/**
+ * A real holdout table's cells in the schema's column order (column-major), checked as a
+ * synthetic set is: every scored column present, values that fit the real set's types.
+ */
+export function holdoutCells(schema: AlignedSchema, holdout: RawTable, realSource: string): Cell[][] {
+  const missing = schema.columns.filter((c) => !holdout.columns.includes(c));
+  if (missing.length) {
+    throw new InputError(`The holdout (${holdout.source}) lacks ${missing.length === 1 ? 'column' : 'columns'} ${q(missing)}: it must have the real set's columns (${realSource}).`);
+  }
+  const cells = schema.columns.map((c) => holdout.data[holdout.columns.indexOf(c)]);
+  const conflicts = typeConflicts(schema.plan, cells).map((c) => conflictMessage(c, realSource, 'holdout', holdout.source).replace('the synthetic set "holdout"', 'the holdout'));
+  if (conflicts.length) throw new InputError(`${conflicts.join('\n')}\nFix the holdout, or set the column's type explicitly (--type column=category).`);
+  return cells;
+}

@@ -17,7 +17,7 @@ import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
 import { computeReference } from '../reference.ts';
 import { realHalfSchema, realHalfTable } from './real-half.ts';
 import { rowCellSample } from './row-cells.ts';
-import { alignSchemas } from './schema.ts';
+import { alignSchemas, holdoutCells } from './schema.ts';
 
 export interface ScoreTableRequest {
   /** Path of the real table file (.csv .tsv .json .jsonl .parquet). */
@@ -38,6 +38,8 @@ export interface ScoreTableRequest {
   bootstrap?: number;
   /** Also compute each experiment's 2-D map (UMAP of at most maxPoints encoded rows). */
   map?: { maxPoints?: number };
+  /** Path of a table of real rows the generator never saw: adds the panel's DCR share (docs/panel.md). */
+  holdout?: string;
 }
 
 export type { TableIo };
@@ -74,15 +76,19 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
   if (!(folds >= 2)) throw new InputError('folds must be at least 2.');
 
   const read = (path: string) => readTable(io, path, signal);
-  onProgress?.({ status: 'initiate', stage: 'read', done: 0, total: req.synthetic.length + 1 });
+  const files = req.synthetic.length + 1 + (req.holdout ? 1 : 0);
+  onProgress?.({ status: 'initiate', stage: 'read', done: 0, total: files });
   const real = await read(req.real);
   reportSkipped(real, 'real', opts);
   const synth: RawTable[] = [];
   for (const s of req.synthetic) {
     synth.push(await read(s.path));
     reportSkipped(synth[synth.length - 1], 'synthetic', opts);
-    onProgress?.({ status: 'progress', stage: 'read', done: synth.length + 1, total: req.synthetic.length + 1 });
+    onProgress?.({ status: 'progress', stage: 'read', done: synth.length + 1, total: files });
   }
+  // The holdout is real data: its skipped rows are the real side's.
+  const holdoutTable = req.holdout ? await read(req.holdout) : null;
+  if (holdoutTable) reportSkipped(holdoutTable, 'real', opts);
   onProgress?.({ status: 'done', stage: 'read' });
 
   const sides = [{ t: real, side: 'real' }, ...synth.map((t) => ({ t, side: 'synthetic' }))];
@@ -97,13 +103,20 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
     throw new InputError(`No column is left for the detector: ${schema.plan.map((p) => `"${p.name}" (${p.type ?? 'all missing'})`).join(', ')}. Override a type to use a column.`);
   }
 
+  const warnings: string[] = [];
+  const holdout = holdoutTable ? holdoutCells(schema, holdoutTable, real.source) : undefined;
+  if (holdoutTable && !holdoutTable.nRows) {
+    const w = `The holdout "${req.holdout}" has no usable rows: the DCR share was not computed.`;
+    warnings.push(w);
+    opts.onWarning?.(w);
+  }
   const normalise = req.normaliseFormats ?? true;
   // The rule's relative tolerance, calibrated once on the real set and used for every experiment.
   onProgress?.({ status: 'initiate', stage: 'calibrate' });
   const calibration = calibrateTableTolerance({ plan: schema.plan, real: schema.real }, { seed, normalise });
   onProgress?.({ status: 'done', stage: 'calibrate' });
   throwIfAborted(signal);
-  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise, labelColumn: req.labelColumn ?? null, map: req.map, calibration } as const;
+  const settings = { folds, seed, bootstrap, detector: req.detector ?? 'trees', normalise, labelColumn: req.labelColumn ?? null, map: req.map, calibration, holdout: holdoutTable?.nRows ? holdout : undefined } as const;
   const experiments = [];
   const kept: ExperimentSamples[] = [];
   for (const [k, s] of req.synthetic.entries()) {
@@ -119,8 +132,7 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
   const comparisons = await runComparisons(kept, { bootstrap: boundedResamples(bootstrap, biggest), seed }, { signal, onProgress });
 
   // After the experiments, so the headline scores are not held up: the aligned schema's real rows
-  // in two halves, through the same experiment function with the run's calibration.
-  const warnings: string[] = [];
+  // in two halves, through the same experiment function with the run's calibration (and holdout).
   const labelIndex = req.labelColumn ? schema.columns.indexOf(req.labelColumn) : -1;
   const realLabels = labelIndex >= 0 ? schema.real[labelIndex].map((v) => (v === null || String(v).trim() === '' ? null : String(v).trim())) : null;
   const { reference, warning } = await computeReference(real.nRows, realLabels, { seed, folds }, { signal, onProgress }, async (h, named, progress) => {
@@ -141,7 +153,7 @@ export async function scoreTable(req: ScoreTableRequest, io: TableIo, opts: Tabl
     settings: { folds, k: 0, seed, bootstrap },
     real: { path: req.real, count: real.nRows, classes },
     experiments,
-    skipped: skippedRows(real, 'real'),
+    skipped: [...skippedRows(real, 'real'), ...(holdoutTable ? skippedRows(holdoutTable, 'real') : [])],
     embedding: { embedded: 0, fromCache: 0 },
     table: {
       columns: schema.plan.map((p) => ({ name: p.name, type: p.type, inferredType: p.inferred.type, reason: p.inferred.reason, overridden: p.overridden, inDetector: p.inDetector, inDuplicates: p.inDuplicates })),

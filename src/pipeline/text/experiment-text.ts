@@ -24,16 +24,13 @@ export async function analyseTextExperiment(
   synth: TextSide,
   named: { name: string; path: string },
   thresholds: Thresholds,
-  run: { settings: Settings; features?: TextFeatures; map?: { maxPoints?: number }; dim: number; gemm: Gemm; headOfText: (t: string) => string },
+  run: { settings: Settings; features?: TextFeatures; dim: number; gemm: Gemm; headOfText: (t: string) => string },
   opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
 ): Promise<ScoredExperiment> {
   const { dim, settings } = run;
   const samples = [...real.samples, ...synth.samples];
-  const n = samples.length, nr = real.samples.length;
-  const embeddings = new Float32Array(n * dim);
-  embeddings.set(real.vectors, 0);
-  embeddings.set(synth.vectors, nr * dim);
-  const isSynthetic = new Uint8Array(n).fill(1, nr);
+  const n = samples.length;
+  const { embeddings, isSynthetic } = stackSides(real, synth, dim);
   // The statistics, the copy signal and the report's copy see a text's head (memory flat in its length);
   // exact duplicates compare the whole text.
   const texts = samples.map((s) => run.headOfText(s.text));
@@ -68,6 +65,24 @@ export async function analyseTextExperiment(
       texts,
     },
   };
-  if (run.map) await mapOfVectors(ex, embeddings, dim, isSynthetic, run.gemm, { ...run.map, seed: settings.seed, signal: opts.signal, onProgress: opts.onProgress });
   return { experiment: ex, samples: experimentSamples(named.name, r.samples, r.counts) };
+}
+
+/** The experiment's 2-D map (sets ex.map): drawn after the run's scores are shown (issue 17). */
+export async function textExperimentMap(
+  ex: Experiment, real: TextSide, synth: TextSide,
+  run: { map: { maxPoints?: number }; seed: number; dim: number; gemm: Gemm },
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
+): Promise<void> {
+  const { embeddings, isSynthetic } = stackSides(real, synth, run.dim);
+  await mapOfVectors(ex, embeddings, run.dim, isSynthetic, run.gemm, { ...run.map, seed: run.seed, signal: opts.signal, onProgress: opts.onProgress });
+}
+
+/** Real rows then synthetic rows, and which are synthetic. */
+function stackSides(real: TextSide, synth: TextSide, dim: number): { embeddings: Float32Array; isSynthetic: Uint8Array } {
+  const nr = real.samples.length, n = nr + synth.samples.length;
+  const embeddings = new Float32Array(n * dim);
+  embeddings.set(real.vectors, 0);
+  embeddings.set(synth.vectors, nr * dim);
+  return { embeddings, isSynthetic: new Uint8Array(n).fill(1, nr) };
 }

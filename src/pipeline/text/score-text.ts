@@ -13,7 +13,7 @@ import { embeddingCounts, reportEnvelope, requireRows, requireSynthetic, setting
 import { calibrateTexts } from './calibrate.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
 import { computeReference, pickRows } from '../reference.ts';
-import { analyseTextExperiment, type TextSide } from './experiment-text.ts';
+import { analyseTextExperiment, textExperimentMap, type TextSide } from './experiment-text.ts';
 import { headlineOf, runPanels } from '../panel.ts';
 
 export interface TextScoreRequest {
@@ -104,7 +104,7 @@ export async function scoreText(
   const run = { settings, features: req.features, dim, gemm: env.gemm, headOfText };
   for (const [e, synth] of synths.entries()) {
     throwIfAborted(opts.signal);
-    const scored = await analyseTextExperiment({ ...real, vectors: realEmb.vectors }, { ...synth, vectors: synthEmb[e].vectors }, req.synthetic[e], thresholds, { ...run, map: req.map }, opts);
+    const scored = await analyseTextExperiment({ ...real, vectors: realEmb.vectors }, { ...synth, vectors: synthEmb[e].vectors }, req.synthetic[e], thresholds, run, opts);
     experiments.push(scored.experiment);
     kept.push(scored.samples);
   }
@@ -128,6 +128,12 @@ export async function scoreText(
   }, warnings);
   // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
   opts.onHeadline?.(headlineOf(envelope()));
+  // The maps are drawn after the scores are shown (issue 17): they never hold the scores up.
+  if (req.map) {
+    for (const [e, synth] of synths.entries()) {
+      await textExperimentMap(experiments[e], { ...real, vectors: realEmb.vectors }, { ...synth, vectors: synthEmb[e].vectors }, { map: req.map, seed: settings.seed, dim, gemm: env.gemm }, opts);
+    }
+  }
   const panelWarnings = await runPanels({
     real: realEmb.vectors, classes: real.samples.map((s) => s.className), dim, gemm: env.gemm, seed: settings.seed,
     signal: opts.signal, onProgress: opts.onProgress, holdout: holdoutEmb?.vectors,

@@ -6,7 +6,7 @@ import type { Sets } from '../hooks/useSets.ts';
 import { DropZone } from './DropZone.tsx';
 import { SetSummary } from './SetSummary.tsx';
 
-/** `tableRun`: the sets will be scored as tables, which have no holdout measure (the run leaves it out). */
+/** `tableRun`: the sets will be scored as tables (the holdout is then a table with the real set's columns). */
 export function InputsSection({ sets, textPicker, tableRun = false }: { sets: Sets; textPicker: ReactNode; tableRun?: boolean }) {
   const { real, synthetic, holdout } = sets;
   return (
@@ -28,15 +28,14 @@ export function InputsSection({ sets, textPicker, tableRun = false }: { sets: Se
       </div>
       <div className="holdout">
         <DropZone side="real" label="Real holdout (optional)" testId="holdout" onCollected={sets.setHoldout} />
-        <p className="hint">
-          Real files the generator never saw (not the real set above): adds the DCR share, the calibrated answer
-          to “is it copying?”. Images and text; not used for tables.
+        <p className="hint" data-testid="holdout-hint">
+          {tableRun ? 'Real rows the generator never saw (a table with the real set’s columns, not the real set above)' : 'Real files the generator never saw (not the real set above)'}:
+          adds the DCR share, the calibrated answer to “is it copying?”.
         </p>
         {holdout && (
           <div className="holdout-set">
             <button className="link" data-testid="holdout-remove" onClick={sets.removeHoldout}>remove holdout</button>
             <SetSummary name={holdout.name} listed={holdout.listed} testId="summary-holdout" />
-            {tableRun && <p className="warn" data-testid="holdout-unused">Not used for tables: the run leaves the holdout out.</p>}
           </div>
         )}
       </div>

@@ -10,6 +10,7 @@ import { EvidenceFrame } from './evidence/EvidenceFrame.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 import { HtmlExportButton } from './export/HtmlExportButton.tsx';
 import { TableRunLine } from './table/TableRunLine.tsx';
+import { ReportModel } from './model/ReportModel.tsx';
 
 export interface ResultsProps {
   report: Report;
@@ -37,7 +38,7 @@ export const Results = memo(function Results({ report, experiment, demo, isDemo,
       <h2>Results · real set “{report.real.path}” ({report.real.count} items) · {new Date(report.createdAt).toLocaleString()}</h2>
       {report.modality === 'table' ? <TableRunLine report={report} /> : (
         <p className="embedding" data-testid="embedding" data-embedded={report.embedding.embedded} data-from-cache={report.embedding.fromCache}>
-          {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · model {report.model.id}
+          {report.embedding.embedded} embedded, {report.embedding.fromCache} from the cache · <ReportModel report={report} />
         </p>
       )}
       {report.warnings?.map((w) => <p key={w} className="warn" role="status" data-testid="report-warning">{w}</p>)}

@@ -41,9 +41,9 @@ export function PanelView({ report, experiment, files }: PanelViewProps) {
           </tbody>
         </table>
       )}
-      {!panel.dcrShare && report.modality !== 'table' && (
+      {!panel.dcrShare && (
         <p className="hint" data-testid="panel-dcr-hint">
-          Add a real holdout (files the generator never saw) to see the DCR share: the calibrated answer to “is it copying?”.
+          Add a real holdout (real data the generator never saw) to see the DCR share: the calibrated answer to “is it copying?”.
         </p>
       )}
       {panel.imageIssues && <ImageIssues report={report} experiment={experiment} issues={panel.imageIssues} files={files} />}
