@@ -77,13 +77,13 @@ describe('the panel under the scorecard', () => {
     expect(screen.getByTestId('panel-dcrShare-reference').textContent).toBe('–');
   });
 
-  it("shows a table's column shapes and pair trends, and no holdout hint", () => {
+  it("shows a table's column shapes and pair trends, and the holdout hint (tables take a holdout too)", () => {
     const tablePanel: Panel = { columnShapes: est(0.912, 172, 'none'), columnPairTrends: est(0.701, 21, 'none') };
     show(report(tablePanel, { columnShapes: est(0.929, 172, 'none'), columnPairTrends: est(0.828, 21, 'none') }, 'table'));
     expect(screen.getByTestId('panel-columnShapes-value').textContent).toBe('0.912');
     expect(screen.getByTestId('panel-columnPairTrends-reference').textContent).toBe('real vs real: 0.828');
     expect(screen.queryByTestId('panel-precision')).toBeNull();
-    expect(screen.queryByTestId('panel-dcr-hint')).toBeNull();
+    expect(screen.getByTestId('panel-dcr-hint').textContent).toMatch(/Add a real holdout/);
   });
 
   it('shows nothing for a report without a panel', () => {
