@@ -11,6 +11,7 @@ const integration = [
   'test/models/text-parity.test.ts',
   'test/core/text-map.test.ts',
   'test/pipeline/text-scores.test.ts',
+  'test/pipeline/rerun-loop.test.ts',
   'test/ingest/node-decode-fast.test.ts',
 ];
 const notNode = ['test/e2e/**', 'test/ui/**'];

@@ -6,6 +6,7 @@ import { copyGraph, type CopySignal } from './copy-signal.ts';
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { knnCosine } from './knn.ts';
+import type { ProgressCallback } from './progress.ts';
 import type { SignalCalibration, SignalThreshold, ThresholdInfo } from '../report/schema.ts';
 
 /** Neighbours looked at for each real row's nearest *distinct* one: as many as scoring looks at, so
@@ -24,7 +25,12 @@ export interface CalibrationInput {
   copySignal?: CopySignal;
   gemm: Gemm;
   signal?: AbortSignalLike;
+  /** The work on the real rows (their kNN and copy graph) as the stage "calibrate: thresholds". */
+  onProgress?: ProgressCallback;
 }
+
+/** The progress stage of the calibration's own work on the real rows. */
+export const CALIBRATE_STAGE = 'calibrate: thresholds';
 
 export interface SignalResult extends SignalCalibration {
   threshold: number;
@@ -40,6 +46,13 @@ export interface RunCalibration {
 }
 
 export async function calibrateOnReal(input: CalibrationInput): Promise<RunCalibration> {
+  input.onProgress?.({ status: 'initiate', stage: CALIBRATE_STAGE });
+  const out = await calibrate(input);
+  input.onProgress?.({ status: 'done', stage: CALIBRATE_STAGE });
+  return out;
+}
+
+async function calibrate(input: CalibrationInput): Promise<RunCalibration> {
   const { real, copies, gemm, signal } = input;
   const { n, dim } = real;
   const sampled = new Set(copies.source).size;

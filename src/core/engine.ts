@@ -86,7 +86,8 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
   const folds = input.folds ?? 5, k = input.k ?? 10, seed = input.seed ?? 0, bootstrap = input.bootstrap ?? 1000;
   validate(input, folds);
   const nSynth = checkRowsPerSide(isSynthetic, folds);
-  const { timings, timed } = stageTimer();
+  // The stages with no progress of their own show on the progress panel all the same (issue 17).
+  const { timings, timed } = stageTimer({ onProgress, stages: ['bootstrap', 'copyGraph', 'nearDuplicates', 'classes'] });
   await checkpoint(signal);
   await timed('normalise', () => normaliseRows(vectors, n, dim));
 

@@ -8,6 +8,7 @@ import { throwIfAborted } from '../core/errors.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import { createRng, deriveSeed, shuffle } from '../core/random.ts';
 import type { Experiment } from '../report/schema.ts';
+import { referenceNotComputed } from './reference-note.ts';
 
 export const REFERENCE_NAME = 'real vs real';
 export const REFERENCE_STAGE = 'reference';
@@ -44,7 +45,13 @@ export function referenceTooSmall(halves: RealHalves, folds: number): string | n
   const need = Math.max(MIN_ROWS_PER_SIDE, folds);
   const small = Math.min(halves.a.length, halves.b.length);
   if (small >= need) return null;
-  return `The real-vs-real reference was not computed: half of the real set is ${small} rows, and each side needs at least ${need}.`;
+  return referenceNotComputed(small, need);
+}
+
+/** The warning the reference of n real rows will give, or null: known before it is computed, so a
+ *  headline sent ahead of the reference already says when none will come. */
+export function referenceWarning(nReal: number, classes: readonly (string | null | undefined)[] | null | undefined, settings: { seed: number; folds: number }): string | null {
+  return referenceTooSmall(splitRealHalves(nReal, settings.seed, classes), settings.folds);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The image run's thresholds, calibrated on its real set (docs/metrics.md §2): light edits of a
 // sample of real images (core/image/pixel-edits.ts), made from the decoded pixels on every
 // platform alike, embedded and described like any image. Each edited copy is cached under a key
-// derived from its source file, its edit and the seed, so a re-run does not decode or embed them.
+// derived from its source file, its edit and the seed, so a re-run does not decode or embed them;
+// and the whole calibration is kept for a re-run on the same real set (pipeline/calibration-memo.ts).
 import { calibrateOnReal, type RunCalibration } from '../../core/calibrate-signals.ts';
 import { MIN_CALIBRATION_ROWS } from '../../core/calibrate.ts';
 import { throwIfAborted } from '../../core/errors.ts';
@@ -12,6 +13,7 @@ import type { ProgressCallback } from '../../core/progress.ts';
 import { createRng, deriveSeed, sampleIndices } from '../../core/random.ts';
 import { preprocessImage } from '../../models/preprocess.ts';
 import { textHash } from '../content-hash.ts';
+import { calibrationKey, memoisedCalibration } from '../calibration-memo.ts';
 import { joinRecord, splitRecord } from './cache-record.ts';
 import { issueFields, type EmbeddedSet } from './embed-set.ts';
 import type { PipelineEnv } from './environment.ts';
@@ -26,14 +28,24 @@ interface EditedCopy {
   key: string;
 }
 
-/** The run's calibration, or null when the real set is too small to calibrate. */
-export async function calibrateImages(
-  real: EmbeddedSet,
-  env: PipelineEnv,
-  opts: { seed: number; signal?: AbortSignal; onProgress?: ProgressCallback },
-): Promise<RunCalibration | null> {
+type CalibrateOptions = { seed: number; signal?: AbortSignal; onProgress?: ProgressCallback };
+
+/** The run's calibration, or null when the real set is too small to calibrate. The same real files
+ *  (by content, in order), model and seed as a run before it in this worker: that run's. */
+export async function calibrateImages(real: EmbeddedSet, env: PipelineEnv, opts: CalibrateOptions): Promise<RunCalibration | null> {
+  if (real.items.length < MIN_CALIBRATION_ROWS) return null;
+  const { manifest, sha256 } = env.embedder;
+  const key = await calibrationKey({
+    kind: `image:${IMAGE_CALIBRATION_SAMPLES}:${IMAGE_EDIT_KINDS.join(',')}:${COPY_DESCRIPTOR.id}`,
+    model: `${manifest.id}@${manifest.version}:${sha256 ?? 'builtin'}`,
+    seed: opts.seed,
+    rows: real.fileHashes,
+  });
+  return memoisedCalibration(key, () => calibrateFresh(real, env, opts), opts.onProgress);
+}
+
+async function calibrateFresh(real: EmbeddedSet, env: PipelineEnv, opts: CalibrateOptions): Promise<RunCalibration | null> {
   const n = real.items.length;
-  if (n < MIN_CALIBRATION_ROWS) return null;
   const dim = env.embedder.manifest.output.dimension, cd = COPY_DESCRIPTOR.dim;
   const { width, height } = env.embedder.manifest.input;
   const picks = Array.from(sampleIndices(n, Math.min(n, IMAGE_CALIBRATION_SAMPLES), createRng(deriveSeed(opts.seed, 11))));
@@ -86,5 +98,6 @@ export async function calibrateImages(
     copySignal: imageCopySignal(all, n + copies.length),
     gemm: env.gemm,
     signal: opts.signal,
+    onProgress: opts.onProgress,
   });
 }

@@ -11,7 +11,7 @@ import type { PipelineEnv } from './environment.ts';
 import { analyseExperiment, imagePanelExtras } from './experiment.ts';
 import { headlineOf, runPanels } from '../panel.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
-import { computeReference } from '../reference.ts';
+import { computeReference, referenceWarning } from '../reference.ts';
 import { experimentMap } from '../experiment-map.ts';
 import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
 import { thresholdsInForce } from '../../core/calibrate-signals.ts';
@@ -109,10 +109,12 @@ export async function scoreImages(
     samples.push(kept);
   }
   const comparisons = await runComparisons(samples, settings, { signal, onProgress });
-  // After the experiments, so the headline scores are not held up; same vectors, same thresholds.
-  const { reference, warning } = await computeReference(real.items.length, real.items.map((it) => it.className), settings, { signal, onProgress }, async (h, named, progress) =>
-    (await analyseExperiment(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic'), { name: named.name, path: req.real }, thresholds, settings, env, { signal, onProgress: progress })).experiment);
-  if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
+  // The real-vs-real reference is not one of the user's scores: it is computed after the headline
+  // (issue 17), which says already when none will come (the real set too small to halve).
+  const classes = real.items.map((it) => it.className);
+  const referenceSkipped = referenceWarning(real.items.length, classes, settings);
+  if (referenceSkipped) { warnings.push(referenceSkipped); opts.onWarning?.(referenceSkipped); }
+  let reference: Experiment | null = null;
   const envelope = () => reportEnvelope('image', {
     model: reportModel(env.embedder),
     settings,
@@ -123,8 +125,14 @@ export async function scoreImages(
     comparisons,
     ...(reference ? { reference } : {}),
   }, warnings);
-  // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
+  // The headline (scores and comparisons) goes out first; the reference, the map and the panel after.
   opts.onHeadline?.(headlineOf(envelope()));
+  if (!referenceSkipped) {
+    // Same vectors, same thresholds; the headline goes out again with its row.
+    ({ reference } = await computeReference(real.items.length, classes, settings, { signal, onProgress }, async (h, named, progress) =>
+      (await analyseExperiment(halfOfSet(real, h.a, dim, 'real'), halfOfSet(real, h.b, dim, 'synthetic'), { name: named.name, path: req.real }, thresholds, settings, env, { signal, onProgress: progress })).experiment));
+    if (reference) opts.onHeadline?.(headlineOf(envelope()));
+  }
   // The maps are drawn after the scores are shown (issue 17): they never hold the scores up.
   if (req.map) for (const [i, s] of synths.entries()) await experimentMap(experiments[i], real, s, env, { ...req.map, seed: settings.seed, signal, onProgress });
   const panelWarnings = await runPanels({

@@ -12,7 +12,7 @@ import { embedTexts, type TextPipelineEnv, type TextScoreOptions } from './embed
 import { embeddingCounts, reportEnvelope, requireRows, requireSynthetic, settingsOf, type ThresholdChoice } from '../assemble.ts';
 import { calibrateTexts } from './calibrate.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
-import { computeReference, pickRows } from '../reference.ts';
+import { computeReference, pickRows, referenceWarning } from '../reference.ts';
 import { analyseTextExperiment, textExperimentMap, type TextSide } from './experiment-text.ts';
 import { headlineOf, runPanels } from '../panel.ts';
 
@@ -109,12 +109,12 @@ export async function scoreText(
     kept.push(scored.samples);
   }
   const comparisons = await runComparisons(kept, settings, opts);
-  // After the experiments, so the headline scores are not held up; same embeddings, same thresholds.
-  const { reference, warning } = await computeReference(real.samples.length, real.samples.map((s) => s.className), settings, opts, async (h, named, onProgress) => {
-    const half = (rows: number[]): TextSide => ({ samples: rows.map((i) => real.samples[i]), vectors: pickRows(realEmb.vectors, dim, rows), skipped: [] });
-    return (await analyseTextExperiment(half(h.a), half(h.b), { name: named.name, path: req.real }, thresholds, run, { ...opts, onProgress })).experiment;
-  });
-  if (warning) { warnings.push(warning); opts.onWarning?.(warning); }
+  // The real-vs-real reference is not one of the user's scores: it is computed after the headline
+  // (issue 17), which says already when none will come (the real set too small to halve).
+  const classes = real.samples.map((s) => s.className);
+  const referenceSkipped = referenceWarning(real.samples.length, classes, settings);
+  if (referenceSkipped) { warnings.push(referenceSkipped); opts.onWarning?.(referenceSkipped); }
+  let reference: Experiment | null = null;
   const { manifest } = env.embedder;
   const envelope = () => reportEnvelope('text', {
     model: { id: manifest.id, version: manifest.version, dimension: manifest.output.dimension },
@@ -126,8 +126,16 @@ export async function scoreText(
     comparisons,
     ...(reference ? { reference } : {}),
   }, warnings);
-  // The headline (scores, comparisons, reference) goes out before the panel, which comes last.
+  // The headline (scores and comparisons) goes out first; the reference, the map and the panel after.
   opts.onHeadline?.(headlineOf(envelope()));
+  if (!referenceSkipped) {
+    // Same embeddings, same thresholds; the headline goes out again with its row.
+    ({ reference } = await computeReference(real.samples.length, classes, settings, opts, async (h, named, onProgress) => {
+      const half = (rows: number[]): TextSide => ({ samples: rows.map((i) => real.samples[i]), vectors: pickRows(realEmb.vectors, dim, rows), skipped: [] });
+      return (await analyseTextExperiment(half(h.a), half(h.b), { name: named.name, path: req.real }, thresholds, run, { ...opts, onProgress })).experiment;
+    }));
+    if (reference) opts.onHeadline?.(headlineOf(envelope()));
+  }
   // The maps are drawn after the scores are shown (issue 17): they never hold the scores up.
   if (req.map) {
     for (const [e, synth] of synths.entries()) {

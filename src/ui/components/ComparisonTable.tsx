@@ -48,7 +48,7 @@ export const ComparisonTable = memo(function ComparisonTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.reference && <ReferenceRow reference={props.reference} keys={TABLE_KEYS} panelKeys={shownKeys} />}
+          <ReferenceRow reference={props.reference} experiments={props.experiments} keys={TABLE_KEYS} panelKeys={shownKeys} />
           {props.experiments.map((ex, i) => (
             <tr key={ex.name} className={i === props.selected ? 'selected' : ''} onClick={() => props.onSelect(i)}
               tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && props.onSelect(i)} aria-selected={i === props.selected}>
