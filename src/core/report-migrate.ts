@@ -22,7 +22,12 @@ function v1ToV2(report: Json): void {
   report.version = 2;
 }
 
-const STEPS: Record<number, (r: Json) => void> = { 1: v1ToV2 };
+/** v2 → v3: the model's record gained optional fields (source, sha256, input): nothing to move. */
+function v2ToV3(report: Json): void {
+  report.version = 3;
+}
+
+const STEPS: Record<number, (r: Json) => void> = { 1: v1ToV2, 2: v2ToV3 };
 
 /** Oldest version this build can bring forward. */
 export const OLDEST_READABLE_VERSION = 1;

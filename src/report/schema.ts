@@ -3,7 +3,7 @@
 // internal type cannot change the JSON by accident (the engine's values must be assignable to these
 // shapes, and the compiler checks that where the report is assembled). Bump REPORT_VERSION on any
 // change to a shape here; test/report/schema-snapshot.test.ts fails until you do.
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 export type Modality = 'image' | 'text' | 'table';
 export type Side = 'real' | 'synthetic';
