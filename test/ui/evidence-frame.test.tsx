@@ -3,7 +3,7 @@
 // where the report carries an image neighbour graph.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClassBreakdown, Experiment, MapInfo, Report } from '../../src/report/schema.ts';
+import { REPORT_VERSION, type ClassBreakdown, type Experiment, type MapInfo, type Report } from '../../src/report/schema.ts';
 import { EvidenceFrame } from '../../src/ui/components/evidence/EvidenceFrame.tsx';
 import { calibratedThreshold, experimentWithGraph } from './fixture.ts';
 import { useInlineLayout } from './layout.ts';
@@ -38,7 +38,7 @@ function textReport(withClasses = true): Report {
   };
   ex.map = mapOf(ex);
   return {
-    version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'text',
+    version: REPORT_VERSION, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'text',
     model: { id: 'use-lite-512', version: '1', dimension: 512 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
     real: { path: 'real.jsonl', count: 30, classes: withClasses ? { 0: 10, 1: 10, 2: 10, 3: 5 } : null },
     experiments: [ex], skipped: [], embedding: { embedded: 60, fromCache: 0 },
@@ -137,7 +137,7 @@ describe('an image report', () => {
   it('shows the scorecard, the threshold control, the per-class table and the galleries in the same frame', () => {
     const ex = experimentWithGraph(30, 30, true);
     const report: Report = {
-      version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
+      version: REPORT_VERSION, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
       model: { id: 'm', version: '1', dimension: 4 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
       real: { path: 'real', count: 30, classes: { 0: 10, 1: 10, 2: 10 } }, experiments: [ex], skipped: [], embedding: { embedded: 0, fromCache: 0 },
     };

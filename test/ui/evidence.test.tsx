@@ -2,7 +2,7 @@
 // threshold slider, the per-class table and the comparison chart.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/schema.ts';
+import { REPORT_VERSION, type Report } from '../../src/report/schema.ts';
 import { ComparisonChart } from '../../src/ui/components/evidence/ComparisonChart.tsx';
 import { EvidenceFrame } from '../../src/ui/components/evidence/EvidenceFrame.tsx';
 import { leastRepresented, mostUnrealistic } from '../../src/report/rankings.ts';
@@ -15,7 +15,7 @@ afterEach(cleanup);
 useInlineLayout();
 
 const reportOf = (ex: ReturnType<typeof experimentWithGraph>): Report => ({
-  version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
+  version: REPORT_VERSION, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image',
   model: { id: 'm', version: '1', dimension: 4 }, settings: { folds: 5, k: 2, seed: 0, bootstrap: 100 },
   real: { path: 'real', count: ex.counts.real, classes: ex.classes ? { 0: 10, 1: 10, 2: 10, 3: 5, 4: 3 } : null },
   experiments: [ex], skipped: [], embedding: { embedded: 0, fromCache: 0 },

@@ -2,7 +2,7 @@
 // build-time report with its images; the demo never replaces a report the user has.
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Report } from '../../src/report/schema.ts';
+import { REPORT_VERSION, type Report } from '../../src/report/schema.ts';
 import type { FileSets } from '../../src/pipeline/browser-env.ts';
 
 const past: { report: Report }[] = [];
@@ -18,7 +18,7 @@ vi.mock('../../src/ui/demo.ts', () => ({
 const { useStartupReport } = await import('../../src/ui/hooks/useStartupReport.ts');
 
 function reportNamed(name: string): Report {
-  return { version: 2, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image', model: { id: 'm', version: '1', dimension: 4 },
+  return { version: REPORT_VERSION, tool: 'synthscore', createdAt: '2026-01-01T00:00:00Z', modality: 'image', model: { id: 'm', version: '1', dimension: 4 },
     settings: { folds: 5, k: 10, seed: 0, bootstrap: 10 }, real: { path: name, count: 0, classes: null }, experiments: [], skipped: [],
     embedding: { embedded: 0, fromCache: 0 } };
 }
