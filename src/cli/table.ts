@@ -1,11 +1,12 @@
 // The comparison table printed on stdout: one row per experiment, in the seed's shape. Names come
 // from the user's data (folders, flags, label columns) and are printed escaped (printable.ts).
-import type { Estimate, Experiment, Report, ThresholdInfo } from '../report/schema.ts';
+import type { Experiment, Report, ThresholdInfo } from '../report/schema.ts';
 import { signalLines } from '../report/threshold-text.ts';
 import { PANEL_LEGEND, panelRows } from '../core/report-html-panel.ts';
 import { printable } from './printable.ts';
+import { estimateText, textTable } from '../report/text-table.ts';
 
-const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
+const firstLeft = (c: number) => c === 0;
 
 /** The reference's label in the first row: it is not one of the user's synthetic sets. */
 export const REFERENCE_LABEL = 'real vs real (reference)';
@@ -16,18 +17,16 @@ export function formatTable(report: Report): string {
   for (const ex of report.experiments) shown.push({ ex, label: printable(ex.name) });
   const rows = shown.map(({ ex, label }) => [
     label,
-    fmt(ex.scores.unrepresentative),
-    fmt(ex.scores.unrealistic),
-    fmt(ex.scores.unvaried),
-    fmt(ex.scores.unoriginal),
-    fmt(ex.auc),
+    estimateText(ex.scores.unrepresentative),
+    estimateText(ex.scores.unrealistic),
+    estimateText(ex.scores.unvaried),
+    estimateText(ex.scores.unoriginal),
+    estimateText(ex.auc),
     tauLabel(ex.threshold),
     String(ex.counts.real),
     String(ex.counts.synthetic),
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
-  const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ...comparisonLines(report), ...panelLines(report)];
+  const out = [...textTable(head, rows, { left: firstLeft, rule: true }), ...comparisonLines(report), ...panelLines(report)];
   for (const ex of report.experiments) if (ex.classes) out.push('', ...formatClasses(ex));
   out.push('', 'Near-duplicates (unvaried, unoriginal): a pair is joined when any signal in use says so.');
   // Every experiment of a run is judged by the thresholds calibrated once on its real set.
@@ -65,9 +64,7 @@ function panelLines(report: Report): string[] {
   if (!t) return [];
   const head = ['panel', ...t.measures.map((m) => m.label)];
   const rows = t.rows.map((r) => [r.reference ? r.label : printable(r.label), ...r.cells]);
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((s, c) => (c === 0 ? s.padEnd(widths[c]) : s.padStart(widths[c]))).join('  ');
-  return ['', line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), PANEL_LEGEND];
+  return ['', ...textTable(head, rows, { left: firstLeft, rule: true }), PANEL_LEGEND];
 }
 
 function tauLabel(t: ThresholdInfo): string {
@@ -87,11 +84,6 @@ function formatClasses(ex: Experiment): string[] {
       : ['–', '–', '–', '–']),
     c.scores ? '' : c.counts.synthetic === 0 ? 'missing from the synthetic set' : c.counts.real === 0 ? 'not in the real set' : 'too few rows to score',
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((s, i) => (i === 0 || i === cells.length - 1 ? s.padEnd(widths[i]) : s.padStart(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [`Per class, ${printable(ex.name)}:`, line(head), ...rows.map(line)];
+  // The class name and the closing note read as text; the counts and scores as numbers.
+  return [`Per class, ${printable(ex.name)}:`, ...textTable(head, rows, { left: (c, n) => c === 0 || c === n - 1, trimEnd: true })];
 }

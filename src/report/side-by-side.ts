@@ -4,6 +4,7 @@
 // built on (docs/models.md), so only the ranking within each model carries over.
 import type { Estimate, Report } from './schema.ts';
 import { TABLE_KEYS, type ScoreKey } from './meaning.ts';
+import { estimateText, textTable } from './text-table.ts';
 
 export interface SideBySideRow {
   /** Which report (its label, e.g. the file name). */
@@ -51,17 +52,12 @@ export function sideBySide(runs: { label: string; report: Report }[]): SideBySid
 
 /** The side-by-side as fixed-width text lines (`printable` is applied by the caller to names). */
 export function sideBySideLines(s: SideBySide, clean: (x: string) => string = (x) => x): string[] {
-  const fmt = (e: Estimate) => `${e.value.toFixed(3)} [${e.lo.toFixed(3)}, ${e.hi.toFixed(3)}]`;
   const head = ['run', 'model', 'experiment', ...TABLE_KEYS, 'AUC'];
-  const cells = s.rows.map((r) => [clean(r.run), clean(r.model), clean(r.experiment), ...TABLE_KEYS.map((k) => fmt(r.scores[k])), fmt(r.auc)]);
-  const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c].length)));
-  const line = (row: string[]) => row.map((x, c) => (c < 3 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ').trimEnd();
+  const cells = s.rows.map((r) => [clean(r.run), clean(r.model), clean(r.experiment), ...TABLE_KEYS.map((k) => estimateText(r.scores[k])), estimateText(r.auc)]);
   return [
     ...s.cautions.map((c) => `Note: ${c}`),
     ...(s.cautions.length ? [''] : []),
-    line(head),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...cells.map(line),
+    ...textTable(head, cells, { left: (c) => c < 3, rule: true, trimEnd: true }),
     '',
     'Scores: higher is worse; intervals 95%. Differences within one run are tested in that run\'s own',
     'comparison lines (synthscore score); across runs, overlapping intervals mean no evidence of a difference.',
