@@ -12,6 +12,8 @@
 //                  the cached re-run (Run → scores, stage shares), analysis in the page, the longest
 //                  main-thread task over the whole run (bench-browser-rerun.ts)
 //   models         each built-in model's size, load time, img/s in Node and Chromium (bench-models.ts)
+//   variants       the default model's variants (offline-optimised, NCHW input, static int8): ms/img
+//                  in Node and Chromium, cosine to the shipped model's vectors (bench-variants.ts)
 // --all then runs the other benchmarks, each in its own Node process (so one bench's memory does not
 // show in another's peak RSS): decode, analysis 10k (50k with --large), uncertainty, panel, text,
 // table, browser text, browser table, browser hostile (docs/benchmarks.md lists what each measures).
@@ -24,6 +26,7 @@ import { benchBrowserRerun } from './bench-browser-rerun.ts';
 import { benchEmbed } from './bench-embed.ts';
 import { benchModels } from './bench-models.ts';
 import { benchRerun } from './bench-rerun.ts';
+import { benchVariants } from './bench-variants.ts';
 
 const argv = process.argv.slice(2);
 const all = argv.includes('--all'), large = argv.includes('--large');
@@ -56,6 +59,7 @@ if (browserHere) {
   await part('browser rerun 2k + 2k', () => benchBrowserRerun({ perClass: 200 }));
 }
 await part('models', () => benchModels());
+await part('variants', () => benchVariants());
 
 // ---- the other benchmarks (--all), each in its own process -----------------------------------------
 // Prints the child's own peak RSS at exit; a data: URL so no extra file is needed.

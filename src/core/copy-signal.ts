@@ -2,9 +2,7 @@
 // meaning (pixel thumbnails for images, character shingles for text). Each row has a unit-norm
 // candidate vector, so an exact cosine kNN proposes neighbours within bounded memory, and the
 // signal's own distance re-ranks them.
-import type { AbortSignalLike } from './errors.ts';
-import type { Gemm } from './gemm.ts';
-import { knnCosine, type KnnGraph } from './knn.ts';
+import { knnCosine, type KnnGraph, type KnnOptions } from './knn.ts';
 import { refineGraph } from './refine-graph.ts';
 
 export interface CopySignal {
@@ -13,14 +11,14 @@ export interface CopySignal {
   /** n×dim unit-norm rows (a zero row has no candidates nearer than distance 1). */
   candidates: Float32Array;
   dim: number;
-  /** The signal's distance between rows i and j (0 = identical), symmetric. */
+  /** The signal's distance between rows i and j (0 = identical), symmetric to the bit: refineGraph measures a pair listed by both rows once. */
   distance(i: number, j: number): number;
 }
 
 /** Builds the signal over some rows (the experiment's, or the real rows followed by edited copies). */
 export type CopySignalOf<Row> = (rows: readonly Row[]) => CopySignal;
 
-export async function copyGraph(signal: CopySignal, n: number, k: number, opts: { gemm: Gemm; signal?: AbortSignalLike }): Promise<KnnGraph> {
+export async function copyGraph(signal: CopySignal, n: number, k: number, opts: KnnOptions): Promise<KnnGraph> {
   const candidates = await knnCosine(signal.candidates, n, signal.dim, k, opts);
   return refineGraph(candidates, (i, j) => signal.distance(i, j));
 }

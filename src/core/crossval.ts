@@ -1,8 +1,9 @@
 // Out-of-fold probabilities p_i = P(synthetic | x_i) from REPEATED stratified K-fold
 // cross-validation (docs/uncertainty.md §1):
-// - R repeats, each with its own fold deal and its own PCA sketch; p_i is the mean over repeats
-//   of the out-of-fold p from the one model per repeat that did not see row i. One deal of the
-//   folds moved the scores more than their interval admitted (issue 13).
+// - R repeats, each with its own fold deal, on one PCA sketch; p_i is the mean over repeats of
+//   the out-of-fold p from the one model per repeat that did not see row i. One deal of the folds
+//   moved the scores more than their interval admitted (issue 13); the sketch's seed moves them by
+//   under a fifth of it (docs/uncertainty.md §1, "One sketch per run").
 // - One λ for the run: every λ of the grid is fitted in every outer fold of every repeat (a warm-
 //   started path, strongest first); λ is the minimum of the balanced log-loss of the pooled
 //   out-of-fold p (n × R predictions), interpolated in log λ, and every fold is refitted there.
@@ -14,7 +15,7 @@
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { balancedLogLoss, fitLogistic, type LogisticModel, predictLogistic } from './logistic.ts';
-import { standardisingPcas } from './pca.ts';
+import { standardisingPca } from './pca.ts';
 import type { ProgressCallback } from './progress.ts';
 import { stageReporter } from './progress.ts';
 import { createRng, deriveSeed, type Rng, shuffle } from './random.ts';
@@ -75,15 +76,14 @@ export async function crossValidatedProbabilities(x: Float32Array, n: number, di
 
 export async function crossValidate(x: Float32Array, n: number, dim: number, y: Uint8Array, opts: CrossValOptions): Promise<CrossValResult> {
   const seed = opts.seed ?? 0, repeats = Math.max(1, opts.repeats ?? DEFAULT_REPEATS);
-  const pcaStage = stageReporter('pca', repeats, opts.onProgress);
+  const pcaStage = stageReporter('pca', 1, opts.onProgress);
   pcaStage.initiate();
-  // A PCA sketch per repeat, so the sketch's own noise shows in the between-repeat spread.
-  const seeds = Array.from({ length: repeats }, (_, r) => deriveSeed(seed, r === 0 ? 1 : 300 + r));
-  const pcas = await standardisingPcas(x, n, dim, seeds, { gemm: opts.gemm, components: opts.components, signal: opts.signal }, (done) => pcaStage.progress(done));
-  const features = pcas.map((pca) => ({ x: pca.projected, c: pca.components }));
+  // One sketch for every repeat (the seed repeat 0's sketch had when each repeat drew its own).
+  const pca = await standardisingPca(x, n, dim, { gemm: opts.gemm, components: opts.components, seed: deriveSeed(seed, 1), signal: opts.signal });
+  const features = { x: pca.projected, c: pca.components };
   pcaStage.done();
-  const cv = await repeatedLogisticCv((r) => features[r], n, y, { ...opts, repeats });
-  return { ...cv, components: features[0].c };
+  const cv = await repeatedLogisticCv(() => features, n, y, { ...opts, repeats });
+  return { ...cv, components: features.c };
 }
 
 export interface RepeatedCvOptions {
@@ -137,7 +137,6 @@ export async function repeatedLogisticCv(
       pPerRepeat.push(pr);
     }
   }
-  stage.done();
   const p = new Float64Array(n);
   for (const pr of pPerRepeat) for (let i = 0; i < n; i++) p[i] += pr[i] / repeats;
   // Refitting noise: per repeat, every fold refitted at λ on a stratified bootstrap resample of the
@@ -150,6 +149,7 @@ export async function repeatedLogisticCv(
     await eachFold(featuresOf(r), y, repeatFolds(y, folds, seed, r), opts.signal, (f, fit, predict) => predict(fit(lambda, models[r][f][nearest]), pr), counts);
     pRefit.push(pr);
   }
+  stage.done(); // after the refit replicates: they are the classifier's work too
   return {
     p,
     pPerRepeat: pRefit,

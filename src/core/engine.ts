@@ -6,7 +6,7 @@ import { classifierSamples, type ClassifierSamples } from './compare.ts';
 import { crossValidate } from './crossval.ts';
 import { checkpoint, TooFewRowsError, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
-import { knnCosine, type KnnGraph } from './knn.ts';
+import { knnCosine, type KnnGraph, type KnnPrefix } from './knn.ts';
 import { cosineDistanceOf, copyGraph, type CopySignal } from './copy-signal.ts';
 import { makeNearDuplicateFinder, relativeThreshold, type NearDuplicateResult } from './near-duplicates.ts';
 import { edgesBelow } from './refine-graph.ts';
@@ -38,6 +38,8 @@ export interface EngineInput {
   rowIds?: readonly string[];
   /** Repeats of the K-fold deal (docs/uncertainty.md); default DEFAULT_REPEATS. */
   repeats?: number;
+  /** The first rows are a set other analyses share (the real set): its graphs among itself, read and kept here. */
+  sharedRows?: SharedRows;
   /** The copy signal's threshold (docs/metrics.md §2); null: the signal joins no pair. */
   copyThreshold?: number | null;
   folds?: number;
@@ -47,6 +49,17 @@ export interface EngineInput {
   gemm: Gemm;
   signal?: AbortSignalLike;
   onProgress?: ProgressCallback;
+}
+
+/**
+ * The real set's kNN state among itself (core/knn.ts), for the embedding graph and the copy
+ * signal's candidates: the first analysis on it fills them, the next ones (the run's other
+ * experiments, the page's next run on the same real set) skip those tiles (issue 17).
+ */
+export interface SharedRows {
+  rows: number;
+  embedding?: KnnPrefix;
+  copy?: KnnPrefix;
 }
 
 type Timed = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
@@ -98,11 +111,13 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
   await checkpoint(signal);
   const cls = await timed('bootstrap', () => classifierScores(cv.p, isSynthetic, { bootstrap, seed: deriveSeed(seed, 3), pPerRepeat: cv.pPerRepeat }));
 
-  const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress }));
+  const shared = input.sharedRows;
+  const prefix = (graph: 'embedding' | 'copy') => (shared ? { prefixRows: shared.rows, prefix: shared[graph], onPrefix: (p: KnnPrefix) => { shared[graph] = p; } } : {});
+  const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress, ...prefix('embedding') }));
   await checkpoint(signal);
   const copy = parts.copySignal ? await parts.copySignal(timed) : null;
   const copyEdges = copy && input.copyThreshold != null
-    ? await timed('copyGraph', async () => edgesBelow(await copyGraph(copy, n, k, { gemm, signal }), input.copyThreshold!).map((e) => ({ a: e.a, b: e.b, copyDistance: e.d })))
+    ? await timed('copyGraph', async () => edgesBelow(await copyGraph(copy, n, k, { gemm, signal, ...prefix('copy') }), input.copyThreshold!).map((e) => ({ a: e.a, b: e.b, copyDistance: e.d })))
     : [];
   await checkpoint(signal);
   const nearDuplicatesAt = makeNearDuplicateFinder(graph, isSynthetic, input.hashes, {

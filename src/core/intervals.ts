@@ -1,8 +1,8 @@
 // 95% intervals (docs/uncertainty.md §2): Wilson for the two fractions (good coverage even near 0
 // and 1, where the near-duplicate fractions usually live); for the classifier scores a seeded
 // stratified percentile bootstrap over rows of the repeat-averaged p (sampling noise), each side
-// then widened in quadrature by t_{R−1} × the standard error of the repeat mean (refitting noise:
-// folds, λ path, PCA sketch), computed from the per-repeat scores.
+// then widened in quadrature by the spread of the refit replicates' scores (refitting noise: another
+// sample of rows, folds, λ path), with Welch–Satterthwaite's t (withRefitNoise).
 import { scoreOrder, weightedAuc } from './auc.ts';
 import { createRng } from './random.ts';
 import type { Estimate } from '../report/schema.ts';

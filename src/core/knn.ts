@@ -3,6 +3,9 @@
 // n×n. Only tiles with J ≥ I are computed: a tile serves the rows of I and, transposed, the rows
 // of J, halving the gemm work. The next tile's gemm is requested before the current one is
 // scanned, so an asynchronous gemm overlaps with the top-k bookkeeping.
+// When the first rows are a set that other analyses share (the real rows, against one synthetic
+// set after another: issue 17's prompt loop), their tiles among themselves come first and the
+// state they leave can be kept (`onPrefix`) and given back (`prefix`) to skip those tiles.
 import { checkpoint, type AbortSignalLike } from './errors.ts';
 import type { Gemm } from './gemm.ts';
 import { type ProgressCallback, stageReporter } from './progress.ts';
@@ -21,6 +24,24 @@ export interface KnnOptions {
   blockRows?: number; // default knnBlockRows(n)
   signal?: AbortSignalLike;
   onProgress?: ProgressCallback;
+  /** Rows [0, prefixRows) are a shared set: blocks do not straddle it, its own tiles come first. */
+  prefixRows?: number;
+  /** Those rows' state among themselves, from an earlier call on the same first rows: their tiles are skipped. */
+  prefix?: KnnPrefix;
+  /** Receives that state when it was computed here. */
+  onPrefix?: (prefix: KnnPrefix) => void;
+}
+
+/**
+ * The first `rows` rows' best `k` similarities among themselves (descending, ties by lower index)
+ * and their indices: exactly what the tiles among them leave, since every later candidate has a
+ * higher index.
+ */
+export interface KnnPrefix {
+  rows: number;
+  k: number;
+  sim: Float32Array;
+  idx: Int32Array;
 }
 
 /**
@@ -55,11 +76,25 @@ export async function knnCosine(vectors: Float32Array, n: number, dim: number, k
     thr[row] = sim[o + kk - 1];
   };
 
-  const tiles: [number, number][] = [];
-  for (let i0 = 0; i0 < n; i0 += B) for (let j0 = i0; j0 < n; j0 += B) tiles.push([i0, j0]);
-  const rowsOf = (s: number) => Math.min(B, n - s);
+  const p = opts.prefixRows !== undefined && opts.prefixRows > 0 && opts.prefixRows < n ? opts.prefixRows : 0;
+  const starts = [...blockStarts(0, p, B), ...blockStarts(p, n, B)];
+  const ends = new Map(starts.map((s, b) => [s, starts[b + 1] ?? n]));
+  // Tiles among the prefix first; in every row candidates still arrive in ascending index order.
+  const inPrefix = (i0: number, j0: number) => j0 < p && i0 < p;
+  const all: [number, number][] = [];
+  for (const [a, i0] of starts.entries()) for (const j0 of starts.slice(a)) all.push([i0, j0]);
+  const known = p > 0 && opts.prefix && opts.prefix.rows === p && opts.prefix.k === kk ? opts.prefix : null;
+  if (known) {
+    sim.set(known.sim);
+    idx.set(known.idx);
+    for (let row = 0; row < p; row++) thr[row] = kk > 0 ? sim[row * kk + kk - 1] : Infinity;
+  }
+  const tiles = [...(known ? [] : all.filter(([i0, j0]) => inPrefix(i0, j0))), ...all.filter(([i0, j0]) => !inPrefix(i0, j0))];
+  const prefixTiles = known || !p ? -1 : all.filter(([i0, j0]) => inPrefix(i0, j0)).length;
+  const rowsOf = (s: number) => ends.get(s)! - s;
   const view = (s: number) => vectors.subarray(s * dim, (s + rowsOf(s)) * dim);
   const request = (t: number) => opts.gemm(view(tiles[t][0]), rowsOf(tiles[t][0]), view(tiles[t][1]), rowsOf(tiles[t][1]), dim);
+  const keepPrefix = () => opts.onPrefix?.({ rows: p, k: kk, sim: sim.slice(0, p * kk), idx: idx.slice(0, p * kk) });
 
   const stage = stageReporter('knn', tiles.length, opts.onProgress);
   stage.initiate();
@@ -84,6 +119,7 @@ export async function knnCosine(vectors: Float32Array, n: number, dim: number, k
       }
     }
     stage.progress(t + 1);
+    if (t + 1 === prefixTiles) keepPrefix();
   }
   stage.done();
 
@@ -98,6 +134,13 @@ export async function knnCosine(vectors: Float32Array, n: number, dim: number, k
     }
   }
   return { n, k, indices, distances };
+}
+
+/** Block starts over [from, to), every B rows. */
+function blockStarts(from: number, to: number, B: number): number[] {
+  const out: number[] = [];
+  for (let s = from; s < to; s += B) out.push(s);
+  return out;
 }
 
 /** Distance to the nearest other row, or null when there is none. */

@@ -26,9 +26,10 @@ export interface PcaResult {
 const PROJECT_BLOCK = 8192;
 
 /**
- * One standardising PCA per seed, on the same rows: one sketch per repeat of the cross-validation
- * (src/core/crossval.ts, docs/uncertainty.md §1). The mean, and the centred sample when it is every
- * row (n ≤ sampleRows: no seed picks rows), are computed once for all of them.
+ * One standardising PCA per seed, on the same rows (the cross-validation asks for one,
+ * src/core/crossval.ts; measurements of the sketch's noise for several, docs/uncertainty.md §1).
+ * The mean, and the centred sample when it is every row (n ≤ sampleRows: no seed picks rows), are
+ * computed once for all of them.
  */
 export async function standardisingPcas(
   x: Float32Array, n: number, dim: number, seeds: readonly number[], opts: Omit<PcaOptions, 'seed'>, onEach?: (done: number) => void,

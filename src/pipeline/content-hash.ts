@@ -7,3 +7,11 @@ export async function textHash(s: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** SHA-256 over typed arrays' bytes (each hashed, then the hashes): a key for computed content. */
+export async function bytesHash(...parts: ArrayBufferView[]): Promise<string> {
+  const hex = async (data: Uint8Array<ArrayBuffer>) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', data)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // A copy of each part's bytes: digest takes no view of shared memory.
+  const each = await Promise.all(parts.map((p) => hex(new Uint8Array(p.buffer, p.byteOffset, p.byteLength).slice())));
+  return each.length === 1 ? each[0] : textHash(each.join(':'));
+}

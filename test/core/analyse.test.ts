@@ -118,3 +118,37 @@ describe('analyse: determinism, near-duplicates, classes, errors', () => {
     for (const v of p) expect(v > 0 && v < 1).toBe(true);
   });
 });
+
+describe('analyse: the real set shared by the prompt loop', () => {
+  // One real set, one synthetic set after another: the real rows' graphs among themselves, kept
+  // from the first analysis, give every later one exactly the result it computes alone.
+  const copyOf = (x: Float32Array) => ({ measure: 'cosine of the vectors', candidates: x, dim, distance: (i: number, j: number) => { let s = 0; for (let t = 0; t < dim; t++) s += x[i * dim + t] * x[j * dim + t]; return Math.max(0, 1 - s); } });
+  const real = gaussianCloud(150, dim, 1);
+  // Near-copies of real rows in the second set, so both graphs join pairs.
+  const copies = Float32Array.from(real.subarray(0, 40 * dim), (v, i) => v + 0.01 * Math.sin(i));
+  const sets = [gaussianCloud(120, dim, 2), Float32Array.from([...copies, ...gaussianCloud(80, dim, 3)])];
+
+  it('gives the same graphs, sets and scores as a fresh analysis, with fewer products', async () => {
+    const shared = { rows: 150 };
+    for (const synth of sets) {
+      let products = 0;
+      const gemm: AnalyseInput['gemm'] = (a, ar, b, br, d) => { products += ar * br; return jsGemm(a, ar, b, br, d); };
+      const run = async (extra: Partial<AnalyseInput>) => {
+        const x = input(real, synth, { gemm, copyThreshold: 0.02, ...extra });
+        return analyse({ ...x, copySignal: copyOf(Float32Array.from(x.vectors)), repeats: 2 });
+      };
+      const fresh = await run({});
+      const freshProducts = products;
+      products = 0;
+      const reused = await run({ sharedRows: shared });
+      expect(Array.from(reused.graph.indices)).toEqual(Array.from(fresh.graph.indices));
+      expect(Array.from(reused.graph.distances)).toEqual(Array.from(fresh.graph.distances));
+      expect(reused.sets).toEqual(fresh.sets);
+      expect(reused.scores).toEqual(fresh.scores);
+      if (synth === sets[1]) {
+        expect(fresh.scores.unoriginal.value).toBeGreaterThan(0.1);
+        expect(products).toBeLessThan(freshProducts); // the real rows' tiles were kept from the first set
+      }
+    }
+  });
+});

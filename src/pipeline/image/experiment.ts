@@ -1,5 +1,6 @@
 // One experiment: real ∪ synthetic_i through the engine, shaped into the Report's Experiment.
 import { analyse } from '../../core/analyse.ts';
+import type { SharedRows } from '../../core/engine.ts';
 import type { Experiment, Panel } from '../../report/schema.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { stackSides, type EmbeddedSet } from './embed-set.ts';
@@ -17,7 +18,7 @@ export async function analyseExperiment(
   thresholds: Thresholds,
   settings: Settings,
   env: PipelineEnv,
-  opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; sharedRows?: SharedRows },
 ): Promise<ScoredExperiment> {
   const dim = env.embedder.manifest.output.dimension;
   // The engine normalises in place: give it its own copy so the real set stays reusable.
@@ -38,6 +39,7 @@ export async function analyseExperiment(
     copySignal: imageCopySignal(descriptors, n),
     ...settings,
     gemm: env.gemm,
+    sharedRows: opts.sharedRows,
     signal: opts.signal,
     onProgress: (e) => opts.onProgress?.({ ...e, stage: `${named.name}: ${e.stage}` }),
   });

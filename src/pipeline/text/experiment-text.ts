@@ -4,6 +4,7 @@ import type { Experiment, SkippedItem } from '../../report/schema.ts';
 import type { Gemm } from '../../core/gemm.ts';
 import type { ProgressCallback } from '../../core/progress.ts';
 import { analyseText, type TextFeatures } from '../../core/text/analyse-text.ts';
+import type { SharedRows } from '../../core/engine.ts';
 import type { Thresholds } from '../../core/calibrate-signals.ts';
 import { TEXT_COPY_SIGNAL } from '../../core/text/copy-signal.ts';
 import type { TextSample } from '../../ingest/text-set.ts';
@@ -25,7 +26,7 @@ export async function analyseTextExperiment(
   named: { name: string; path: string },
   thresholds: Thresholds,
   run: { settings: Settings; features?: TextFeatures; dim: number; gemm: Gemm; headOfText: (t: string) => string },
-  opts: { signal?: AbortSignal; onProgress?: ProgressCallback },
+  opts: { signal?: AbortSignal; onProgress?: ProgressCallback; sharedRows?: SharedRows },
 ): Promise<ScoredExperiment> {
   const { dim, settings } = run;
   const samples = [...real.samples, ...synth.samples];
@@ -39,7 +40,7 @@ export async function analyseTextExperiment(
     embeddings, n, dim, texts, isSynthetic,
     hashes: samples.map((s) => s.text.trim()), // exact duplicates: identical text after trimming
     classes: withClasses ? samples.map((s) => s.className) : null,
-    tau: thresholds.tau, copyThreshold: thresholds.copyThreshold, features: run.features, ...settings, gemm: run.gemm, signal: opts.signal,
+    tau: thresholds.tau, copyThreshold: thresholds.copyThreshold, features: run.features, ...settings, gemm: run.gemm, sharedRows: opts.sharedRows, signal: opts.signal,
     onProgress: (ev) => opts.onProgress?.({ ...ev, stage: `${named.name}: ${ev.stage}` }),
   });
   const ex: Experiment = {
