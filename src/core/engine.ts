@@ -60,6 +60,28 @@ export interface SharedRows {
   rows: number;
   embedding?: KnnPrefix;
   copy?: KnnPrefix;
+  /** The copy signal's distances measured between two of these rows, by pair (i < j: i·rows + j). */
+  copyPairs?: Map<number, number>;
+}
+
+/** At most this many kept pairs (~40 MB): a real set of 50,000 rows and more keeps the first ones only. */
+const MAX_KEPT_PAIRS = 2 ** 19;
+
+/** The copy signal with its distances between two shared rows kept in `shared` (the same values, measured once). */
+function keepingSharedPairs(copy: CopySignal, shared: SharedRows): CopySignal {
+  const p = shared.rows, pairs = (shared.copyPairs ??= new Map());
+  return {
+    ...copy,
+    distance(i, j) {
+      if (i >= p || j >= p) return copy.distance(i, j);
+      const key = Math.min(i, j) * p + Math.max(i, j);
+      let d = pairs.get(key);
+      if (d !== undefined) return d;
+      d = copy.distance(i, j);
+      if (pairs.size < MAX_KEPT_PAIRS) pairs.set(key, d);
+      return d;
+    },
+  };
 }
 
 type Timed = <T>(stage: string, fn: () => Promise<T> | T) => Promise<T>;
@@ -115,7 +137,8 @@ export async function runEngine(input: EngineInput, parts: EngineParts): Promise
   const prefix = (graph: 'embedding' | 'copy') => (shared ? { prefixRows: shared.rows, prefix: shared[graph], onPrefix: (p: KnnPrefix) => { shared[graph] = p; } } : {});
   const graph = await timed('knn', () => knnCosine(vectors, n, dim, k, { gemm, signal, onProgress, ...prefix('embedding') }));
   await checkpoint(signal);
-  const copy = parts.copySignal ? await parts.copySignal(timed) : null;
+  const ownCopy = parts.copySignal ? await parts.copySignal(timed) : null;
+  const copy = ownCopy && shared ? keepingSharedPairs(ownCopy, shared) : ownCopy;
   const copyEdges = copy && input.copyThreshold != null
     ? await timed('copyGraph', async () => edgesBelow(await copyGraph(copy, n, k, { gemm, signal, ...prefix('copy') }), input.copyThreshold!).map((e) => ({ a: e.a, b: e.b, copyDistance: e.d })))
     : [];
