@@ -5,6 +5,7 @@
 import type { Side } from '../report/schema.ts';
 import { classifySet, type SetFile } from './classify-set.ts';
 import { HIDDEN_FILE, HIDDEN_FOLDER } from './skip-reasons.ts';
+import { SNIFF_BYTES } from './sniff.ts';
 import type { ListedSet, SkippedItem } from './types.js';
 
 /** One file of a set, with its path relative to the set's root ('/'-separated). */
@@ -55,17 +56,83 @@ export function withoutHidden(files: readonly FileRef[], side: Side): { visible:
  *  a head is what listing reads of every file (docs/benchmarks.md, issue 17). */
 export const WHOLE_READ_BYTES = 64 * 1024;
 
+/** A file read for its head, given `size` (read once: see readHead). */
 export function setFileOf(ref: FileRef): SetFile {
   const { file } = ref;
+  const size = file.size;
   return {
     path: ref.path,
-    size: file.size,
+    size,
     head: async (n) => {
-      if (file.size > WHOLE_READ_BYTES && n < file.size) return new Uint8Array(await file.slice(0, n).arrayBuffer());
+      if (size > WHOLE_READ_BYTES && n < size) return new Uint8Array(await file.slice(0, n).arrayBuffer());
       const all = new Uint8Array(await file.arrayBuffer());
       return n < all.length ? all.subarray(0, n) : all;
     },
   };
+}
+
+/** The first `n` bytes of `chunks` (of `got` bytes in all), in a buffer of their own. */
+function firstBytes(chunks: readonly Uint8Array[], n: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0].length <= n) return chunks[0];
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    if (at >= n) break;
+    const part = c.subarray(0, n - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * A file's first `n` bytes and its size, from one read: a file of up to WHOLE_READ_BYTES is
+ * streamed whole and its size is what came; a bigger one is cut off after its first chunks and only
+ * then asked its size. Why not `file.size` first: in Chromium a picked file's size is a synchronous
+ * round trip to the browser process on every read of it (~0.2 ms on the page's main thread); the
+ * listing asked it twice per file, ~1.8 s of 4,000 small files (issue 17, docs/benchmarks.md).
+ */
+export async function readHead(file: FileRef['file'], n: number): Promise<{ size: number; head: Uint8Array }> {
+  const reader = file.stream().getReader();
+  const chunks: Uint8Array[] = [];
+  let got = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { size: got, head: firstBytes(chunks, Math.min(n, got)) };
+      chunks.push(value);
+      got += value.length;
+      if (got > WHOLE_READ_BYTES && got >= n) return { size: file.size, head: firstBytes(chunks, n) };
+    }
+  } finally {
+    // A big file's rest is not read; a finished stream ignores the cancel.
+    reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * The files of a listing with their heads read ahead, `concurrency` at a time (SNIFF_BYTES each,
+ * kept; a longer head is read again). A file that cannot be read keeps its error for head(), and
+ * its size is asked of the File, so it is skipped with its name and the reason as before.
+ */
+async function withHeads(refs: readonly FileRef[], opts: { signal?: AbortSignal; concurrency?: number }): Promise<SetFile[]> {
+  const out: SetFile[] = new Array(refs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < refs.length) {
+      opts.signal?.throwIfAborted();
+      const i = next++;
+      const ref = refs[i];
+      try {
+        const { size, head } = await readHead(ref.file, SNIFF_BYTES);
+        out[i] = { path: ref.path, size, head: (k) => (k <= head.length || head.length === size ? Promise.resolve(head.subarray(0, k)) : setFileOf(ref).head(k)) };
+      } catch (err) {
+        out[i] = { path: ref.path, get size() { return ref.file.size; }, head: () => Promise.reject(err) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
+  return out;
 }
 
 /**
@@ -78,7 +145,7 @@ export async function listFileRefs(
 ): Promise<ListedSet> {
   opts.signal?.throwIfAborted();
   const { visible, skipped } = withoutHidden(files, side);
-  return classifySet(root, visible.map(setFileOf), side, { ...opts, skipped: [...(opts.skipped ?? []), ...skipped] });
+  return classifySet(root, await withHeads(visible, opts), side, { ...opts, skipped: [...(opts.skipped ?? []), ...skipped] });
 }
 
 /** One set as the page hands it to the scoring worker. `listed`: the page's listing of these files,

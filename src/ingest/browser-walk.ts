@@ -13,6 +13,9 @@ export interface CollectedSet {
   name: string;
   files: FileRef[];
   skipped: SkippedItem[];
+  /** When the drop or pick that gave the set happened (its event's timeStamp, performance.now()'s
+   *  clock): where the page's own listing time starts (listCollected's measure). */
+  startedAt?: number;
 }
 
 /** Reads every entry of a directory: readEntries returns at most 100 per call, so read until empty. */
@@ -88,7 +91,21 @@ export function collectInputFiles(list: FileList | readonly File[]): CollectedSe
   return { name: oneRoot ?? (all.length === 1 ? all[0].name : `${all.length} files`), files, skipped: [] };
 }
 
-/** Lists a collected set with the shared rules. */
-export function listCollected(set: CollectedSet, side: Side, signal?: AbortSignal): Promise<ListedSet> {
-  return listFileRefs(set.name, set.files, side, { signal, skipped: set.skipped });
+/** The prefix of the page's listing measures: 'synthscore:list real', '… synthetic', '… holdout'. */
+export const LIST_MEASURE = 'synthscore:list';
+
+/**
+ * Lists a collected set with the shared rules, and records the page's own listing time as the
+ * performance measure `synthscore:list <role>`: from the drop or pick (`set.startedAt`) to the set
+ * listed, without what it took to hand the files to the page (scripts/bench-browser-rerun.ts reads it).
+ */
+export async function listCollected(set: CollectedSet, side: Side, opts: { signal?: AbortSignal; role?: string } = {}): Promise<ListedSet> {
+  const start = set.startedAt ?? performance.now();
+  const listed = await listFileRefs(set.name, set.files, side, { signal: opts.signal, skipped: set.skipped });
+  try {
+    performance.measure(`${LIST_MEASURE} ${opts.role ?? side}`, { start, end: performance.now() });
+  } catch {
+    // A timing only: a page whose performance API refuses the measure still gets its listing.
+  }
+  return listed;
 }

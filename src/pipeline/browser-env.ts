@@ -3,6 +3,7 @@
 // IndexedDB vector cache. The browser counterpart of src/cli/node-env.ts.
 import { listFileSet, type FileRef, type FileSet } from '../ingest/browser-list.ts';
 import { decodeImageBytes, hashBytes, hashPixels } from '../ingest/browser-decode.ts';
+import { groupedReader } from '../ingest/browser-read.ts';
 import { InputError } from '../ingest/types.ts';
 import type { ImageEmbedder } from '../models/image-embedder.ts';
 import { createWebGemm, type RuntimeInfo, type RuntimeOptions } from '../models/ort-web.ts';
@@ -47,6 +48,8 @@ export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions, 
     throw e;
   });
   const byPath = new Map<string, Map<string, FileRef>>();
+  // A chunk's files, asked for together, are read a few Blob reads at a time (browser-read.ts).
+  const readGrouped = groupedReader();
   const set = (root: string) => {
     const s = sets[root];
     if (!s) throw new InputError(`No files were given for the set "${root}".`);
@@ -60,7 +63,7 @@ export async function createBrowserEnv(sets: FileSets, opts: BrowserEnvOptions, 
       if (!m) byPath.set(root, (m = new Map(set(root).files.map((f) => [f.path, f]))));
       const ref = m.get(item.path);
       if (!ref) throw new Error(`file not found in the set: ${item.path}`);
-      return new Uint8Array(await ref.file.arrayBuffer());
+      return readGrouped(ref.file);
     },
     hashBytes,
     decodeImage: (bytes, path) => decodeImageBytes(bytes, path),

@@ -111,6 +111,39 @@ describe('embedSet', () => {
     expect(warm.descriptors).toEqual(cold.descriptors);
   });
 
+  it('reads the next chunk while one is embedded, never further ahead: at most two chunks of bytes are held', async () => {
+    const n = 3 * LOOKUP_ITEMS + 5;
+    const many = Array.from({ length: n }, (_, i): IngestItem => ({ path: `img-${i}`, className: null, size: 1, kind: 'image', format: 'png' }));
+    const set = { root: '/fake', items: many, skipped: [] } as unknown as ListedSet;
+    let furthestRead = -1;
+    const aheadAtEmbed: number[] = [];
+    let embeddedRows = 0;
+    const e = env(new Map(), new Set(), []);
+    const embed = e.embedder.embed;
+    const counting: PipelineEnv = {
+      ...e,
+      // Two bytes per file, so that all n files differ (every one a miss, embedded in its chunk).
+      readItem: async (_root, item) => {
+        const i = many.indexOf(item);
+        furthestRead = Math.max(furthestRead, i);
+        return Uint8Array.of(i % 256, i >> 8);
+      },
+      hashBytes: (bytes) => `file${bytes[0]}-${bytes[1]}`,
+      embedder: {
+        ...e.embedder,
+        embed: async (batch, rows) => {
+          // The chunk being embedded, and how many chunks past it have been read.
+          aheadAtEmbed.push(Math.floor(furthestRead / LOOKUP_ITEMS) - Math.floor(embeddedRows / LOOKUP_ITEMS));
+          embeddedRows += rows;
+          return embed(batch, rows);
+        },
+      },
+    };
+    const r = await embedSet(set, 'real', counting);
+    expect(r.embedded).toBe(n);
+    expect(Math.max(...aheadAtEmbed)).toBe(1);
+  });
+
   it('stores each image\'s issue scores and size in its cache record: a second run reads identical ones and decodes nothing', async () => {
     // Item i is flat grey level i: its 99th-percentile brightness (the dark score) is i/255.
     const cached = new Map<string, CachedVector>();

@@ -6,10 +6,11 @@
 // read, a hash and a share of one lookup, never a decode (issue 17: a get per file held cached
 // rows to ~80/s in the page). Only the misses are then decoded and embedded, in model batches of
 // BATCH; the next batch is decoded while the current one runs through the model, the next chunk is
-// read and looked up meanwhile, and every finished batch is written to the cache at once, so a
-// cancel or crash loses at most one batch. Memory: a chunk holds at most LOOKUP_BYTES of file
-// bytes (by listed sizes), and decoding is bounded by pixels, not only by count: the images being
-// decoded at any moment (in both batches) hold at most DECODE_BUDGET pixels, from their headers.
+// read and hashed meanwhile (and while this one is looked up), and every finished batch is written
+// to the cache at once, so a cancel or crash loses at most one batch. Memory: a chunk holds at most
+// LOOKUP_BYTES of file bytes (by listed sizes), and decoding is bounded by pixels, not only by
+// count: the images being decoded at any moment (in both batches) hold at most DECODE_BUDGET
+// pixels, from their headers.
 import type { SkippedItem, Side } from '../../report/schema.ts';
 import { DEFAULT_MAX_PIXELS, headerPixels, maxImageFileBytes } from '../../ingest/image-format.ts';
 import { tooLargeImageFile } from '../../ingest/skip-reasons.ts';
@@ -134,20 +135,21 @@ export async function embedSet(
   let fromCache = 0;
   const maxBytes = maxImageFileBytes(env.maxPixels);
 
-  /** Phase 1: read and hash the whole chunk at once, then one lookup for all its keys. */
-  const lookup = async (chunk: IngestItem[]): Promise<Looked[]> => {
-    const looked = await Promise.all(chunk.map(async (item): Promise<Looked> => {
-      let fileHash = '';
-      try {
-        // A file too big for any image within the limit is not read at all (a 1.5 GB file cost 1.7 GB).
-        if (item.size > maxBytes) throw new Error(tooLargeImageFile(item.size, maxBytes, env.maxPixels === undefined ? undefined : '--max-pixels raises it'));
-        const bytes = await env.readItem(listed.root, item);
-        fileHash = await env.hashBytes(bytes);
-        return { item, fileHash, bytes };
-      } catch (e) {
-        return { item, fileHash, error: (e as Error).message };
-      }
-    }));
+  /** Phase 1a: read and hash the whole chunk at once. */
+  const readAndHash = (chunk: IngestItem[]): Promise<Looked[]> => Promise.all(chunk.map(async (item): Promise<Looked> => {
+    let fileHash = '';
+    try {
+      // A file too big for any image within the limit is not read at all (a 1.5 GB file cost 1.7 GB).
+      if (item.size > maxBytes) throw new Error(tooLargeImageFile(item.size, maxBytes, env.maxPixels === undefined ? undefined : '--max-pixels raises it'));
+      const bytes = await env.readItem(listed.root, item);
+      fileHash = await env.hashBytes(bytes);
+      return { item, fileHash, bytes };
+    } catch (e) {
+      return { item, fileHash, error: (e as Error).message };
+    }
+  }));
+  /** Phase 1b: one lookup for all the chunk's keys; a hit drops its bytes. */
+  const lookup = async (looked: Looked[]): Promise<Looked[]> => {
     const keyed = looked.filter((l) => l.error === undefined);
     const hits = keyed.length ? await env.cache.getMany(keyed.map((l) => l.fileHash)) : [];
     keyed.forEach((l, i) => {
@@ -194,19 +196,23 @@ export async function embedSet(
 
   opts.onProgress?.({ status: 'initiate', stage, total });
   const chunks = lookupChunks(listed.items, maxBytes);
-  // A prefetched lookup that fails after an abort must not surface as an unhandled rejection.
+  // The next chunk is read and hashed while this one is looked up and its misses embedded: on a
+  // re-run of cached files the reads never wait for IndexedDB. It starts once this chunk is read,
+  // never further ahead, so at most two chunks' bytes are held, as before. A prefetched read that
+  // fails after an abort must not surface as an unhandled rejection.
   const prefetch = (c: number) => {
     if (c >= chunks.length) return null;
-    const p = lookup(chunks[c]);
+    const p = readAndHash(chunks[c]);
     p.catch(() => {});
     return p;
   };
-  let nextLookup = prefetch(0);
+  let nextRead = prefetch(0);
   let done = 0;
   for (let c = 0; c < chunks.length; c++) {
     throwIfAborted(opts.signal);
-    const looked = await nextLookup!;
-    nextLookup = prefetch(c + 1);
+    const read = await nextRead!;
+    nextRead = prefetch(c + 1);
+    const looked = await lookup(read);
     const missing = looked.filter((l) => l.bytes !== undefined);
     done += looked.length - missing.length;
     opts.onProgress?.({ status: 'progress', stage, done, total });

@@ -18,13 +18,14 @@ export function DropZone(props: { side: Side; label: string; testId: string; onC
     setOver(false);
     setBusy(true);
     try {
-      props.onCollected(await collectDataTransfer(e.dataTransfer.items, props.side));
+      // The event's time starts the page's listing measure (browser-walk.ts listCollected).
+      props.onCollected({ ...(await collectDataTransfer(e.dataTransfer.items, props.side)), startedAt: e.timeStamp });
     } finally {
       setBusy(false);
     }
   };
-  const onPick = (files: FileList | null) => {
-    if (files && files.length) props.onCollected(collectInputFiles(files));
+  const onPick = (files: FileList | null, startedAt: number) => {
+    if (files && files.length) props.onCollected({ ...collectInputFiles(files), startedAt });
   };
 
   return (
@@ -40,12 +41,12 @@ export function DropZone(props: { side: Side; label: string; testId: string; onC
       <label className="button">
         Choose folder
         <input ref={folderInput} type="file" multiple data-testid={`${props.testId}-folder`}
-          onChange={(e) => { onPick(e.target.files); e.target.value = ''; }} />
+          onChange={(e) => { onPick(e.target.files, e.timeStamp); e.target.value = ''; }} />
       </label>
       <label className="button">
         Choose files
         <input type="file" multiple accept="image/*,.csv,.tsv,.json,.jsonl,.parquet" data-testid={`${props.testId}-files`}
-          onChange={(e) => { onPick(e.target.files); e.target.value = ''; }} />
+          onChange={(e) => { onPick(e.target.files, e.timeStamp); e.target.value = ''; }} />
       </label>
     </div>
   );

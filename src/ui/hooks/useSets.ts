@@ -25,7 +25,7 @@ export function useSets() {
   const list = (collected: CollectedSet, side: 'real' | 'synthetic' | 'holdout'): SetState => {
     const s: SetState = { id: nextId++, name: collected.name, collected, listed: null };
     // The holdout is real data: listed as the real set is.
-    listCollected(collected, side === 'holdout' ? 'real' : side).then((listed) => {
+    listCollected(collected, side === 'holdout' ? 'real' : side, { role: side }).then((listed) => {
       const update = (x: SetState) => (x.id === s.id ? { ...x, listed } : x);
       if (side === 'real') setReal((r) => (r ? update(r) : r));
       else if (side === 'holdout') setHoldout((h) => (h ? update(h) : h));
