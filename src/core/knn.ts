@@ -78,20 +78,19 @@ export async function knnCosine(vectors: Float32Array, n: number, dim: number, k
 
   const p = opts.prefixRows !== undefined && opts.prefixRows > 0 && opts.prefixRows < n ? opts.prefixRows : 0;
   const starts = [...blockStarts(0, p, B), ...blockStarts(p, n, B)];
-  const ends = new Map(starts.map((s, b) => [s, starts[b + 1] ?? n]));
   // Tiles among the prefix first; in every row candidates still arrive in ascending index order.
-  const inPrefix = (i0: number, j0: number) => j0 < p && i0 < p;
-  const all: [number, number][] = [];
-  for (const [a, i0] of starts.entries()) for (const j0 of starts.slice(a)) all.push([i0, j0]);
+  const among: [number, number][] = [], rest: [number, number][] = [];
+  for (const [a, i0] of starts.entries()) for (const j0 of starts.slice(a)) (j0 < p ? among : rest).push([i0, j0]);
   const known = p > 0 && opts.prefix && opts.prefix.rows === p && opts.prefix.k === kk ? opts.prefix : null;
   if (known) {
     sim.set(known.sim);
     idx.set(known.idx);
     for (let row = 0; row < p; row++) thr[row] = kk > 0 ? sim[row * kk + kk - 1] : Infinity;
   }
-  const tiles = [...(known ? [] : all.filter(([i0, j0]) => inPrefix(i0, j0))), ...all.filter(([i0, j0]) => !inPrefix(i0, j0))];
-  const prefixTiles = known || !p ? -1 : all.filter(([i0, j0]) => inPrefix(i0, j0)).length;
-  const rowsOf = (s: number) => ends.get(s)! - s;
+  const tiles = known ? rest : [...among, ...rest];
+  const prefixTiles = known || !p ? -1 : among.length;
+  // A block ends at the prefix's end or B rows on, whichever is first.
+  const rowsOf = (s: number) => Math.min(B, (s < p ? p : n) - s);
   const view = (s: number) => vectors.subarray(s * dim, (s + rowsOf(s)) * dim);
   const request = (t: number) => opts.gemm(view(tiles[t][0]), rowsOf(tiles[t][0]), view(tiles[t][1]), rowsOf(tiles[t][1]), dim);
   const keepPrefix = () => opts.onPrefix?.({ rows: p, k: kk, sim: sim.slice(0, p * kk), idx: idx.slice(0, p * kk) });

@@ -1,6 +1,7 @@
 // A keyed async cache whose failures are not cached: one load per key while it is pending or
 // fulfilled; a load that rejects is dropped, so the next call for that key tries again (a model
-// fetch that failed on a flaky network, a file that was missing and is there now).
+// fetch that failed on a flaky network, a file that was missing and is there now). And a store of
+// the few entries used last, for what a worker keeps between runs (pipeline/*-memo.ts).
 
 export interface MemoisedAsync<A, V> {
   (args: A): Promise<V>;
@@ -25,4 +26,31 @@ export function memoiseAsync<A, V>(load: (args: A) => Promise<V>, keyOf: (args: 
     return loading;
   };
   return Object.assign(get, { forget: (args: A) => void entries.delete(keyOf(args)) });
+}
+
+/** A keyed store of the `size` entries used most recently: what a worker keeps between runs. */
+export interface RecentlyUsed<V> {
+  has(key: string): boolean;
+  /** The entry, now the most recently used; undefined when absent. */
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+}
+
+export function recentlyUsed<V>(size: number): RecentlyUsed<V> {
+  const entries = new Map<string, V>(); // least recently used first
+  return {
+    has: (key) => entries.has(key),
+    get(key) {
+      if (!entries.has(key)) return undefined;
+      const value = entries.get(key)!;
+      entries.delete(key);
+      entries.set(key, value);
+      return value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      while (entries.size > size) entries.delete(entries.keys().next().value!);
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // rules as the Node walker: hidden entries are skipped with a reason, then the shared
 // classification step (classify-set.ts) decides each file's kind and the set's modality. Uses only
 // Blob APIs: runs in a window or a worker.
+import { pooledMap } from '../core/pooled-map.ts';
 import type { Side } from '../report/schema.ts';
 import { classifySet, type SetFile } from './classify-set.ts';
 import { HIDDEN_FILE, HIDDEN_FOLDER } from './skip-reasons.ts';
@@ -116,23 +117,14 @@ export async function readHead(file: FileRef['file'], n: number): Promise<{ size
  * its size is asked of the File, so it is skipped with its name and the reason as before.
  */
 async function withHeads(refs: readonly FileRef[], opts: { signal?: AbortSignal; concurrency?: number }): Promise<SetFile[]> {
-  const out: SetFile[] = new Array(refs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < refs.length) {
-      opts.signal?.throwIfAborted();
-      const i = next++;
-      const ref = refs[i];
-      try {
-        const { size, head } = await readHead(ref.file, SNIFF_BYTES);
-        out[i] = { path: ref.path, size, head: (k) => (k <= head.length || head.length === size ? Promise.resolve(head.subarray(0, k)) : setFileOf(ref).head(k)) };
-      } catch (err) {
-        out[i] = { path: ref.path, get size() { return ref.file.size; }, head: () => Promise.reject(err) };
-      }
+  return pooledMap(refs, opts.concurrency ?? 32, async (ref): Promise<SetFile> => {
+    try {
+      const { size, head } = await readHead(ref.file, SNIFF_BYTES);
+      return { path: ref.path, size, head: (k) => (k <= head.length || head.length === size ? Promise.resolve(head.subarray(0, k)) : setFileOf(ref).head(k)) };
+    } catch (err) {
+      return { path: ref.path, get size() { return ref.file.size; }, head: () => Promise.reject(err) };
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 32) }, worker));
-  return out;
+  }, opts.signal);
 }
 
 /**

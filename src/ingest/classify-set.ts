@@ -1,6 +1,7 @@
 // The one classification step of a set's files, shared by the Node walker (node-walk.ts) and the
 // browser lister (browser-list.ts): each file's kind from its name, size and first bytes; the
 // set's modality, the most common usable kind; a reason for every file left out; the CLASS RULE.
+import { pooledMap } from '../core/pooled-map.ts';
 import type { Side } from '../report/schema.ts';
 import { cannotReadFile, EMPTY_FILE, notOfKind, unrecognisedType } from './skip-reasons.ts';
 import { SNIFF_BYTES, sniffKind, type Sniffed } from './sniff.ts';
@@ -54,16 +55,7 @@ export async function classifySet(
   opts: { signal?: AbortSignal; skipped?: readonly SkippedItem[]; concurrency?: number } = {},
 ): Promise<ListedSet> {
   const { signal } = opts;
-  const sniffed: (Sniffed | string)[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      signal?.throwIfAborted();
-      const i = next++;
-      sniffed[i] = await sniffFile(files[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 16) }, worker));
+  const sniffed: (Sniffed | string)[] = await pooledMap(files, opts.concurrency ?? 16, sniffFile, signal);
 
   const countsByKind: Record<string, number> = {};
   for (const s of sniffed) if (typeof s !== 'string') countsByKind[s.kind] = (countsByKind[s.kind] ?? 0) + 1;

@@ -4,12 +4,13 @@
 // constants alone, so the key is exactly those: a re-run reuses it, anything else calibrates anew.
 import type { RunCalibration } from '../core/calibrate-signals.ts';
 import type { ProgressCallback } from '../core/progress.ts';
+import { recentlyUsed } from '../core/memoise.ts';
 import { textHash } from './content-hash.ts';
 
 /** The last few real sets' calibrations (one per modality in a page's loop is the common case). */
 const KEPT = 4;
 export const REUSED_STAGE = 'calibrate: kept from the last run';
-const kept = new Map<string, RunCalibration | null>();
+const kept = recentlyUsed<RunCalibration | null>(KEPT);
 
 export interface CalibrationIdentity {
   /** Which pipeline calibrated, and the version of its edits and signals (a change invalidates). */
@@ -38,14 +39,11 @@ export async function memoisedCalibration(
 ): Promise<RunCalibration | null> {
   if (kept.has(key)) {
     const hit = kept.get(key)!;
-    kept.delete(key);
-    kept.set(key, hit); // most recently used last
     onProgress?.({ status: 'initiate', stage: REUSED_STAGE });
     onProgress?.({ status: 'done', stage: REUSED_STAGE });
     return structuredClone(hit);
   }
   const fresh = await compute();
   kept.set(key, structuredClone(fresh));
-  while (kept.size > KEPT) kept.delete(kept.keys().next().value!);
   return fresh;
 }

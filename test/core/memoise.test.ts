@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoiseAsync } from '../../src/core/memoise.ts';
+import { memoiseAsync, recentlyUsed } from '../../src/core/memoise.ts';
 
 describe('memoiseAsync', () => {
   it('loads each key once, for concurrent and later callers alike', async () => {
@@ -44,5 +44,18 @@ describe('memoiseAsync', () => {
     await expect(first).rejects.toThrow('late');
     expect(await get()).toBe(2);
     expect(calls).toBe(2);
+  });
+});
+
+describe('recentlyUsed', () => {
+  it('keeps the most recently used entries, a read counting as a use', () => {
+    const kept = recentlyUsed<number | null>(2);
+    kept.set('a', 1);
+    kept.set('b', null);
+    expect(kept.get('a')).toBe(1); // now 'b' is the least recently used
+    kept.set('c', 3);
+    expect(kept.has('b')).toBe(false);
+    expect(kept.has('a') && kept.has('c')).toBe(true);
+    expect(kept.get('b')).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@ import { classCounts, embeddingCounts, reportEnvelope, requireRows, requireSynth
 import { thresholdsInForce } from '../../core/calibrate-signals.ts';
 import { IMAGE_COPY_DEFAULT, IMAGE_COPY_MEASURE } from '../../core/image/image-copy-signal.ts';
 import { calibrateImages } from './calibrate.ts';
-import { sharedRealRows } from '../shared-real-rows.ts';
+import { keptRealGraphs } from '../real-graphs-memo.ts';
 import { imageRecordDim } from './cache-record.ts';
 import { damagedCacheWarnings, validatedCache } from '../../storage/vector-cache.ts';
 
@@ -104,7 +104,7 @@ export async function scoreImages(
   const experiments: Experiment[] = [];
   const samples: ExperimentSamples[] = [];
   // The real rows' graphs among themselves: computed by the first experiment, reused by the rest.
-  const sharedRows = await sharedRealRows(real.items.length, real.vectors, real.descriptors);
+  const sharedRows = await keptRealGraphs(real.items.length, real.vectors, real.descriptors);
   for (const [i, s] of synths.entries()) {
     throwIfAborted(signal);
     const { experiment: ex, samples: kept } = await analyseExperiment(real, s, req.synthetic[i], thresholds, settings, env, { signal, onProgress, sharedRows });

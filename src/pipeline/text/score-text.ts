@@ -13,7 +13,7 @@ import { embeddingCounts, reportEnvelope, requireRows, requireSynthetic, setting
 import { calibrateTexts } from './calibrate.ts';
 import { runComparisons, type ExperimentSamples } from '../comparisons.ts';
 import { computeReference, pickRows, referenceWarning } from '../reference.ts';
-import { sharedRealRows } from '../shared-real-rows.ts';
+import { keptRealGraphs } from '../real-graphs-memo.ts';
 import { analyseTextExperiment, textExperimentMap, type TextSide } from './experiment-text.ts';
 import { headlineOf, runPanels } from '../panel.ts';
 
@@ -104,7 +104,7 @@ export async function scoreText(
   const kept: ExperimentSamples[] = [];
   const run = { settings, features: req.features, dim, gemm: env.gemm, headOfText };
   // The real rows' graphs among themselves: computed by the first experiment, reused by the rest.
-  const sharedRows = await sharedRealRows(real.samples.length, realEmb.vectors, new TextEncoder().encode(realTexts.join('\u0000')));
+  const sharedRows = await keptRealGraphs(real.samples.length, realEmb.vectors, new TextEncoder().encode(realTexts.join('\u0000')));
   for (const [e, synth] of synths.entries()) {
     throwIfAborted(opts.signal);
     const scored = await analyseTextExperiment({ ...real, vectors: realEmb.vectors }, { ...synth, vectors: synthEmb[e].vectors }, req.synthetic[e], thresholds, run, { ...opts, sharedRows });
